@@ -1,0 +1,196 @@
+"""Shared fixtures: one strict build of the real site per test session, a local
+HTTP server for it, and the system Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG_FILE = ROOT / "mkdocs.yml"
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+# Chromium as root in a container, with no calls home on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path
+    warnings: list[str]
+
+    def page(self, lang: str, slug: str) -> Path:
+        prefix = self.path if lang == DEFAULT_LANGUAGE else self.path / lang
+        return prefix / page_path(slug) / "index.html"
+
+
+def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides: object) -> list[str]:
+    """Build the site in-process, strictly; return the warnings MkDocs logged."""
+    collector = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        build(config)
+    finally:
+        logger.removeHandler(collector)
+    return collector.messages
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("site")
+    return BuiltSite(site_dir, build_site(site_dir))
+
+
+def page_slugs() -> list[str]:
+    """Every page of the guide, by its language-neutral name (docs/<slug>.<lang>.md)."""
+    return sorted({p.name.split(".")[0] for p in (ROOT / "docs").glob("*.md")})
+
+
+def page_path(slug: str) -> str:
+    """The page's path below its language root, as MkDocs publishes it."""
+    return "" if slug == "index" else f"{slug}/"
+
+
+# --- Serving the built site -------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+# --- The browser -------------------------------------------------------------
+
+
+def chromium_path() -> str:
+    """The system Chromium; never a downloaded one. Fails, never skips."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    candidates = [configured] if configured else list(CHROMIUM_CANDIDATES)
+    for candidate in candidates:
+        if candidate and (shutil.which(candidate) or Path(candidate).is_file()):
+            return candidate
+    pytest.fail(
+        "No Chromium found: install Debian's chromium (apt-get install chromium) "
+        "or set CHROMIUM_PATH. `make test` does this for you.",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Traffic:
+    """Everything a page did on the network and the console, for assertions."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    @property
+    def foreign_requests(self) -> list[str]:
+        def is_local(url: str) -> bool:
+            parts = urlsplit(url)
+            return (
+                parts.scheme in ("data", "blob", "file") or f"{parts.scheme}://{parts.netloc}" == self.origin
+            )
+
+        return [url for url in self.requests if not is_local(url)]
+
+    def assert_clean(self) -> None:
+        assert self.foreign_requests == [], "requests to other hosts"
+        assert self.failures == [], "failed requests"
+        assert self.console_errors == [], "console errors"
+
+
+def record_traffic(page: Page, origin: str) -> Traffic:
+    traffic = Traffic(origin=origin)
+    page.on("request", lambda request: traffic.requests.append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            traffic.failures.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
+    # A request the browser cancels because the reader moved on is not a failure.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            traffic.failures.append(f"{request.failure} {request.url}")
+            if request.failure != "net::ERR_ABORTED"
+            else None
+        ),
+    )
+    page.on(
+        "console",
+        lambda message: traffic.console_errors.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: traffic.console_errors.append(str(error)))
+    return traffic
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page_and_traffic(context: BrowserContext, site_url: str) -> tuple[Page, Traffic]:
+    page = context.new_page()
+    origin = site_url.rstrip("/")
+    return page, record_traffic(page, origin)
