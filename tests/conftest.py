@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -194,3 +195,31 @@ def page_and_traffic(context: BrowserContext, site_url: str) -> tuple[Page, Traf
     page = context.new_page()
     origin = site_url.rstrip("/")
     return page, record_traffic(page, origin)
+
+
+# --- Accessibility (axe-core, bundled by axe-playwright-python: no network) ---
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA: the site's commitment.
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
+_AXE = Axe()
+
+
+def axe_violations(page: Page, context: str | None = None) -> list[str]:
+    """Run axe-core on the page as it is now (or only inside the CSS selector
+    `context`); return one readable line per failing element, empty when clean.
+
+    Call it after the page has settled and again after each state change
+    (checklist answered, print media emulated): axe sees the live DOM.
+    """
+    options = {"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}, "resultTypes": ["violations"]}
+    results = _AXE.run(page, context=context, options=options)
+    where = page.url
+    lines = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(
+                f"{where}: {violation['help']} [{violation['id']}, {violation['impact']}] "
+                f"at {target}: {node['html'][:160]}"
+            )
+    return lines
