@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test install install-test system-deps lint bench clean
+.PHONY: serve build test install install-test install-npm parity system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -19,8 +19,8 @@ serve: build
 build: install
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-## test: install everything (Python, system Chromium), then run the whole suite
-test: install-test system-deps
+## test: install everything (Python, npm checkers, system Chromium and Java), then run the whole suite
+test: install-test system-deps install-npm
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -38,6 +38,19 @@ $(VENV)/.installed: requirements.txt | $(VENV)/bin/python
 $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@ $(VENV)/.installed
+
+## install-npm: the checkers from the npm registry (validator, spelling, Markdown and workflow lint),
+## exactly as package-lock.json pins them; skipped when node_modules is up to date.
+## --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used instead.
+install-npm: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json | system-deps
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## parity: list pages changed in one language only on this branch (BASE=main by default)
+parity: install
+	$(BIN)/python -m checks.parity --base $(or $(BASE),main)
 
 ## system-deps: Debian packages the browser tests need (never a downloaded browser)
 system-deps:
