@@ -1,0 +1,351 @@
+"""The tool glossary: load and check docs/data/glossary.yml, then render it as HTML.
+
+Pure functions and frozen dataclasses, tested without MkDocs (tests/test_glossary.py).
+hooks/glossary_hook.py is the thin adapter that calls them during a build.
+Every error names the file, the line and the entry, in words an editor can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+LANGUAGES = ("fr", "en")
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+# Entry category -> id of the page section (an <h2>) the entry appears in.
+CATEGORY_SECTIONS = {"platform": "platforms", "listening": "listening"}
+ENTRY_KEYS = frozenset({"id", "category", "name", *LANGUAGES})
+REQUIRED_ENTRY_KEYS = ("id", "category", *LANGUAGES)
+TEXT_FIELDS = ("purpose", "audience", "effort")
+TEXT_KEYS = frozenset({"name", *TEXT_FIELDS})
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The marker a page uses to show the glossary; a comment that starts like it but
+# says something else is a mistake worth stopping the build for.
+MARKER = "<!-- glossary -->"
+MARKER_LIKE = re.compile(r"<!--\s*glossary\b.*?-->", re.DOTALL)
+
+# Interface strings: one place, the same keys in both languages.
+LABELS: Mapping[str, Mapping[str, str]] = {
+    "fr": {
+        "platforms": "Les plateformes",
+        "listening": "Les outils d’écoute",
+        "purpose": "À quoi ça sert",
+        "audience.platform": "Qui s’y trouve",
+        "audience.listening": "Ce que l’outil couvre",
+        "effort": "L’effort demandé",
+        "colon": "\u00a0:",
+    },
+    "en": {
+        "platforms": "Platforms",
+        "listening": "Listening tools",
+        "purpose": "What it is for",
+        "audience.platform": "Who is there",
+        "audience.listening": "What it covers",
+        "effort": "The effort it takes",
+        "colon": ":",
+    },
+}
+
+
+class GlossaryError(Exception):
+    """A problem in the glossary data, located for the editor who has to fix it."""
+
+    def __init__(self, file: str, problem: str, *, line: int | None = None, entry: str | None = None):
+        self.file = file
+        self.line = line
+        self.entry = entry
+        self.problem = problem
+        where = file if line is None else f"{file}, line {line}"
+        if entry is not None:
+            where += f", entry '{entry}'"
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class EntryText:
+    """What one language says about a tool."""
+
+    name: str
+    purpose: str
+    audience: str
+    effort: str
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    category: str
+    fr: EntryText
+    en: EntryText
+
+    def text(self, lang: str) -> EntryText:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Glossary:
+    source: str
+    entries: tuple[GlossaryEntry, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(entry.id for entry in self.entries)
+
+    def in_category(self, category: str) -> tuple[GlossaryEntry, ...]:
+        return tuple(entry for entry in self.entries if entry.category == category)
+
+
+# --- Loading and checking ------------------------------------------------------
+
+
+def load_glossary(path: Path | str, *, label: str | None = None) -> Glossary:
+    """Read and check the glossary file; `label` is how messages name the file."""
+    source = label or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise GlossaryError(source, f"cannot read the file ({error.strerror})") from None
+    return parse_glossary(text, source)
+
+
+def parse_glossary(text: str, source: str) -> Glossary:
+    """Check the YAML text of a glossary and turn it into a Glossary."""
+    try:
+        data = yaml.safe_load(text)
+        lines = _key_lines(yaml.compose(text, Loader=yaml.SafeLoader), source)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise GlossaryError(source, f"this is not valid YAML ({error.problem})", line=line) from None
+    except yaml.YAMLError as error:
+        raise GlossaryError(source, f"this is not valid YAML ({error})") from None
+    if not isinstance(data, list) or not data:
+        raise GlossaryError(source, "the file must be a list of entries, each starting with '- id:'")
+    entries: list[GlossaryEntry] = []
+    id_lines: dict[str, int | None] = {}
+    for index, raw in enumerate(data):
+        entry = _parse_entry(raw, _Where(source, lines, (index,)))
+        if entry.id in id_lines:
+            raise GlossaryError(
+                source,
+                f"the id '{entry.id}' is used twice (first at line {id_lines[entry.id]}); "
+                "give each entry its own id",
+                line=lines.get((index, "id")),
+                entry=entry.id,
+            )
+        id_lines[entry.id] = lines.get((index, "id"))
+        entries.append(entry)
+    return Glossary(source=source, entries=tuple(entries))
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a value sits in the file, for error messages."""
+
+    source: str
+    lines: Mapping[tuple[Any, ...], int]
+    path: tuple[Any, ...]
+    entry: str | None = None
+
+    def at(self, *keys: Any) -> _Where:
+        return _Where(self.source, self.lines, self.path + keys, self.entry)
+
+    def named(self, entry: str) -> _Where:
+        return _Where(self.source, self.lines, self.path, entry)
+
+    def error(self, problem: str) -> GlossaryError:
+        path = self.path
+        while path and path not in self.lines:
+            path = path[:-1]
+        return GlossaryError(self.source, problem, line=self.lines.get(path), entry=self.entry)
+
+
+def _parse_entry(raw: object, where: _Where) -> GlossaryEntry:
+    if not isinstance(raw, dict):
+        raise where.error("each entry must be a set of 'key: value' lines starting with '- id:'")
+    if "id" not in raw:
+        raise where.error("missing 'id': start the entry with '- id:' and a short name such as 'linkedin'")
+    entry_id = raw["id"]
+    if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+        raise where.at("id").error(
+            f"the id {entry_id!r} is not valid; use lowercase letters, digits and hyphens "
+            "(for example: platform-search)"
+        )
+    if entry_id in CATEGORY_SECTIONS.values():
+        raise where.at("id").error(f"the id '{entry_id}' is taken by a section of the page; choose another")
+    where = where.named(entry_id)
+    _check_keys(raw, ENTRY_KEYS, REQUIRED_ENTRY_KEYS, where)
+    category = raw["category"]
+    if category not in CATEGORY_SECTIONS:
+        raise where.at("category").error(
+            f"the category {category!r} is not known; use one of: {', '.join(CATEGORY_SECTIONS)}"
+        )
+    shared_name = raw.get("name")
+    if shared_name is not None:
+        shared_name = _text(shared_name, where.at("name"), "name")
+    fr, en = (_parse_text(raw[lang], lang, shared_name, where.at(lang)) for lang in LANGUAGES)
+    return GlossaryEntry(id=entry_id, category=category, fr=fr, en=en)
+
+
+def _parse_text(raw: object, lang: str, shared_name: str | None, where: _Where) -> EntryText:
+    language = LANGUAGE_NAMES[lang]
+    if not isinstance(raw, dict):
+        raise where.error(f"'{lang}' must hold the {language} text as 'key: value' lines")
+    _check_keys(raw, TEXT_KEYS, TEXT_FIELDS, where, language=language)
+    if "name" in raw:
+        name = _text(raw["name"], where.at("name"), f"{language} name")
+    elif shared_name is not None:
+        name = shared_name
+    else:
+        raise where.error(f"missing {language} name: add 'name' under '{lang}', or one 'name' for both")
+    fields = {key: _text(raw[key], where.at(key), f"{language} {key}") for key in TEXT_FIELDS}
+    return EntryText(name=name, **fields)
+
+
+def _check_keys(
+    raw: Mapping[object, object],
+    allowed: Iterable[str],
+    required: Iterable[str],
+    where: _Where,
+    *,
+    language: str | None = None,
+) -> None:
+    allowed = frozenset(allowed)
+    for key in raw:
+        if key not in allowed:
+            raise where.at(key).error(f"unknown key {key!r}; allowed keys: {', '.join(sorted(allowed))}")
+    for key in required:
+        if key not in raw:
+            if key in LANGUAGES:
+                problem = f"missing {LANGUAGE_NAMES[key]} text: add an '{key}:' block"
+            else:
+                problem = f"missing {language + ' ' if language else ''}'{key}'"
+            raise where.error(problem)
+
+
+def _text(value: object, where: _Where, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(f"the {what} must be some text, and it is empty or not text")
+    return " ".join(value.split())
+
+
+def _key_lines(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], int]:
+    """Line number (from 1) of every list item and mapping key, by its path in the data.
+
+    Also refuses a key given twice in one block, which YAML would otherwise let
+    the second one silently win.
+    """
+    lines: dict[tuple[Any, ...], int] = {}
+
+    def walk(node: yaml.Node, path: tuple[Any, ...]) -> None:
+        if isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*path, index)] = item.start_mark.line + 1
+                walk(item, (*path, index))
+        elif isinstance(node, yaml.MappingNode):
+            seen: set[object] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key in seen:
+                    raise GlossaryError(
+                        source, f"the key '{key}' is given twice here", line=key_node.start_mark.line + 1
+                    )
+                seen.add(key)
+                lines[(*path, key)] = key_node.start_mark.line + 1
+                walk(value_node, (*path, key))
+
+    if node is not None:
+        walk(node, ())
+    return lines
+
+
+# --- Rendering -------------------------------------------------------------------
+
+
+def section_titles(lang: str) -> list[tuple[str, str]]:
+    """(id, title) of the page sections the glossary adds, in order."""
+    labels = _labels(lang, "glossary")
+    return [(section, labels[section]) for section in CATEGORY_SECTIONS.values()]
+
+
+def render_glossary(glossary: Glossary, lang: str) -> str:
+    """The glossary as HTML in one language: a <section> with an <h2> and a <dl> per category.
+
+    Every line starts at column 0 with no blank line, so Markdown keeps it as one HTML block.
+    """
+    labels = _labels(lang, glossary.source)
+    parts: list[str] = []
+    for category, section in CATEGORY_SECTIONS.items():
+        parts.append(
+            Markup('<section class="mdx-glossary">\n<h2 id="{section}">{title}</h2>').format(
+                section=section, title=labels[section]
+            )
+        )
+        parts.append(Markup('<dl class="mdx-glossary__list">'))
+        parts.extend(_render_entry(entry, lang, labels) for entry in glossary.in_category(category))
+        parts.append(Markup("</dl>\n</section>"))
+    return "\n".join(parts)
+
+
+def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) -> str:
+    text = entry.text(lang)
+    rows = (
+        ("purpose", text.purpose),
+        (f"audience.{entry.category}", text.audience),
+        ("effort", text.effort),
+    )
+    body = "\n".join(
+        Markup('<p><strong class="mdx-glossary__label">{label}{colon}</strong> {value}</p>').format(
+            label=labels[key], colon=labels["colon"], value=value
+        )
+        for key, value in rows
+    )
+    return Markup('<dt class="mdx-glossary__term" id="{id}">{name}</dt>\n<dd>\n{body}\n</dd>').format(
+        id=entry.id, name=text.name, body=Markup(body)
+    )
+
+
+def _labels(lang: str, source: str) -> Mapping[str, str]:
+    if lang not in LABELS:
+        raise GlossaryError(source, f"no glossary text for the language '{lang}'; use one of: fr, en")
+    return LABELS[lang]
+
+
+# --- Pages ------------------------------------------------------------------------
+
+
+def insert_glossary(markdown: str, html: str, page: str, *, first_line: int = 1) -> str:
+    """Replace the marker line in a page's Markdown with the glossary HTML.
+
+    The HTML goes at column 0 between blank lines, so Markdown passes it through
+    untouched and MkDocs counts its ids as link targets. `first_line` is the line of
+    the file where `markdown` starts (after the front matter), for error messages.
+    """
+    found = 0
+    for match in MARKER_LIKE.finditer(markdown):
+        line = first_line + markdown.count("\n", 0, match.start())
+        start = markdown.rfind("\n", 0, match.start()) + 1
+        end = markdown.find("\n", match.end())
+        whole_line = markdown[start : len(markdown) if end == -1 else end]
+        if match.group(0) != MARKER:
+            raise GlossaryError(page, f"unknown marker {match.group(0)!r}; write exactly {MARKER}", line=line)
+        if whole_line.strip() != MARKER:
+            raise GlossaryError(page, f"put {MARKER} alone on its own line", line=line)
+        found += 1
+        if found > 1:
+            raise GlossaryError(page, f"{MARKER} appears more than once; keep one", line=line)
+    if not found:
+        return markdown
+    return re.sub(
+        rf"^[ \t]*{re.escape(MARKER)}[ \t]*$",
+        lambda _: f"\n{html}\n",
+        markdown,
+        count=1,
+        flags=re.MULTILINE,
+    )

@@ -1,0 +1,114 @@
+"""MkDocs hook: show the tool glossary (docs/data/glossary.yml) where a page says <!-- glossary -->.
+
+A thin adapter over hooks/glossary.py. mkdocs-static-i18n runs every event once per
+language, so the checked glossary is cached by the file's size and modification time:
+it is parsed once per build, and again as soon as an editor saves the file (mkdocs serve).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from glossary import (
+    MARKER_LIKE,
+    Glossary,
+    GlossaryError,
+    insert_glossary,
+    load_glossary,
+    render_glossary,
+    section_titles,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.meta import YAML_RE
+
+# Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
+DATA_FILE = Path("data") / "glossary.yml"
+SECTION_START = '<section class="mdx-glossary">'
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+_cache: dict[Path, tuple[tuple[int, int], Glossary]] = {}
+_glossary: Glossary | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _glossary
+    _glossary = None
+    path = Path(config.docs_dir) / DATA_FILE
+    _glossary = load_cached(path, _shown(path, config))
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not MARKER_LIKE.search(markdown):
+        return markdown
+    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    if _glossary is None:
+        raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
+    try:
+        html = render_glossary(_glossary, lang)
+        return insert_glossary(markdown, html, source, first_line=_body_first_line(page))
+    except GlossaryError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """List the glossary's sections in the page's table of contents, where they appear."""
+    start = html.find(SECTION_START)
+    if start == -1:
+        return html
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    toc = page.toc.items
+    if len(toc) == 1 and toc[0].level == 1:
+        toc = toc[0].children
+    before = sum(1 for item in toc if 0 <= html.find(f'id="{item.id}"') < start)
+    toc[before:before] = [AnchorLink(title, section, 2) for section, title in section_titles(lang)]
+    return html
+
+
+def load_cached(path: Path, shown: str) -> Glossary:
+    """The checked glossary at `path`, parsed again only when the file has changed."""
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    signature = (stat.st_mtime_ns, stat.st_size) if stat else (-1, -1)
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    try:
+        glossary = load_glossary(path, label=shown)
+    except GlossaryError as error:
+        _cache.pop(path, None)
+        raise PluginError(str(error)) from None
+    _cache[path] = (signature, glossary)
+    log.debug("Loaded %d glossary entries from %s", len(glossary.entries), shown)
+    return glossary
+
+
+def _shown(path: Path, config: MkDocsConfig) -> str:
+    """The path as an editor sees it: relative to mkdocs.yml when inside the project."""
+    base = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return os.fspath(path)
+
+
+def _body_first_line(page: Page) -> int:
+    """Line of the file where the Markdown body starts, after the front matter."""
+    content = page.file.content_string
+    match = YAML_RE.match(content)
+    if match is None:
+        return 1
+    end = match.end()
+    while content.startswith("\n", end):
+        end += 1
+    return content.count("\n", 0, end) + 1
