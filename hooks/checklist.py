@@ -1,0 +1,571 @@
+"""Checklists: load a data file, validate it, render it as HTML in one language.
+
+Pure functions over files and strings, tested without MkDocs (tests/test_checklist.py).
+The MkDocs adapter is checklist_hook.py. The data format is documented in
+docs/data/checklists/checklist.schema.json.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+LANGUAGES = ("fr", "en")
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+SCHEMA_VERSION = 1
+# Version of the object the browser keeps in localStorage (checklist.js reads it).
+STORAGE_VERSION = 1
+STRINGS_FILE = "strings.yml"
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "checklist.html"
+
+MARKER = re.compile(r"^<!--\s*checklist\s*:\s*(?P<id>\S*)\s*-->[ \t]*$", re.MULTILINE)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Ids that a page of the guide declares: `## Heading {#id}`, `{: #id }`, or raw `id="…"`.
+ATTR_LIST = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
+HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}\n]*\})?[ \t]*$", re.MULTILINE)
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+GUIDE_LINK = re.compile(r"^[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?$")
+WEIGHT_RANGE = (1, 3)
+MIN_LEVELS = 3
+
+CHECKLIST_KEYS = {"id": True, "schema_version": True, "sections": True, "levels": True}
+SECTION_KEYS = {"id": True, "title": True, "items": True}
+ITEM_KEYS = {
+    "id": True,
+    "label": True,
+    "help": False,
+    "link": True,
+    "weight": True,
+    "essential": True,
+    "formerly": False,
+}
+LEVEL_KEYS = {
+    "id": True,
+    "title": True,
+    "recommendation": True,
+    "min_score": True,
+    "requires_essentials": True,
+}
+
+# Interface strings, with the same keys in each language of strings.yml.
+TEMPLATE_STRINGS = (
+    "nojs_note",
+    "storage_warning",
+    "essential",
+    "see",
+    "progress_label",
+    "levels_heading",
+    "gaps_heading",
+    "actions_label",
+    "share",
+    "share_label",
+    "export",
+    "import",
+    "print",
+    "reset",
+)
+# The subset checklist.js needs, handed to it in a JSON block.
+SCRIPT_STRINGS = (
+    "section_status",
+    "status_section",
+    "status_overall",
+    "status_level",
+    "confirm_reset",
+    "reset_ok",
+    "confirm_share",
+    "replace_ok",
+    "keep_mine",
+    "cancel",
+    "done_reset",
+    "done_import",
+    "error_import",
+    "done_share_loaded",
+    "done_share_kept",
+    "share_copied",
+    "share_ready",
+    "export_filename",
+)
+STRING_KEYS = TEMPLATE_STRINGS + SCRIPT_STRINGS
+
+
+class ChecklistError(Exception):
+    """A problem an editor must fix, with where to fix it."""
+
+    def __init__(self, file: str, problem: str, *, line: int | None = None, entry: str | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.entry = entry
+        self.problem = problem
+        where = file if line is None else f"{file}, line {line}"
+        super().__init__(f"{where}: {entry}: {problem}" if entry else f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in every language."""
+
+    by_language: Mapping[str, str]
+
+    def __getitem__(self, lang: str) -> str:
+        return self.by_language[lang]
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: Text
+    help: Text | None
+    link: str
+    weight: int
+    essential: bool
+    formerly: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    title: Text
+    recommendation: Text
+    min_score: int
+    requires_essentials: bool
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    file: str
+    sections: tuple[Section, ...]
+    levels: tuple[Level, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where an item's guidance lives, as the page being built should link to it."""
+
+    href: str
+    title: str
+
+
+Strings = Mapping[str, Mapping[str, str]]
+
+
+# --- Reading YAML with line numbers --------------------------------------------------
+
+
+def _compose(text: str, file: str) -> tuple[Any, dict[tuple[object, ...], int]]:
+    """Parse YAML safely; return the data and the line of every key path in it."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise ChecklistError(file, f"this is not valid YAML ({problem})", line=line) from None
+    finally:
+        loader.dispose()
+    lines: dict[tuple[object, ...], int] = {}
+    if node is not None:
+        _index_lines(node, (), lines, file)
+    return data, lines
+
+
+def _index_lines(
+    node: yaml.Node, path: tuple[object, ...], lines: dict[tuple[object, ...], int], file: str
+) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[object] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise ChecklistError(
+                    file, f"the key '{key}' appears twice", line=key_node.start_mark.line + 1
+                )
+            seen.add(key)
+            _index_lines(value_node, (*path, key), lines, file)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _index_lines(child, (*path, index), lines, file)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Builds errors that say which file, line and entry to fix."""
+
+    file: str
+    lines: Mapping[tuple[object, ...], int]
+    path: tuple[object, ...]
+    entry: str | None
+
+    def at(self, *keys: object, entry: str | None = None) -> _Where:
+        return _Where(self.file, self.lines, (*self.path, *keys), entry or self.entry)
+
+    def error(self, problem: str) -> ChecklistError:
+        path = self.path
+        while path not in self.lines and path:
+            path = path[:-1]
+        return ChecklistError(self.file, problem, line=self.lines.get(path), entry=self.entry)
+
+
+def _mapping(value: object, where: _Where, keys: Mapping[str, bool], what: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise where.error(f"{what} must be a set of 'key: value' lines")
+    unknown = sorted(str(key) for key in value if key not in keys)
+    if unknown:
+        allowed = ", ".join(keys)
+        raise where.at(unknown[0]).error(f"unknown key '{unknown[0]}' (allowed keys: {allowed})")
+    missing = [key for key, required in keys.items() if required and key not in value]
+    if missing:
+        raise where.error(f"the key '{missing[0]}' is missing")
+    return value
+
+
+def _slug(value: object, where: _Where, what: str) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise where.error(
+            f"{what} must be lowercase letters, digits and single hyphens (like 'owner-named'), not {value!r}"
+        )
+    return value
+
+
+def _text(value: object, where: _Where, what: str) -> Text:
+    if not isinstance(value, dict):
+        raise where.error(f"{what} needs a French and an English version ('fr:' and 'en:' lines)")
+    unknown = sorted(str(key) for key in value if key not in LANGUAGES)
+    if unknown:
+        raise where.at(unknown[0]).error(f"{what}: unknown language '{unknown[0]}' (use fr and en)")
+    for lang in LANGUAGES:
+        text = value.get(lang)
+        if text is None:
+            raise where.error(f"the {LANGUAGE_NAMES[lang]} {what} is missing ({what}.{lang})")
+        if not isinstance(text, str) or not text.strip():
+            raise where.at(lang).error(f"the {LANGUAGE_NAMES[lang]} {what} is empty ({what}.{lang})")
+    return Text({lang: " ".join(value[lang].split()) for lang in LANGUAGES})
+
+
+def _integer(value: object, where: _Where, what: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise where.error(f"{what} must be a whole number from {low} to {high}, not {value!r}")
+    return value
+
+
+def _boolean(value: object, where: _Where, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise where.error(f"{what} must be true or false, not {value!r}")
+    return value
+
+
+def _link(value: object, where: _Where) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise where.error("link must be the guide page it points to, like 'plan.md#crisis-plan'")
+    link = value.strip()
+    if link.startswith(SAFE_SCHEMES):
+        if re.search(r"[\s<>\"'`]", link) or link in SAFE_SCHEMES:
+            raise where.error(f"link {link!r} is not a valid address")
+        return link
+    if URL_SCHEME.match(link):
+        raise where.error(f"link {link!r} is not allowed: use a page of the guide, https:, http: or mailto:")
+    if ".." in link or not GUIDE_LINK.match(link):
+        raise where.error(f"link {link!r} must name a page of the guide, like 'plan.md#crisis-plan'")
+    return link
+
+
+# --- Loading ----------------------------------------------------------------------------
+
+
+def load_checklist(path: Path, file: str | None = None) -> Checklist:
+    """Read and check one checklist data file; `file` is the name errors give for it."""
+    name = file or str(path)
+    data, lines = _compose(path.read_text(encoding="utf-8"), name)
+    return parse_checklist(data, lines, name, expected_id=path.stem)
+
+
+def parse_checklist(
+    data: object, lines: Mapping[tuple[object, ...], int], file: str, expected_id: str | None = None
+) -> Checklist:
+    """Turn parsed YAML into a Checklist, or raise ChecklistError at the first problem."""
+    where = _Where(file, lines, (), None)
+    top = _mapping(data, where, CHECKLIST_KEYS, "the file")
+    checklist_id = _slug(top["id"], where.at("id"), "id")
+    if expected_id is not None and checklist_id != expected_id:
+        raise where.at("id").error(f"id '{checklist_id}' must match the file name ({expected_id}.yml)")
+    if top["schema_version"] != SCHEMA_VERSION:
+        raise where.at("schema_version").error(
+            f"schema_version must be {SCHEMA_VERSION}, not {top['schema_version']!r}"
+        )
+    sections = _sections(top["sections"], where.at("sections"))
+    levels = _levels(top["levels"], where.at("levels"))
+    return Checklist(checklist_id, file, sections, levels)
+
+
+def _sections(value: object, where: _Where) -> tuple[Section, ...]:
+    if not isinstance(value, list) or not value:
+        raise where.error("sections must be a list with at least one section")
+    sections: list[Section] = []
+    section_ids: set[str] = set()
+    item_ids: dict[str, str] = {}
+    for index, raw in enumerate(value):
+        here = where.at(index, entry=f"section {index + 1}")
+        fields = _mapping(raw, here, SECTION_KEYS, "a section")
+        section_id = _slug(fields["id"], here.at("id"), "the section id")
+        here = where.at(index, entry=f"section '{section_id}'")
+        if section_id in section_ids:
+            raise here.at("id").error(f"the section id '{section_id}' is used twice")
+        section_ids.add(section_id)
+        title = _text(fields["title"], here.at("title"), "title")
+        items = fields["items"]
+        if not isinstance(items, list) or not items:
+            raise here.at("items").error("items must be a list with at least one item")
+        parsed = tuple(_item(raw_item, here.at("items", i), i, item_ids) for i, raw_item in enumerate(items))
+        sections.append(Section(section_id, title, parsed))
+    return tuple(sections)
+
+
+def _item(value: object, where: _Where, index: int, seen: dict[str, str]) -> Item:
+    here = where.at(entry=f"{where.entry}, item {index + 1}")
+    fields = _mapping(value, here, ITEM_KEYS, "an item")
+    item_id = _slug(fields["id"], here.at("id"), "the item id")
+    here = where.at(entry=f"item '{item_id}'")
+    formerly_raw = fields.get("formerly", [])
+    if not isinstance(formerly_raw, list):
+        raise here.at("formerly").error("formerly must be a list of the item's old ids")
+    formerly = tuple(_slug(old, here.at("formerly", i), "an old id") for i, old in enumerate(formerly_raw))
+    for key, name in ((item_id, "id"), *((old, "old id") for old in formerly)):
+        if key in seen:
+            raise here.at("id").error(f"the {name} '{key}' is already used by {seen[key]}")
+        seen[key] = f"item '{item_id}'"
+    return Item(
+        id=item_id,
+        label=_text(fields["label"], here.at("label"), "label"),
+        help=_text(fields["help"], here.at("help"), "help") if "help" in fields else None,
+        link=_link(fields["link"], here.at("link")),
+        weight=_integer(fields["weight"], here.at("weight"), "weight", *WEIGHT_RANGE),
+        essential=_boolean(fields["essential"], here.at("essential"), "essential"),
+        formerly=formerly,
+        line=where.lines.get(where.path, 0),
+    )
+
+
+def _levels(value: object, where: _Where) -> tuple[Level, ...]:
+    if not isinstance(value, list) or len(value) < MIN_LEVELS:
+        raise where.error(f"levels must be a list of at least {MIN_LEVELS} readiness levels")
+    levels: list[Level] = []
+    for index, raw in enumerate(value):
+        here = where.at(index, entry=f"level {index + 1}")
+        fields = _mapping(raw, here, LEVEL_KEYS, "a level")
+        level_id = _slug(fields["id"], here.at("id"), "the level id")
+        here = where.at(index, entry=f"level '{level_id}'")
+        if any(level.id == level_id for level in levels):
+            raise here.at("id").error(f"the level id '{level_id}' is used twice")
+        levels.append(
+            Level(
+                id=level_id,
+                title=_text(fields["title"], here.at("title"), "title"),
+                recommendation=_text(fields["recommendation"], here.at("recommendation"), "recommendation"),
+                min_score=_integer(fields["min_score"], here.at("min_score"), "min_score", 0, 100),
+                requires_essentials=_boolean(
+                    fields["requires_essentials"], here.at("requires_essentials"), "requires_essentials"
+                ),
+            )
+        )
+    last = levels[-1]
+    if last.min_score != 0 or last.requires_essentials:
+        raise where.at(len(levels) - 1, entry=f"level '{last.id}'").error(
+            "the last level must catch every other case: min_score 0 and requires_essentials false"
+        )
+    return tuple(levels)
+
+
+def load_strings(path: Path, file: str | None = None) -> Strings:
+    """Read the interface strings: the same keys, and the same {placeholders}, in each language."""
+    name = file or str(path)
+    data, lines = _compose(path.read_text(encoding="utf-8"), name)
+    return parse_strings(data, lines, name)
+
+
+def parse_strings(data: object, lines: Mapping[tuple[object, ...], int], file: str) -> Strings:
+    where = _Where(file, lines, (), None)
+    top = _mapping(data, where, dict.fromkeys(LANGUAGES, True), "the file")
+    result: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        here = where.at(lang)
+        table = _mapping(
+            top[lang], here, dict.fromkeys(STRING_KEYS, True), f"the {LANGUAGE_NAMES[lang]} strings"
+        )
+        for key in STRING_KEYS:
+            value = table[key]
+            if not isinstance(value, str) or not value.strip():
+                raise here.at(key).error(f"the {LANGUAGE_NAMES[lang]} string '{key}' is empty")
+        result[lang] = {key: " ".join(table[key].split()) for key in STRING_KEYS}
+    first, *others = LANGUAGES
+    for key in STRING_KEYS:
+        expected = sorted(PLACEHOLDER.findall(result[first][key]))
+        for lang in others:
+            found = sorted(PLACEHOLDER.findall(result[lang][key]))
+            if found != expected:
+                raise where.at(lang, key).error(
+                    f"the {LANGUAGE_NAMES[lang]} string '{key}' has placeholders {found}; "
+                    f"the {LANGUAGE_NAMES[first]} one has {expected}: use the same"
+                )
+    return result
+
+
+# --- Links to the guide --------------------------------------------------------------------
+
+
+def heading_ids(markdown: str) -> dict[str, str]:
+    """The ids a page of the guide declares, each with its heading text (or the id itself)."""
+    text = FENCE.sub("", FRONT_MATTER.sub("", markdown))
+    ids: dict[str, str] = {}
+    for line in text.splitlines():
+        for anchor in ATTR_LIST.findall(line):
+            heading = HEADING.match(line)
+            ids.setdefault(anchor, _plain(heading.group("text")) if heading else anchor)
+        for anchor in HTML_ID.findall(line):
+            ids.setdefault(anchor, anchor)
+    return ids
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def guide_anchors(docs_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """page name ('plan.md') -> language -> id -> heading text, from docs/<page>.<lang>.md."""
+    pages: dict[str, dict[str, dict[str, str]]] = {}
+    for lang in LANGUAGES:
+        for path in sorted(docs_dir.rglob(f"*.{lang}.md")):
+            page = path.relative_to(docs_dir).as_posix().removesuffix(f".{lang}.md") + ".md"
+            pages.setdefault(page, {})[lang] = heading_ids(path.read_text(encoding="utf-8"))
+    return pages
+
+
+def check_links(checklist: Checklist, anchors: Mapping[str, Mapping[str, Mapping[str, str]]]) -> None:
+    """Every item's link names a page of the guide, in every language, and a section that exists there."""
+    for item in checklist.items:
+        if item.link.startswith(SAFE_SCHEMES):
+            continue
+        page, _, anchor = item.link.partition("#")
+        where = f"item '{item.id}'"
+        for lang in LANGUAGES:
+            source = f"docs/{page.removesuffix('.md')}.{lang}.md"
+            ids = anchors.get(page, {}).get(lang)
+            if ids is None:
+                raise ChecklistError(
+                    checklist.file,
+                    f"link {item.link!r}: the page {source} does not exist",
+                    line=item.line,
+                    entry=where,
+                )
+            if anchor and anchor not in ids:
+                known = ", ".join(sorted(ids)) or "none"
+                raise ChecklistError(
+                    checklist.file,
+                    f"link {item.link!r}: {source} has no section with the id '{anchor}' (ids there: {known})",
+                    line=item.line,
+                    entry=where,
+                )
+
+
+def link_title(link: str, lang: str, anchors: Mapping[str, Mapping[str, Mapping[str, str]]]) -> str:
+    """The words a reader sees for an item's link: the heading it points to."""
+    if link.startswith(SAFE_SCHEMES):
+        return link.removeprefix("mailto:")
+    page, _, anchor = link.partition("#")
+    ids = anchors.get(page, {}).get(lang, {})
+    return ids.get(anchor, page) if anchor else page
+
+
+# --- Markers in pages ------------------------------------------------------------------------
+
+
+def find_markers(markdown: str) -> list[tuple[str, int]]:
+    """(checklist id, line number) of every `<!-- checklist: id -->` marker in a page."""
+    return [(m.group("id"), markdown.count("\n", 0, m.start()) + 1) for m in MARKER.finditer(markdown)]
+
+
+def replace_markers(markdown: str, page_file: str, render: Mapping[str, str]) -> str:
+    """Put each checklist's HTML in place of its marker; unknown ids are an error for the page."""
+    for checklist_id, line in find_markers(markdown):
+        if checklist_id not in render:
+            known = ", ".join(sorted(render)) or "none"
+            raise ChecklistError(
+                page_file,
+                f"the marker asks for the checklist '{checklist_id}', which does not exist "
+                f"(checklists: {known}; each is a file in docs/data/checklists/)",
+                line=line,
+            )
+    return MARKER.sub(lambda m: "\n" + render[m.group("id")] + "\n", markdown)
+
+
+# --- Rendering -------------------------------------------------------------------------------
+
+_environment = Environment(
+    loader=FileSystemLoader(str(TEMPLATE_DIR)),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+def render_checklist(checklist: Checklist, strings: Strings, lang: str, links: Mapping[str, Link]) -> str:
+    """The checklist's HTML in one language, ready to stand as a raw HTML block in Markdown.
+
+    `links` maps each item's `link` to its href from the page being built. Every string is
+    escaped by the template; lines are flush left with no blank line, so Markdown keeps
+    the block whole.
+    """
+    missing = [item.link for item in checklist.items if item.link not in links]
+    if missing:
+        raise ChecklistError(checklist.file, f"no address for the link {missing[0]!r}")
+    text = strings[lang]
+    script_strings = {key: text[key] for key in SCRIPT_STRINGS}
+    html = _environment.get_template(TEMPLATE_NAME).render(
+        checklist=checklist,
+        lang=lang,
+        s=text,
+        links=links,
+        storage_version=STORAGE_VERSION,
+        script_strings=script_strings,
+    )
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def essential_items(checklist: Checklist) -> Sequence[Item]:
+    return [item for item in checklist.items if item.essential]
+
+
+_environment.globals["essential_items"] = essential_items
+# Fills a {placeholder} string; Markup.format escapes the values too.
+_environment.filters["fill"] = lambda template, **values: Markup.escape(template).format(**values)

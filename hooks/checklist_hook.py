@@ -1,0 +1,110 @@
+"""MkDocs hook: put checklists from docs/data/checklists/ in place of their markers.
+
+A thin adapter over checklist.py. mkdocs-static-i18n runs every event once per
+language with this same module, so the data are loaded and checked once per build
+(cached on the files' sizes and times) and each page gets the HTML in its language.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import checklist as cl
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+DATA_DIR = Path("data") / "checklists"
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+@dataclass(frozen=True)
+class _Data:
+    checklists: dict[str, cl.Checklist]
+    strings: cl.Strings
+    anchors: dict[str, dict[str, dict[str, str]]]
+
+
+_cache: dict[str, tuple[tuple[tuple[str, int, int], ...], _Data]] = {}
+
+
+def _fingerprint(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and time of every file the checklists depend on: the data and the pages."""
+    paths = sorted([*(docs_dir / DATA_DIR).glob("*.yml"), *docs_dir.rglob("*.md")])
+    return tuple((str(p), (s := p.stat()).st_size, s.st_mtime_ns) for p in paths)
+
+
+def _shown(path: Path, config: MkDocsConfig) -> str:
+    """The path as an editor finds it: relative to mkdocs.yml."""
+    return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
+
+
+def _load(config: MkDocsConfig) -> _Data:
+    docs_dir = Path(config.docs_dir)
+    data_dir = docs_dir / DATA_DIR
+    strings_path = data_dir / cl.STRINGS_FILE
+    if not strings_path.is_file():
+        raise cl.ChecklistError(_shown(strings_path, config), "the interface strings file is missing")
+    strings = cl.load_strings(strings_path, _shown(strings_path, config))
+    anchors = cl.guide_anchors(docs_dir)
+    checklists: dict[str, cl.Checklist] = {}
+    for path in sorted(data_dir.glob("*.yml")):
+        if path.name == cl.STRINGS_FILE:
+            continue
+        checklist = cl.load_checklist(path, _shown(path, config))
+        cl.check_links(checklist, anchors)
+        checklists[checklist.id] = checklist
+    return _Data(checklists, strings, anchors)
+
+
+def _data(config: MkDocsConfig) -> _Data:
+    """The checked data, read again only when a file changed (mkdocs serve edits)."""
+    key = str(config.docs_dir)
+    fingerprint = _fingerprint(Path(config.docs_dir))
+    cached = _cache.get(key)
+    if cached is None or cached[0] != fingerprint:
+        try:
+            _cache[key] = (fingerprint, _load(config))
+        except cl.ChecklistError as error:
+            raise PluginError(str(error)) from None
+    return _cache[key][1]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    data = _data(config)
+    log.debug("checklists: %s", ", ".join(sorted(data.checklists)) or "none")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markers = cl.find_markers(markdown)
+    if not markers:
+        return markdown
+    data = _data(config)
+    lang = getattr(page.file, "locale", None) or config.theme.get("language", cl.LANGUAGES[0])
+    html: dict[str, str] = {}
+    try:
+        for checklist_id, _line in markers:
+            checklist = data.checklists.get(checklist_id)
+            if checklist is None or checklist_id in html:
+                continue
+            links = {item.link: _link(item.link, lang, page, files, data) for item in checklist.items}
+            html[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
+        return cl.replace_markers(markdown, f"docs/{page.file.src_uri}", html)
+    except cl.ChecklistError as error:
+        raise PluginError(str(error)) from None
+
+
+def _link(link: str, lang: str, page: Page, files: Files, data: _Data) -> cl.Link:
+    title = cl.link_title(link, lang, data.anchors)
+    if link.startswith(cl.SAFE_SCHEMES):
+        return cl.Link(link, title)
+    target, _, anchor = link.partition("#")
+    file = files.get_file_from_path(target)
+    if file is None:
+        raise cl.ChecklistError(f"docs/{page.file.src_uri}", f"the page {target} is not part of the site")
+    href = file.url_relative_to(page.file)
+    return cl.Link(f"{href}#{anchor}" if anchor else href, title)

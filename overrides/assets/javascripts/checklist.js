@@ -1,0 +1,316 @@
+/*
+ * Checklists (HTML from hooks/templates/checklist.html): saves the answers in this
+ * browser, shows progress, a readiness level and the gaps; reset, export, import,
+ * print and a share link. The form works without this file; every string comes
+ * from the page, in its language.
+ *
+ * Saved as one object per checklist, keyed by item id (not by language):
+ *   localStorage["mdx-checklist.<id>"] = {"version": 1, "answers": {"<item-id>": true}}
+ */
+(function () {
+  "use strict";
+
+  var VERSION = 1;
+  var PREFIX = "mdx-checklist.";
+
+  // Storage can be missing, blocked, full or corrupt: these two never throw.
+  function readStore(key) {
+    var raw;
+    try {
+      raw = window.localStorage.getItem(key);
+    } catch (error) {
+      return { ok: false, value: null };
+    }
+    try {
+      return { ok: true, value: JSON.parse(raw) };
+    } catch (error) {
+      return { ok: true, value: null };
+    }
+  }
+  function writeStore(key, answers) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify({ version: VERSION, answers: answers }));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, name) {
+      return name in values ? values[name] : match;
+    });
+  }
+  function count(answers) {
+    return Object.keys(answers).length;
+  }
+  function each(list, fn) {
+    Array.prototype.forEach.call(list, fn);
+  }
+
+  function Checklist($root) {
+    var id = $root.getAttribute("data-checklist-id");
+    var key = PREFIX + id;
+    var s = JSON.parse($root.querySelector(".js-checklist-strings").textContent);
+    var $inputs = $root.querySelectorAll(".js-checklist-input");
+    var $sections = $root.querySelectorAll(".js-checklist-section");
+    var $levels = $root.querySelectorAll(".js-checklist-level");
+    var $gaps = $root.querySelector(".js-checklist-gaps");
+    var $message = $root.querySelector(".js-checklist-message");
+    var $live = $root.querySelector(".js-checklist-live");
+    var $dialog = $root.querySelector(".js-checklist-dialog");
+    var $file = $root.querySelector(".js-checklist-file");
+    var $shareOut = $root.querySelector(".js-checklist-share-output");
+    var $shareUrl = $root.querySelector(".js-checklist-share-url");
+    var byName = {};
+    var pending = null;
+    var answers = {};
+
+    each($inputs, function ($input) {
+      byName[$input.name] = $input.name;
+      ($input.getAttribute("data-formerly") || "").split(" ").forEach(function (old) {
+        if (old) byName[old] = $input.name;
+      });
+    });
+
+    // Only answers for items that exist (under their id or a former one) survive.
+    function clean(raw) {
+      var result = {};
+      if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+        Object.keys(raw).forEach(function (name) {
+          if (raw[name] === true && Object.prototype.hasOwnProperty.call(byName, name)) {
+            result[byName[name]] = true;
+          }
+        });
+      }
+      return result;
+    }
+    function fromSaved(data) {
+      return data && data.version === VERSION ? clean(data.answers) : {};
+    }
+    function load() {
+      var read = readStore(key);
+      return { ok: read.ok, answers: fromSaved(read.value) };
+    }
+    function save() {
+      if (!writeStore(key, answers)) show($root.querySelector(".js-checklist-storage-warning"));
+    }
+    function show($el) {
+      $el.hidden = false;
+    }
+    function say(text) {
+      $message.textContent = text;
+    }
+
+    function update(changedSection) {
+      var done = 0;
+      var total = $inputs.length;
+      var weight = 0;
+      var weightDone = 0;
+      var essentialsDone = true;
+      var announce = [];
+      each($inputs, function ($input) {
+        var w = Number($input.getAttribute("data-weight")) || 1;
+        $input.checked = answers[$input.name] === true;
+        weight += w;
+        if ($input.checked) {
+          done += 1;
+          weightDone += w;
+        } else if ($input.hasAttribute("data-essential")) {
+          essentialsDone = false;
+        }
+      });
+      var score = weight ? Math.floor((100 * weightDone) / weight) : 0;
+      each($sections, function ($section) {
+        var $boxes = $section.querySelectorAll(".js-checklist-input");
+        var values = { done: $section.querySelectorAll(".js-checklist-input:checked").length, total: $boxes.length };
+        $section.querySelector(".js-checklist-section-status").textContent = fill(s.section_status, values);
+        if ($section === changedSection) {
+          values.section = $section.querySelector(".js-checklist-section-title").textContent;
+          announce.push(fill(s.status_section, values));
+        }
+      });
+      var overall = fill(s.status_overall, { done: done, total: total, score: score });
+      $root.querySelector(".js-checklist-progress").value = score;
+      $root.querySelector(".js-checklist-overall").textContent = overall;
+      var current = null;
+      each($levels, function ($level) {
+        var fits =
+          score >= Number($level.getAttribute("data-min-score")) &&
+          (essentialsDone || !$level.hasAttribute("data-requires-essentials"));
+        if (fits && !current) current = $level;
+        $level.hidden = $level !== current;
+        $level.classList.toggle("mdx-checklist__level--current", $level === current);
+      });
+      each($gaps.querySelectorAll("[data-item]"), function ($li) {
+        $li.hidden = answers[$li.getAttribute("data-item")] === true;
+      });
+      $gaps.hidden = essentialsDone;
+      $root.classList.toggle("mdx-checklist--complete", done === total);
+      if (changedSection) {
+        announce.push(overall);
+        if (current) announce.push(fill(s.status_level, { level: current.querySelector("h3").textContent }));
+        $live.textContent = announce.join(" ");
+      }
+    }
+
+    // One dialog for every question; without <dialog> support, the browser's own.
+    function ask(text, ok, cancel, then) {
+      if (typeof $dialog.showModal !== "function") return then(window.confirm(text));
+      $dialog.querySelector(".js-checklist-dialog-text").textContent = text;
+      $dialog.querySelector(".js-checklist-dialog-ok").textContent = ok;
+      $dialog.querySelector(".js-checklist-dialog-cancel").textContent = cancel;
+      pending = then;
+      $dialog.returnValue = "";
+      $dialog.showModal();
+      $dialog.querySelector(".js-checklist-dialog-cancel").focus();
+    }
+    $dialog.querySelector(".js-checklist-dialog-ok").addEventListener("click", function () {
+      $dialog.close("ok");
+    });
+    $dialog.querySelector(".js-checklist-dialog-cancel").addEventListener("click", function () {
+      $dialog.close("cancel");
+    });
+    $dialog.addEventListener("close", function () {
+      var then = pending;
+      pending = null;
+      if (then) then($dialog.returnValue === "ok");
+    });
+
+    function replaceWith(next, message) {
+      answers = next;
+      save();
+      update(null);
+      say(message);
+    }
+
+    // A share link carries the ticked ids: #<checklist id>-answers=id1,id2
+    var fragment = new RegExp("^#" + id + "-answers=([a-z0-9,-]*)$");
+    function shareLink() {
+      return location.href.split("#")[0] + "#" + id + "-answers=" + Object.keys(answers).join(",");
+    }
+    function openShared() {
+      var match = fragment.exec(location.hash);
+      if (!match) return;
+      var shared = {};
+      match[1].split(",").forEach(function (name) {
+        if (name) shared[name] = true;
+      });
+      shared = clean(shared);
+      history.replaceState(null, "", location.href.split("#")[0]);
+      var loaded = fill(s.done_share_loaded, { count: count(shared) });
+      var same = Object.keys(shared).sort().join() === Object.keys(answers).sort().join();
+      if (!count(answers) || same) return replaceWith(shared, loaded);
+      ask(fill(s.confirm_share, { count: count(shared), saved: count(answers) }), s.replace_ok, s.keep_mine, function (yes) {
+        if (yes) replaceWith(shared, loaded);
+        else say(s.done_share_kept);
+      });
+    }
+
+    $root.querySelector(".js-checklist-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    $root.addEventListener("change", function (event) {
+      var $input = event.target;
+      if (!$input.classList.contains("js-checklist-input")) return;
+      if ($input.checked) answers[$input.name] = true;
+      else delete answers[$input.name];
+      save();
+      update($input.closest(".js-checklist-section"));
+    });
+    $root.querySelector(".js-checklist-reset").addEventListener("click", function () {
+      ask(s.confirm_reset, s.reset_ok, s.cancel, function (yes) {
+        if (yes) replaceWith({}, s.done_reset);
+      });
+    });
+    $root.querySelector(".js-checklist-print").addEventListener("click", function () {
+      window.print();
+    });
+    $root.querySelector(".js-checklist-share").addEventListener("click", function () {
+      $shareUrl.value = shareLink();
+      show($shareOut);
+      $shareUrl.focus();
+      $shareUrl.select();
+      say(s.share_ready);
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText($shareUrl.value).then(
+          function () {
+            say(s.share_copied);
+          },
+          function () {}
+        );
+      }
+    });
+    $root.querySelector(".js-checklist-export").addEventListener("click", function () {
+      var data = { checklist: id, version: VERSION, exported: new Date().toISOString(), answers: answers };
+      var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+      var $link = document.createElement("a");
+      $link.href = url;
+      $link.download = fill(s.export_filename, { id: id });
+      document.body.appendChild($link);
+      $link.click();
+      $link.remove();
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 1000);
+    });
+    $root.querySelector(".js-checklist-import").addEventListener("click", function () {
+      $file.click();
+    });
+    $file.addEventListener("change", function () {
+      var file = $file.files && $file.files[0];
+      $file.value = "";
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var data = null;
+        try {
+          data = JSON.parse(reader.result);
+        } catch (error) {
+          /* not JSON: reported below */
+        }
+        var valid = data && data.checklist === id && data.version === VERSION && data.answers && typeof data.answers === "object";
+        if (!valid) return say(s.error_import);
+        var next = clean(data.answers);
+        replaceWith(next, fill(s.done_import, { count: count(next) }));
+      };
+      reader.onerror = function () {
+        say(s.error_import);
+      };
+      reader.readAsText(file);
+    });
+    // Another tab changed the answers.
+    window.addEventListener("storage", function (event) {
+      if ((event.key === key || event.key === null) && document.body.contains($root)) {
+        answers = load().answers;
+        update(null);
+      }
+    });
+
+    var start = load();
+    answers = start.answers;
+    // Writing back also moves answers saved under former ids to the current ones.
+    if (!start.ok || !writeStore(key, answers)) show($root.querySelector(".js-checklist-storage-warning"));
+    $root.querySelector(".js-checklist-nojs").hidden = true;
+    each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions, .js-checklist-section-status"), show);
+    update(null);
+    openShared();
+  }
+
+  function init() {
+    each(document.querySelectorAll('[data-module="mdx-checklist"]:not([data-checklist-ready])'), function ($root) {
+      $root.setAttribute("data-checklist-ready", "");
+      try {
+        Checklist($root);
+      } catch (error) {
+        // One broken checklist leaves the rest of the page (and its plain form) working.
+        if (window.console) console.warn("checklist:", error);
+      }
+    });
+  }
+
+  // Material's instant navigation swaps pages without reloading: init on each one.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
