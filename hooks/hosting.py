@@ -1,0 +1,279 @@
+"""MkDocs hook: the built site hosts anywhere (public web, intranet sub-path, file://).
+
+Thin adapter over hosting_core.py. Per build it:
+- pins the build date to the last commit (reproducible sitemap and .gz);
+- applies the branding settings (colours, logo) from mkdocs.yml `extra:` / environment;
+- for the offline build, ships the local iframe-worker shim instead of Material's CDN copy;
+- gives each language its own search index and its own 404 page;
+- fingerprints the site's own scripts and stylesheets, for long caching;
+- makes hreflang links absolute when site_url is set.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+from copy import deepcopy
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from hosting_core import (
+    HostingError,
+    absolutize_hreflang,
+    asset_references,
+    brand_stylesheet,
+    check_colour,
+    fingerprinted_name,
+    rebase_client_config,
+    replace_asset_references,
+    split_search_index,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
+BRAND_STYLESHEET = "assets/stylesheets/brand.css"
+BRAND_IMAGE_DEST = "assets/images/brand-{name}{suffix}"
+SEARCH_INDEX = "search/search_index.json"
+NOT_FOUND_PAGE = "404.html"
+
+# Filled in on_config, once per configuration load (MkDocs loads a fresh hook module each time).
+_brand_css = ""
+_brand_images: dict[str, Path] = {}
+_not_found_pages: dict[str, str] = {}
+_fingerprints: dict[tuple[str, int, int], str] = {}
+
+
+# --- Configuration ------------------------------------------------------------------
+
+
+@event_priority(100)  # before Material's offline plugin adds its CDN script
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _brand_css
+    _pin_build_date(Path(config.config_file_path).parent)
+    try:
+        _brand_css = _apply_brand_colours(config)
+        _apply_brand_images(config)
+    except HostingError as error:
+        raise PluginError(f"mkdocs.yml (branding): {error}") from None
+    if _offline_enabled(config):
+        polyfills = config.extra.setdefault("polyfills", [])
+        if IFRAME_WORKER_SHIM not in polyfills:
+            polyfills.append(IFRAME_WORKER_SHIM)
+    return config
+
+
+def _pin_build_date(root: Path) -> None:
+    """Date the build by the last commit, so two builds of one commit match to the byte.
+
+    MkDocs honours SOURCE_DATE_EPOCH for each page's date, the sitemap and the .gz
+    timestamp. A value already set wins; outside a Git checkout, the clock does.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
+def _apply_brand_colours(config: MkDocsConfig) -> str:
+    palettes = config.theme["palette"]
+    palettes = [palettes] if isinstance(palettes, dict) else palettes
+    primary = accent = None
+    for palette in palettes:
+        for key, variable in (("primary", "BRAND_PRIMARY"), ("accent", "BRAND_ACCENT")):
+            if palette.get(key, "custom") == "custom":
+                continue
+            colour = check_colour(f"theme.palette.{key} ({variable})", str(palette[key]))
+            if colour.is_hex:
+                palette[key] = "custom"
+                if key == "primary":
+                    primary = colour
+                else:
+                    accent = colour
+    css = brand_stylesheet(primary, accent) or _brand_css
+    if css and BRAND_STYLESHEET not in config.extra_css:
+        config.extra_css.append(BRAND_STYLESHEET)
+    return css
+
+
+def _apply_brand_images(config: MkDocsConfig) -> None:
+    """extra.logo / extra.favicon: a file anywhere on disk, published under assets/images/."""
+    root = Path(config.config_file_path).parent
+    for name, variable in (("logo", "BRAND_LOGO"), ("favicon", "BRAND_FAVICON")):
+        value = str(config.extra.get(name) or "").strip()
+        if not value or name in _brand_images:
+            if name in _brand_images:
+                config.theme[name] = _brand_dest(name, _brand_images[name])
+            continue
+        path = Path(value) if Path(value).is_absolute() else root / value
+        if not path.is_file():
+            raise HostingError(f"extra.{name} ({variable}): file '{value}' not found (looked at {path}).")
+        if path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg", ".webp", ".ico"):
+            raise HostingError(f"extra.{name} ({variable}): '{value}' is not an SVG, PNG, JPEG, WebP or ICO.")
+        _brand_images[name] = path
+        config.theme[name] = _brand_dest(name, path)
+
+
+def _brand_dest(name: str, path: Path) -> str:
+    return BRAND_IMAGE_DEST.format(name=name, suffix=path.suffix.lower())
+
+
+def _offline_enabled(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has sorted the files by language
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _brand_css and files.get_file_from_path(BRAND_STYLESHEET) is None:
+        files.append(File.generated(config, BRAND_STYLESHEET, content=_brand_css))
+    for name, path in _brand_images.items():
+        dest = _brand_dest(name, path)
+        if files.get_file_from_path(dest) is None:
+            files.append(File.generated(config, dest, abs_src_path=str(path)))
+    return files
+
+
+# --- Pages --------------------------------------------------------------------------
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # The 404 page has no twin: its language selector and hreflang go to each home page.
+    i18n = _i18n(config)
+    if template_name == NOT_FOUND_PAGE and i18n is not None and i18n.extra_alternate:
+        # mkdocs-static-i18n sets it as an attribute, which Jinja reads before the key.
+        setattr(config.extra, "alternate", deepcopy(i18n.extra_alternate))  # noqa: B010
+    return context
+
+
+@event_priority(-200)  # last: other hooks may still add scripts and stylesheets
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    html_dir = Path(page.file.abs_dest_path).parent
+    output = _localize(output, config)
+    if config.site_url:
+        output = absolutize_hreflang(output, page.canonical_url or config.site_url)
+    return _fingerprint(output, html_dir, config)
+
+
+@event_priority(-200)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != NOT_FOUND_PAGE:
+        return output_content
+    output = _localize(output_content, config)
+    if config.site_url:
+        output = absolutize_hreflang(output, config.site_url)
+    output = _fingerprint(output, Path(config.site_dir), config)
+    # Kept for on_post_build: each language's build writes 404.html at the site root.
+    _not_found_pages[_languages(config)[0]] = output
+    return output
+
+
+def _localize(output: str, config: MkDocsConfig) -> str:
+    language, default = _languages(config)
+    return output if language == default else rebase_client_config(output, language)
+
+
+def _fingerprint(output: str, html_dir: Path, config: MkDocsConfig) -> str:
+    site_dir = Path(config.site_dir)
+    base_path = PurePosixPath(_site_path(config))
+    renames: dict[str, str] = {}
+    for ref in asset_references(output):
+        if ref.startswith("/"):
+            relative = PurePosixPath(ref).relative_to(base_path) if ref.startswith(str(base_path)) else None
+            source = site_dir / str(relative) if relative is not None else None
+        elif "://" in ref:
+            source = None
+        else:
+            # Lexically: the page's own folder does not exist yet when it is rendered.
+            source = Path(os.path.normpath(html_dir / ref))
+        if source is None or not source.is_file():
+            continue
+        renames[ref] = str(PurePosixPath(ref).with_name(_fingerprinted_copy(source)))
+    return replace_asset_references(output, renames) if renames else output
+
+
+def _fingerprinted_copy(source: Path) -> str:
+    stat = source.stat()
+    key = (str(source.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _fingerprints:
+        content = source.read_bytes()
+        name = fingerprinted_name(source.name, content)
+        target = source.with_name(name)
+        if not target.is_file() or target.read_bytes() != content:
+            target.write_bytes(content)
+        _fingerprints[key] = name
+    return _fingerprints[key]
+
+
+def _site_path(config: MkDocsConfig) -> str:
+    from urllib.parse import urlsplit
+
+    path = urlsplit(config.site_url or "/").path or "/"
+    return path if path.endswith("/") else f"{path}/"
+
+
+# --- After each language's build -------------------------------------------------
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    _, default = _languages(config)
+    not_found = site_dir / NOT_FOUND_PAGE
+    i18n = _i18n(config)
+    if i18n is not None and i18n.building:
+        return  # a nested language build: the outer one finishes the job
+    for lang, html in _not_found_pages.items():
+        target = not_found if lang == default else site_dir / lang / NOT_FOUND_PAGE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    _split_search_index(site_dir, config)
+
+
+def _split_search_index(site_dir: Path, config: MkDocsConfig) -> None:
+    source = site_dir / SEARCH_INDEX
+    if not source.is_file():
+        return
+    i18n = _i18n(config)
+    languages = [lang.locale for lang in i18n.config.languages if lang.build] if i18n else []
+    _, default = _languages(config)
+    try:
+        shares = split_search_index(json.loads(source.read_text(encoding="utf-8")), languages, default)
+    except (HostingError, ValueError) as error:
+        raise PluginError(f"{SEARCH_INDEX}: {error}") from None
+    for lang, share in shares.items():
+        target = site_dir / SEARCH_INDEX if lang == default else site_dir / lang / SEARCH_INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(share.to_json(), encoding="utf-8")
+        if _offline_enabled(config):
+            # From file://, Material loads the index as a script (Material's offline plugin).
+            target.with_suffix(".js").write_text(f"var __index = {share.to_json()}", encoding="utf-8")
+
+
+# --- mkdocs-static-i18n --------------------------------------------------------------
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def _languages(config: MkDocsConfig) -> tuple[str, str]:
+    """(language being built, default language)."""
+    i18n = _i18n(config)
+    if i18n is None:
+        language = str(config.theme.get("language") or "en")
+        return language, language
+    return str(i18n.current_language), str(i18n.default_language)

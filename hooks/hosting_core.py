@@ -1,0 +1,216 @@
+"""Pure functions behind hooks/hosting.py: what makes the built site host anywhere.
+
+Search in the reader's language, asset fingerprints for long caching, absolute
+hreflang links, and branding colours. No MkDocs import here: each function takes
+plain values and returns plain values, and is unit-tested on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urljoin
+
+# Material's client configuration: <script id="__config" type="application/json">{...}</script>
+CONFIG_SCRIPT_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+# <link rel="alternate" href="..." hreflang="..."> as Material and overrides/main.html print it.
+HREFLANG_LINK_RE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
+# src="…/assets/….js" or href="…/assets/….css" in a page, with the quotes.
+ASSET_REF_RE = re.compile(r'(?P<attr>(?:src|href)=")(?P<ref>[^"#?]*\bassets/[^"#?]+\.(?:js|css))(?=")')
+# Material's own fingerprinted files (bundle.a5f9d56c.min.js) and ours (theme-shims.0a1b2c3d.js).
+FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")
+FINGERPRINT_LENGTH = 8
+
+# Material's named colours (docs: "Changing the colors"), as they appear in mkdocs.yml.
+MATERIAL_COLOURS = frozenset(
+    {
+        "red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
+        "green", "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown",
+        "grey", "blue grey", "black", "white", "custom",
+    }
+)  # fmt: skip
+HEX_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+# WCAG 2.2 AA, 1.4.3: normal text needs a contrast ratio of at least 4.5:1.
+MINIMUM_CONTRAST = 4.5
+WHITE = "#ffffff"
+
+
+class HostingError(ValueError):
+    """A setting that cannot work; the message names the setting and the fix."""
+
+
+# --- Search in the reader's language -----------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """One language's share of the search index, as Material's search reads it."""
+
+    language: str
+    document: dict[str, object]
+
+    def to_json(self) -> str:
+        return json.dumps(self.document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def split_search_index(
+    index: dict[str, object], languages: list[str], default: str
+) -> dict[str, SearchIndex]:
+    """Split mkdocs-static-i18n's mixed index into one index per language.
+
+    An entry belongs to a language when its location starts with that language's
+    folder (`en/…`); every other entry is the default language's. Locations are made
+    relative to the language's own root, where that language's pages look for it.
+    """
+    docs = index.get("docs")
+    if not isinstance(docs, list):
+        raise HostingError("search/search_index.json: no 'docs' list; is the search plugin enabled?")
+    shares: dict[str, list[dict[str, object]]] = {lang: [] for lang in languages}
+    for entry in docs:
+        location = str(entry.get("location", ""))
+        language = next(
+            (lang for lang in languages if lang != default and location.startswith(f"{lang}/")), default
+        )
+        if language != default:
+            entry = {**entry, "location": location[len(language) + 1 :]}
+        shares[language].append(entry)
+    raw_config = index.get("config")
+    config: dict[str, object] = dict(raw_config) if isinstance(raw_config, dict) else {}
+    return {
+        # lunr stems and drops stop words for each listed language: one index, one language.
+        lang: SearchIndex(lang, {"config": {**config, "lang": [lang]}, "docs": entries})
+        for lang, entries in shares.items()
+    }
+
+
+def rebase_client_config(html: str, language_folder: str) -> str:
+    """Point Material's client configuration (`__config.base`) at the language's own root.
+
+    Material loads `<base>/search/search_index.json` and resolves search results against
+    `base`; with base at `en/`, English pages load the English index.
+    """
+
+    def rebase(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        base = str(config.get("base", "."))
+        if base.rstrip("/").endswith(f"/{language_folder}") or base.rstrip("/") == language_folder:
+            return match.group(0)
+        config["base"] = (
+            f"{base.rstrip('/')}/{language_folder}/" if base not in ("", ".") else f"{language_folder}/"
+        )
+        return f"{match.group(1)}{json.dumps(config, ensure_ascii=False)}{match.group(3)}"
+
+    return CONFIG_SCRIPT_RE.sub(rebase, html, count=1)
+
+
+def absolutize_hreflang(html: str, page_url: str) -> str:
+    """Make each hreflang link absolute against the page's full URL (Google requires it)."""
+
+    def absolute(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{urljoin(page_url, match.group(2))}{match.group(3)}"
+
+    return HREFLANG_LINK_RE.sub(absolute, html)
+
+
+# --- Fingerprints for long caching --------------------------------------------
+
+
+def fingerprinted_name(name: str, content: bytes) -> str:
+    """`theme-shims.js` → `theme-shims.<first 8 hex of SHA-256>.js`."""
+    path = PurePosixPath(name)
+    digest = hashlib.sha256(content).hexdigest()[:FINGERPRINT_LENGTH]
+    return f"{path.stem}.{digest}{path.suffix}"
+
+
+def asset_references(html: str) -> list[str]:
+    """Every script and stylesheet under assets/ that has no fingerprint yet, in page order."""
+    refs = (match.group("ref") for match in ASSET_REF_RE.finditer(html))
+    return list(dict.fromkeys(ref for ref in refs if not FINGERPRINTED_RE.search(ref)))
+
+
+def replace_asset_references(html: str, renames: dict[str, str]) -> str:
+    """Swap each reference for its fingerprinted twin (`renames`: old reference → new)."""
+
+    def swap(match: re.Match[str]) -> str:
+        return match.group("attr") + renames.get(match.group("ref"), match.group("ref"))
+
+    return ASSET_REF_RE.sub(swap, html)
+
+
+# --- Branding colours ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrandColour:
+    """A colour setting: a Material colour name, or a hex colour for `custom`."""
+
+    setting: str
+    value: str
+
+    @property
+    def is_hex(self) -> bool:
+        return bool(HEX_COLOUR_RE.match(self.value))
+
+
+def check_colour(setting: str, value: str) -> BrandColour:
+    """Accept a Material colour name or `#rrggbb`; anything else is an error naming the setting."""
+    colour = BrandColour(setting, value.strip().lower())
+    if colour.is_hex or colour.value in MATERIAL_COLOURS:
+        return colour
+    raise HostingError(
+        f"{setting}: '{value}' is not a colour. Use a Material colour name "
+        f"({', '.join(sorted(MATERIAL_COLOURS - {'custom'}))}) or a hex colour such as #1a4b8c."
+    )
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two `#rrggbb` colours, from 1 to 21."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def brand_stylesheet(primary: BrandColour | None, accent: BrandColour | None) -> str:
+    """CSS custom properties for hex brand colours (Material's `custom` colour scheme).
+
+    The header prints white text on the primary colour, and links use the accent on
+    hover: a colour too light for white text (below 4.5:1) is refused, not shipped.
+    """
+    rules: list[str] = []
+    if primary is not None and primary.is_hex:
+        _require_contrast(primary, WHITE, "the header's white text")
+        rules.append(
+            '[data-md-color-primary="custom"] {\n'
+            f"  --md-primary-fg-color: {primary.value};\n"
+            f"  --md-primary-fg-color--light: {primary.value};\n"
+            f"  --md-primary-fg-color--dark: {primary.value};\n"
+            f"  --md-primary-bg-color: {WHITE};\n"
+            "  --md-primary-bg-color--light: #ffffffb3;\n"
+            "}\n"
+        )
+    if accent is not None and accent.is_hex:
+        _require_contrast(accent, WHITE, "the page background")
+        rules.append(
+            '[data-md-color-accent="custom"] {\n'
+            f"  --md-accent-fg-color: {accent.value};\n"
+            f"  --md-accent-fg-color--transparent: {accent.value}1a;\n"
+            "}\n"
+        )
+    return "".join(rules)
+
+
+def _require_contrast(colour: BrandColour, against: str, what: str) -> None:
+    ratio = contrast_ratio(colour.value, against)
+    if ratio < MINIMUM_CONTRAST:
+        raise HostingError(
+            f"{colour.setting}: {colour.value} against {what} has a contrast of {ratio:.1f}:1; "
+            f"WCAG 2.2 AA needs at least {MINIMUM_CONTRAST}:1. Choose a darker colour."
+        )
