@@ -25,6 +25,7 @@ REQUIRED_ENTRY_KEYS = ("id", "category", *LANGUAGES)
 TEXT_FIELDS = ("purpose", "audience", "effort")
 TEXT_KEYS = frozenset({"name", *TEXT_FIELDS})
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SPACES = re.compile(r"[ \t\r\n]+")
 # The marker a page uses to show the glossary; a comment that starts like it but
 # says something else is a mistake worth stopping the build for.
 MARKER = "<!-- glossary -->"
@@ -232,7 +233,8 @@ def _check_keys(
 def _text(value: object, where: _Where, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise where.error(f"the {what} must be some text, and it is empty or not text")
-    return " ".join(value.split())
+    # Fold line breaks and runs of ordinary spaces; keep the no-break spaces French needs.
+    return _SPACES.sub(" ", value).strip(" \t\r\n")
 
 
 def _key_lines(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], int]:
