@@ -25,6 +25,8 @@ from hosting_core import (
     asset_references,
     brand_stylesheet,
     check_colour,
+    check_email,
+    check_link,
     fingerprinted_name,
     rebase_client_config,
     replace_asset_references,
@@ -60,6 +62,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pin_build_date(Path(config.config_file_path).parent)
     try:
         _brand_css = _apply_brand_colours(config)
+        config.extra["contact_email"] = check_email(
+            "extra.contact_email (BRAND_CONTACT_EMAIL)", str(config.extra.get("contact_email") or "")
+        )
+        config.extra["report_problem"] = check_link(
+            "extra.report_problem (BRAND_REPORT_PROBLEM)", str(config.extra.get("report_problem") or "")
+        )
         _apply_brand_images(config)
     except HostingError as error:
         raise PluginError(f"mkdocs.yml (branding): {error}") from None

@@ -32,6 +32,8 @@ MATERIAL_COLOURS = frozenset(
         "grey", "blue grey", "black", "white", "custom",
     }
 )  # fmt: skip
+EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+LINK_SCHEMES = ("mailto:", "https://", "http://")
 HEX_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 # WCAG 2.2 AA, 1.4.3: normal text needs a contrast ratio of at least 4.5:1.
 MINIMUM_CONTRAST = 4.5
@@ -138,6 +140,28 @@ def replace_asset_references(html: str, renames: dict[str, str]) -> str:
         return match.group("attr") + renames.get(match.group("ref"), match.group("ref"))
 
     return ASSET_REF_RE.sub(swap, html)
+
+
+# --- Branding addresses ------------------------------------------------------------
+
+
+def check_email(setting: str, value: str) -> str:
+    """An e-mail address, or empty; anything else is an error naming the setting."""
+    value = value.strip()
+    if value and not EMAIL_RE.match(value):
+        raise HostingError(f"{setting}: '{value}' is not an e-mail address (name@example.org).")
+    return value
+
+
+def check_link(setting: str, value: str) -> str:
+    """A mailto:, https: or http: address, or empty."""
+    value = value.strip()
+    if value and (not value.startswith(LINK_SCHEMES) or any(c in value for c in ' <>"')):
+        raise HostingError(
+            f"{setting}: '{value}' must be a mailto:, https: or http: address "
+            "(mailto:web@example.org or https://example.org/contact)."
+        )
+    return value
 
 
 # --- Branding colours ------------------------------------------------------------

@@ -1,0 +1,123 @@
+"""Run Debian's nginx with the shipped server configuration (.ci/hosting/nginx.conf) on
+127.0.0.1, as a child process with its own prefix, for the hosting tests and the
+benchmarks. Never a daemon, never port 80, never the system's configuration."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_CONFIG = ROOT / ".ci" / "hosting" / "nginx.conf"
+MIME_TYPES = Path("/etc/nginx/mime.types")
+NGINX_CANDIDATES = ("/usr/sbin/nginx", "nginx")
+STARTUP_TIMEOUT = 10.0
+
+# The lines of the shipped file a host edits: listen, root, and the sub-path ones.
+LISTEN_LINE = "    listen 80;"
+ROOT_LINE = "    root /var/www/social-media-guide;"
+SUB_PATH_EDITS = (
+    ("error_page 404 /404.html;", "error_page 404 {prefix}404.html;"),
+    ("location /en/ {", "location {prefix}en/ {"),
+    ("error_page 404 /en/404.html;", "error_page 404 {prefix}en/404.html;"),
+)
+
+MAIN_CONFIG = """\
+daemon off;
+master_process off;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include {mime_types};
+    default_type application/octet-stream;
+    access_log {work}/access.log;
+    client_body_temp_path {work}/client_body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+{server}
+}}
+"""
+
+
+def nginx_binary() -> str:
+    for candidate in NGINX_CANDIDATES:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    raise RuntimeError("nginx is not installed: `make test` installs Debian's nginx (.ci/system-deps).")
+
+
+def server_config(port: int, web_root: Path, prefix: str = "/") -> str:
+    """The shipped server block, edited as the README tells a host to edit it."""
+    text = SHIPPED_CONFIG.read_text(encoding="utf-8")
+    edits = [(LISTEN_LINE, f"    listen 127.0.0.1:{port};"), (ROOT_LINE, f"    root {web_root};")]
+    edits += [(old, new.replace("{prefix}", prefix)) for old, new in SUB_PATH_EDITS]
+    for old, new in edits:
+        if text.count(old) != 1:
+            raise RuntimeError(f"{SHIPPED_CONFIG}: expected exactly one line with {old!r}")
+        text = text.replace(old, new)
+    return text
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serve(site: Path, work: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve the built `site` at http://127.0.0.1:<port><prefix>; yield that URL."""
+    web_root = work / "www"
+    mount = web_root / prefix.strip("/") if prefix.strip("/") else web_root
+    mount.parent.mkdir(parents=True, exist_ok=True)
+    if mount.exists() or mount.is_symlink():
+        mount.unlink() if mount.is_symlink() else shutil.rmtree(mount)
+    mount.symlink_to(site.resolve(), target_is_directory=True)
+    port = _free_port()
+    config = work / "nginx.conf"
+    config.write_text(
+        MAIN_CONFIG.format(
+            work=work, mime_types=MIME_TYPES, server=server_config(port, web_root.absolute(), prefix)
+        ),
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [nginx_binary(), "-p", str(work), "-c", str(config)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_for(port, process, work)
+        yield f"http://127.0.0.1:{port}{prefix}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for(port: int, process: subprocess.Popen[bytes], work: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            errors = process.stderr.read().decode() if process.stderr else ""
+            log = (work / "error.log").read_text() if (work / "error.log").is_file() else ""
+            raise RuntimeError(f"nginx stopped at start-up:\n{errors}\n{log}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nginx did not listen on 127.0.0.1:{port} within {STARTUP_TIMEOUT} s")
