@@ -28,6 +28,7 @@ TEMPLATE_NAME = "checklist.html"
 
 MARKER = re.compile(r"^<!--\s*checklist\s*:\s*(?P<id>\S*)\s*-->[ \t]*$", re.MULTILINE)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SPACES = re.compile(r"[ \t\r\n]+")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Ids that a page of the guide declares: `## Heading {#id}`, `{: #id }`, or raw `id="…"`.
 ATTR_LIST = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
@@ -248,6 +249,12 @@ def _mapping(value: object, where: _Where, keys: Mapping[str, bool], what: str) 
     return value
 
 
+def _entry_name(value: object, kind: str, fallback: str) -> str:
+    """How errors name an entry: by its id when it has a usable one, else by position."""
+    entry_id = value.get("id") if isinstance(value, dict) else None
+    return f"{kind} '{entry_id}'" if isinstance(entry_id, str) and SLUG.match(entry_id) else fallback
+
+
 def _slug(value: object, where: _Where, what: str) -> str:
     if not isinstance(value, str) or not SLUG.match(value):
         raise where.error(
@@ -268,7 +275,12 @@ def _text(value: object, where: _Where, what: str) -> Text:
             raise where.error(f"the {LANGUAGE_NAMES[lang]} {what} is missing ({what}.{lang})")
         if not isinstance(text, str) or not text.strip():
             raise where.at(lang).error(f"the {LANGUAGE_NAMES[lang]} {what} is empty ({what}.{lang})")
-    return Text({lang: " ".join(value[lang].split()) for lang in LANGUAGES})
+    return Text({lang: _one_line(value[lang]) for lang in LANGUAGES})
+
+
+def _one_line(text: str) -> str:
+    """Folds line breaks and runs of spaces, keeping no-break spaces (French typography)."""
+    return SPACES.sub(" ", text).strip(" ")
 
 
 def _integer(value: object, where: _Where, what: str, low: int, high: int) -> int:
@@ -333,7 +345,7 @@ def _sections(value: object, where: _Where) -> tuple[Section, ...]:
     section_ids: set[str] = set()
     item_ids: dict[str, str] = {}
     for index, raw in enumerate(value):
-        here = where.at(index, entry=f"section {index + 1}")
+        here = where.at(index, entry=_entry_name(raw, "section", f"section {index + 1}"))
         fields = _mapping(raw, here, SECTION_KEYS, "a section")
         section_id = _slug(fields["id"], here.at("id"), "the section id")
         here = where.at(index, entry=f"section '{section_id}'")
@@ -350,7 +362,7 @@ def _sections(value: object, where: _Where) -> tuple[Section, ...]:
 
 
 def _item(value: object, where: _Where, index: int, seen: dict[str, str]) -> Item:
-    here = where.at(entry=f"{where.entry}, item {index + 1}")
+    here = where.at(entry=_entry_name(value, "item", f"{where.entry}, item {index + 1}"))
     fields = _mapping(value, here, ITEM_KEYS, "an item")
     item_id = _slug(fields["id"], here.at("id"), "the item id")
     here = where.at(entry=f"item '{item_id}'")
@@ -379,7 +391,7 @@ def _levels(value: object, where: _Where) -> tuple[Level, ...]:
         raise where.error(f"levels must be a list of at least {MIN_LEVELS} readiness levels")
     levels: list[Level] = []
     for index, raw in enumerate(value):
-        here = where.at(index, entry=f"level {index + 1}")
+        here = where.at(index, entry=_entry_name(raw, "level", f"level {index + 1}"))
         fields = _mapping(raw, here, LEVEL_KEYS, "a level")
         level_id = _slug(fields["id"], here.at("id"), "the level id")
         here = where.at(index, entry=f"level '{level_id}'")
@@ -416,15 +428,13 @@ def parse_strings(data: object, lines: Mapping[tuple[object, ...], int], file: s
     top = _mapping(data, where, dict.fromkeys(LANGUAGES, True), "the file")
     result: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
-        here = where.at(lang)
-        table = _mapping(
-            top[lang], here, dict.fromkeys(STRING_KEYS, True), f"the {LANGUAGE_NAMES[lang]} strings"
-        )
+        here = where.at(lang, entry=f"{LANGUAGE_NAMES[lang]} strings ({lang})")
+        table = _mapping(top[lang], here, dict.fromkeys(STRING_KEYS, True), "the strings")
         for key in STRING_KEYS:
             value = table[key]
             if not isinstance(value, str) or not value.strip():
                 raise here.at(key).error(f"the {LANGUAGE_NAMES[lang]} string '{key}' is empty")
-        result[lang] = {key: " ".join(table[key].split()) for key in STRING_KEYS}
+        result[lang] = {key: _one_line(table[key]) for key in STRING_KEYS}
     first, *others = LANGUAGES
     for key in STRING_KEYS:
         expected = sorted(PLACEHOLDER.findall(result[first][key]))
@@ -508,20 +518,40 @@ def link_title(link: str, lang: str, anchors: Mapping[str, Mapping[str, Mapping[
 # --- Markers in pages ------------------------------------------------------------------------
 
 
-def find_markers(markdown: str) -> list[tuple[str, int]]:
-    """(checklist id, line number) of every `<!-- checklist: id -->` marker in a page."""
-    return [(m.group("id"), markdown.count("\n", 0, m.start()) + 1) for m in MARKER.finditer(markdown)]
+def find_markers(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
+    """(checklist id, line number) of every `<!-- checklist: id -->` marker in a page.
+
+    `first_line` is the file line the Markdown starts on (MkDocs strips the front matter).
+    """
+    return [
+        (m.group("id"), markdown.count("\n", 0, m.start()) + first_line) for m in MARKER.finditer(markdown)
+    ]
 
 
-def replace_markers(markdown: str, page_file: str, render: Mapping[str, str]) -> str:
-    """Put each checklist's HTML in place of its marker; unknown ids are an error for the page."""
-    for checklist_id, line in find_markers(markdown):
+def body_first_line(source: str, markdown: str) -> int:
+    """The line of `source` (a page file) on which its body `markdown` starts."""
+    whole, body = source.rstrip(), markdown.rstrip()
+    return whole[: len(whole) - len(body)].count("\n") + 1 if whole.endswith(body) else 1
+
+
+def replace_markers(
+    markdown: str,
+    page_file: str,
+    render: Mapping[str, str],
+    first_line: int = 1,
+    known: Sequence[str] | None = None,
+) -> str:
+    """Put each checklist's HTML in place of its marker; unknown ids are an error for the page.
+
+    `known` lists every checklist there is, for the message (default: those in `render`).
+    """
+    for checklist_id, line in find_markers(markdown, first_line):
         if checklist_id not in render:
-            known = ", ".join(sorted(render)) or "none"
+            known_ids = ", ".join(sorted(render if known is None else known)) or "none"
             raise ChecklistError(
                 page_file,
                 f"the marker asks for the checklist '{checklist_id}', which does not exist "
-                f"(checklists: {known}; each is a file in docs/data/checklists/)",
+                f"(checklists: {known_ids}; each is a file in docs/data/checklists/)",
                 line=line,
             )
     return MARKER.sub(lambda m: "\n" + render[m.group("id")] + "\n", markdown)

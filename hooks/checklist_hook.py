@@ -93,7 +93,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 continue
             links = {item.link: _link(item.link, lang, page, files, data) for item in checklist.items}
             html[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
-        return cl.replace_markers(markdown, f"docs/{page.file.src_uri}", html)
+        first_line = cl.body_first_line(page.file.content_string, markdown)
+        source = f"docs/{page.file.src_uri}"
+        return cl.replace_markers(markdown, source, html, first_line, known=sorted(data.checklists))
     except cl.ChecklistError as error:
         raise PluginError(str(error)) from None
 

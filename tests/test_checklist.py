@@ -1,0 +1,649 @@
+"""The checklist's pure functions (hooks/checklist.py): loading, validation, links,
+markers and rendering; golden HTML files; and the build stopping on bad data.
+
+Golden files: tests/golden/checklist/<case>.yml rendered in each language must equal
+<case>.<lang>.html beside it. `UPDATE=1 pytest tests/test_checklist.py` rewrites them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import LANGUAGES, ROOT, build_site
+from mkdocs.exceptions import Abort
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import checklist as cl
+
+DATA_DIR = ROOT / "docs" / "data" / "checklists"
+GOLDEN_DIR = Path(__file__).parent / "golden" / "checklist"
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+READINESS_SECTIONS = ["objectives", "owner", "listening", "plan", "budget", "security", "reputation", "staff"]
+
+VALID = """\
+id: demo
+schema_version: 1
+sections:
+  - id: first
+    title:
+      fr: Premier
+      en: First
+    items:
+      - id: one
+        label:
+          fr: Un
+          en: One
+        help:
+          fr: Aide
+          en: Help
+        link: plan.md#budget
+        weight: 2
+        essential: true
+      - id: two
+        label:
+          fr: Deux
+          en: Two
+        link: https://example.org/two
+        weight: 1
+        essential: false
+levels:
+  - id: high
+    title: {fr: Haut, en: High}
+    recommendation: {fr: Allez-y., en: Go.}
+    min_score: 80
+    requires_essentials: true
+  - id: middle
+    title: {fr: Moyen, en: Middle}
+    recommendation: {fr: Un événement., en: One event.}
+    min_score: 40
+    requires_essentials: false
+  - id: low
+    title: {fr: Bas, en: Low}
+    recommendation: {fr: Pas encore., en: Not yet.}
+    min_score: 0
+    requires_essentials: false
+"""
+ANCHORS = {"plan.md": {"fr": {"budget": "Le budget"}, "en": {"budget": "The budget"}}}
+
+
+def _load(tmp_path: Path, text: str, name: str = "demo.yml") -> cl.Checklist:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return cl.load_checklist(path, f"data/{name}")
+
+
+def _edit(old: str, new: str, text: str = VALID) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def _line_of(needle: str, text: str = VALID) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+# --- A valid file ------------------------------------------------------------------------
+
+
+def test_valid_file_loads_into_typed_values(tmp_path: Path) -> None:
+    """A correct file gives a Checklist of Sections of Items, texts in both languages."""
+    checklist = _load(tmp_path, VALID)
+    assert checklist.id == "demo"
+    assert [s.id for s in checklist.sections] == ["first"]
+    one, two = checklist.items
+    assert (one.id, one.weight, one.essential, one.link) == ("one", 2, True, "plan.md#budget")
+    assert one.label["fr"] == "Un" and one.help is not None and one.help["en"] == "Help"
+    assert two.help is None and two.formerly == ()
+    assert [level.id for level in checklist.levels] == ["high", "middle", "low"]
+
+
+def test_item_remembers_its_line(tmp_path: Path) -> None:
+    """Each item knows the line it starts on, for later error messages."""
+    checklist = _load(tmp_path, VALID)
+    assert checklist.items[1].line == _line_of("- id: two")
+
+
+# --- One test per kind of bad input ---------------------------------------------------------
+
+
+def test_unknown_key_is_refused(tmp_path: Path) -> None:
+    """A misspelt or unknown key names the item, the key and its line."""
+    text = _edit("        weight: 2\n", "        weight: 2\n        colour: red\n")
+    line = _line_of("colour", text)
+    with pytest.raises(
+        cl.ChecklistError, match=rf"data/demo.yml, line {line}: item 'one': unknown key 'colour'"
+    ):
+        _load(tmp_path, text)
+
+
+def test_missing_key_is_refused(tmp_path: Path) -> None:
+    """An item without a required key (here weight) says which key is missing."""
+    with pytest.raises(cl.ChecklistError, match=r"item 'one': the key 'weight' is missing"):
+        _load(tmp_path, _edit("        weight: 2\n", ""))
+
+
+def test_duplicate_item_id_is_refused(tmp_path: Path) -> None:
+    """Two items with the same id: the second one is named, with its line."""
+    text = _edit("- id: two", "- id: one")
+    line = text[: text.rindex("- id: one")].count("\n") + 1
+    with pytest.raises(
+        cl.ChecklistError, match=rf"line {line}: item 'one': the id 'one' is already used by item 'one'"
+    ):
+        _load(tmp_path, text)
+
+
+def test_duplicate_section_id_is_refused(tmp_path: Path) -> None:
+    """Two sections with the same id are refused."""
+    section = VALID[VALID.index("  - id: first") : VALID.index("levels:")]
+    second = section.replace("id: one", "id: three").replace("id: two", "id: four")
+    with pytest.raises(cl.ChecklistError, match=r"section 'first': the section id 'first' is used twice"):
+        _load(tmp_path, VALID.replace("levels:", second + "levels:", 1))
+
+
+def test_duplicate_yaml_key_is_refused(tmp_path: Path) -> None:
+    """A key written twice in one entry (YAML would keep the last silently) is an error."""
+    text = _edit("        weight: 2\n", "        weight: 2\n        weight: 3\n")
+    with pytest.raises(
+        cl.ChecklistError, match=rf"line {_line_of('weight: 3', text)}: the key 'weight' appears twice"
+    ):
+        _load(tmp_path, text)
+
+
+def test_missing_french_label_is_refused(tmp_path: Path) -> None:
+    """A label without its French version names the language and the key to add."""
+    with pytest.raises(cl.ChecklistError, match=r"item 'one': the French label is missing \(label.fr\)"):
+        _load(tmp_path, _edit("          fr: Un\n", ""))
+
+
+def test_missing_english_help_is_refused(tmp_path: Path) -> None:
+    """Help text in one language only is a missing translation."""
+    with pytest.raises(cl.ChecklistError, match=r"item 'one': the English help is missing \(help.en\)"):
+        _load(tmp_path, _edit("          en: Help\n", ""))
+
+
+def test_empty_label_is_refused(tmp_path: Path) -> None:
+    """A blank label is as bad as a missing one."""
+    with pytest.raises(cl.ChecklistError, match=r"item 'two': the English label is empty \(label.en\)"):
+        _load(tmp_path, _edit("          en: Two\n", "          en: '  '\n"))
+
+
+@pytest.mark.parametrize("weight", ["0", "4", "'2'", "true", "1.5"])
+def test_weight_out_of_range_is_refused(tmp_path: Path, weight: str) -> None:
+    """Weights are whole numbers from 1 to 3."""
+    with pytest.raises(cl.ChecklistError, match=r"item 'one': weight must be a whole number from 1 to 3"):
+        _load(tmp_path, _edit("weight: 2", f"weight: {weight}"))
+
+
+def test_essential_must_be_true_or_false(tmp_path: Path) -> None:
+    """`essential: maybe` is refused."""
+    with pytest.raises(cl.ChecklistError, match=r"item 'one': essential must be true or false, not 'maybe'"):
+        _load(tmp_path, _edit("essential: true", "essential: maybe"))
+
+
+def test_bad_item_id_is_refused(tmp_path: Path) -> None:
+    """Ids are lowercase words joined by hyphens."""
+    with pytest.raises(cl.ChecklistError, match=r"the item id must be lowercase"):
+        _load(tmp_path, _edit("- id: one", "- id: One Two"))
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_unsafe_link_scheme_is_refused(tmp_path: Path, link: str) -> None:
+    """Only pages of the guide, http:, https: and mailto: links are allowed."""
+    with pytest.raises(
+        cl.ChecklistError, match=r"is not allowed: use a page of the guide, https:, http: or mailto:"
+    ):
+        _load(tmp_path, _edit("link: plan.md#budget", f"link: '{link}'"))
+
+
+@pytest.mark.parametrize("link", ["../secret.md", "/plan.md", "plan.html", "plan.md#a b"])
+def test_link_outside_the_guide_is_refused(tmp_path: Path, link: str) -> None:
+    """A link must be a page of the guide, written as page.md#section."""
+    with pytest.raises(cl.ChecklistError, match=r"must name a page of the guide"):
+        _load(tmp_path, _edit("link: plan.md#budget", f"link: '{link}'"))
+
+
+def test_link_to_missing_page_is_refused(tmp_path: Path) -> None:
+    """A link to a page that does not exist names the missing file and the item."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "nowhere.md#budget"))
+    line = _line_of("- id: one")
+    with pytest.raises(
+        cl.ChecklistError, match=rf"line {line}: item 'one': .*the page docs/nowhere.fr.md does not exist"
+    ):
+        cl.check_links(checklist, ANCHORS)
+
+
+def test_link_to_missing_anchor_is_refused(tmp_path: Path) -> None:
+    """A link to a section id the page does not have lists the ids it does have."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "plan.md#budjet"))
+    with pytest.raises(
+        cl.ChecklistError, match=r"docs/plan.fr.md has no section with the id 'budjet' \(ids there: budget\)"
+    ):
+        cl.check_links(checklist, ANCHORS)
+
+
+def test_anchor_missing_in_one_language_is_refused(tmp_path: Path) -> None:
+    """The section must exist in both languages."""
+    anchors = {"plan.md": {"fr": {"budget": "Le budget"}, "en": {}}}
+    with pytest.raises(cl.ChecklistError, match=r"docs/plan.en.md has no section with the id 'budget'"):
+        cl.check_links(_load(tmp_path, VALID), anchors)
+
+
+def test_invalid_yaml_gives_its_line(tmp_path: Path) -> None:
+    """Broken YAML (bad indentation) is reported with its line, without a traceback."""
+    text = _edit("        weight: 2\n", "        weight: 2\n      essential: [\n")
+    with pytest.raises(cl.ChecklistError, match=r"data/demo.yml, line \d+: this is not valid YAML"):
+        _load(tmp_path, text)
+
+
+def test_file_name_must_match_id(tmp_path: Path) -> None:
+    """The file readiness.yml holds the checklist 'readiness', so pages find it by name."""
+    with pytest.raises(cl.ChecklistError, match=r"id 'demo' must match the file name \(other.yml\)"):
+        _load(tmp_path, VALID, name="other.yml")
+
+
+def test_unknown_schema_version_is_refused(tmp_path: Path) -> None:
+    """A file written for another version of the format is refused."""
+    with pytest.raises(cl.ChecklistError, match=r"schema_version must be 1, not 2"):
+        _load(tmp_path, _edit("schema_version: 1", "schema_version: 2"))
+
+
+def test_former_id_clashing_with_an_item_is_refused(tmp_path: Path) -> None:
+    """An old id kept for a renamed item may not be another item's id."""
+    text = _edit("        weight: 1\n", "        weight: 1\n        formerly: [one]\n")
+    with pytest.raises(
+        cl.ChecklistError, match=r"item 'two': the old id 'one' is already used by item 'one'"
+    ):
+        _load(tmp_path, text)
+
+
+def test_too_few_levels_are_refused(tmp_path: Path) -> None:
+    """At least three readiness levels."""
+    text = VALID[: VALID.index("  - id: middle")] + VALID[VALID.index("  - id: low") :]
+    with pytest.raises(cl.ChecklistError, match=r"levels must be a list of at least 3"):
+        _load(tmp_path, text)
+
+
+def test_last_level_must_catch_everything(tmp_path: Path) -> None:
+    """The last level has min_score 0 and no essential requirement, so every reader gets a result."""
+    text = VALID[: VALID.rindex("min_score: 0")] + "min_score: 10\n    requires_essentials: false\n"
+    with pytest.raises(cl.ChecklistError, match=r"level 'low': the last level must catch every other case"):
+        _load(tmp_path, text)
+
+
+def test_page_asking_for_a_missing_checklist_is_refused() -> None:
+    """A marker naming a checklist that does not exist names the page, its line and the choices."""
+    markdown = "# Titre\n\nTexte.\n\n<!-- checklist: readyness -->\n"
+    with pytest.raises(
+        cl.ChecklistError,
+        match=r"docs/p.fr.md, line 5: the marker asks for the checklist 'readyness', which does not exist "
+        r"\(checklists: readiness;",
+    ):
+        cl.replace_markers(markdown, "docs/p.fr.md", {"readiness": "<div></div>"})
+
+
+# --- Interface strings ---------------------------------------------------------------------
+
+
+def _strings_text(drop: str | None = None, extra: str = "", english_see: str = "See: {title}") -> str:
+    lines = ["fr:"]
+    lines += [f'  {key}: "fr {key}{" {title}" if key == "see" else ""}"' for key in cl.STRING_KEYS]
+    lines += ["en:"]
+    lines += [
+        f'  {key}: "{english_see if key == "see" else "en " + key}"' for key in cl.STRING_KEYS if key != drop
+    ]
+    return "\n".join(lines) + "\n" + extra
+
+
+def _strings(tmp_path: Path, text: str) -> cl.Strings:
+    path = tmp_path / "strings.yml"
+    path.write_text(text, encoding="utf-8")
+    return cl.load_strings(path, "data/strings.yml")
+
+
+def test_strings_load_in_both_languages(tmp_path: Path) -> None:
+    """Complete strings load, every key in both languages."""
+    strings = _strings(tmp_path, _strings_text())
+    assert set(strings) == set(LANGUAGES)
+    assert strings["en"]["see"] == "See: {title}"
+
+
+def test_string_missing_in_one_language_is_refused(tmp_path: Path) -> None:
+    """A string with no English version stops the build."""
+    with pytest.raises(cl.ChecklistError, match=r"English strings \(en\): the key 'reset' is missing"):
+        _strings(tmp_path, _strings_text(drop="reset"))
+
+
+def test_unknown_string_is_refused(tmp_path: Path) -> None:
+    """A key no template or script uses is a typo."""
+    text = _strings_text() + '  rest: "Reset"\n'
+    with pytest.raises(cl.ChecklistError, match=r"unknown key 'rest'"):
+        _strings(tmp_path, text)
+
+
+def test_string_placeholders_must_match(tmp_path: Path) -> None:
+    """Both languages use the same {placeholders}, or a value would be lost."""
+    with pytest.raises(cl.ChecklistError, match=r"the English string 'see' has placeholders \[\]"):
+        _strings(tmp_path, _strings_text(english_see="See the guide"))
+
+
+def test_real_strings_are_complete() -> None:
+    """docs/data/checklists/strings.yml loads: same keys and placeholders in French and English."""
+    strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)
+    assert set(strings["fr"]) == set(strings["en"]) == set(cl.STRING_KEYS)
+
+
+# --- Links and markers ---------------------------------------------------------------------------
+
+
+def test_heading_ids_reads_explicit_ids_and_their_text() -> None:
+    """`## Title {#id}` gives id -> title; ids inside code blocks do not count."""
+    markdown = textwrap.dedent(
+        """\
+        ---
+        title: "x {#front}"
+        ---
+        # Page
+
+        ## Le *budget* {#budget}
+
+        ```
+        ## Not a heading {#code}
+        ```
+
+        <div id="raw"></div>
+        Paragraph {: #para }
+        """
+    )
+    ids = cl.heading_ids(markdown)
+    assert ids == {"budget": "Le budget", "raw": "raw", "para": "para"}
+
+
+def test_find_markers_gives_ids_and_lines() -> None:
+    """Markers are found with their line; other comments are left alone."""
+    markdown = "# T\n<!-- note -->\n<!-- checklist: readiness -->\ntext\n<!--checklist:other-->\n"
+    assert cl.find_markers(markdown) == [("readiness", 3), ("other", 5)]
+
+
+def test_link_title_is_the_target_heading() -> None:
+    """An item's link reads as the heading it points to, in the page's language."""
+    assert cl.link_title("plan.md#budget", "en", ANCHORS) == "The budget"
+    assert cl.link_title("mailto:info@example.org", "fr", ANCHORS) == "info@example.org"
+
+
+# --- Rendering -----------------------------------------------------------------------------------
+
+
+def _links(checklist: cl.Checklist, lang: str) -> dict[str, cl.Link]:
+    """Deterministic addresses for golden files: ../<page>/#<section>."""
+    result = {}
+    for item in checklist.items:
+        if item.link.startswith(cl.SAFE_SCHEMES):
+            result[item.link] = cl.Link(item.link, cl.link_title(item.link, lang, {}))
+        else:
+            page, _, anchor = item.link.partition("#")
+            result[item.link] = cl.Link(
+                f"../{page.removesuffix('.md')}/#{anchor}", f"{page} § {anchor} ({lang})"
+            )
+    return result
+
+
+def test_render_escapes_every_data_string(tmp_path: Path) -> None:
+    """Markup in a label, help or level text comes out as text, never as HTML."""
+    text = _edit("fr: Un\n", "fr: '<script>alert(1)</script> & \"quotes\"'\n")
+    text = _edit("en: Help\n", "en: '<img src=x onerror=alert(1)>'\n", text)
+    checklist = _load(tmp_path, text)
+    strings = _strings(tmp_path, _strings_text())
+    french = cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr"))
+    english = cl.render_checklist(checklist, strings, "en", _links(checklist, "en"))
+    assert (
+        "<script>alert" not in french
+        and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;" in french
+    )
+    assert "<img" not in english and "&lt;img src=x onerror=alert(1)&gt;" in english
+
+
+def test_render_is_a_single_markdown_html_block(tmp_path: Path) -> None:
+    """No blank and no indented line: Markdown keeps the HTML whole, never a code block."""
+    checklist = _load(tmp_path, VALID)
+    html = cl.render_checklist(checklist, _strings(tmp_path, _strings_text()), "fr", _links(checklist, "fr"))
+    lines = html.splitlines()
+    assert lines[0].startswith("<div") and lines[-1] == "</div>"
+    assert all(line and not line[0].isspace() for line in lines)
+
+
+def test_render_ties_labels_and_help_to_each_checkbox(tmp_path: Path) -> None:
+    """Every checkbox has a label and an aria-describedby that exist; ids are unique."""
+    checklist = _load(tmp_path, VALID)
+    html = cl.render_checklist(checklist, _strings(tmp_path, _strings_text()), "en", _links(checklist, "en"))
+    soup = BeautifulSoup(html, "html.parser")
+    ids = [tag["id"] for tag in soup.select("[id]")]
+    assert len(ids) == len(set(ids))
+    boxes = soup.select("input[type=checkbox]")
+    assert [box["name"] for box in boxes] == ["one", "two"]
+    for box in boxes:
+        assert soup.select_one(f"label[for='{box['id']}']") is not None
+        assert soup.find(id=box["aria-describedby"]) is not None
+    fieldset = soup.select_one("fieldset")
+    assert fieldset is not None and fieldset.legend is not None and fieldset.legend.get_text() == "First"
+
+
+def test_render_hands_the_script_its_strings_as_json(tmp_path: Path) -> None:
+    """The script's strings sit in a JSON block (not executed, allowed under a strict CSP)."""
+    checklist = _load(tmp_path, VALID)
+    strings = _strings(tmp_path, _strings_text())
+    html = cl.render_checklist(checklist, strings, "en", _links(checklist, "en"))
+    block = BeautifulSoup(html, "html.parser").select_one("script[type='application/json']")
+    assert block is not None
+    assert json.loads(block.get_text()) == {key: strings["en"][key] for key in cl.SCRIPT_STRINGS}
+    assert "<script>" not in html.replace('<script type="application/json" class="js-checklist-strings">', "")
+
+
+def test_render_ships_script_only_controls_hidden(tmp_path: Path) -> None:
+    """Buttons, progress and result panels that need JavaScript start hidden."""
+    checklist = _load(tmp_path, VALID)
+    html = cl.render_checklist(checklist, _strings(tmp_path, _strings_text()), "fr", _links(checklist, "fr"))
+    soup = BeautifulSoup(html, "html.parser")
+    for selector in (".js-checklist-actions", ".js-checklist-summary", ".js-checklist-gaps"):
+        element = soup.select_one(selector)
+        assert element is not None and element.has_attr("hidden"), selector
+    assert soup.select("button") and all(
+        b.find_parent(attrs={"hidden": True}) or b.find_parent("dialog") for b in soup.select("button")
+    )
+    assert not soup.select("[style]") and not soup.select("[onclick], [onchange], [onload]")
+
+
+# --- Golden files ----------------------------------------------------------------------------------
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "golden_case" in metafunc.fixturenames:
+        cases = sorted(path.stem for path in GOLDEN_DIR.glob("*.yml") if path.name != "strings.yml")
+        metafunc.parametrize("golden_case", cases)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_golden_html(golden_case: str, lang: str) -> None:
+    """The HTML for each fixture equals the stored file (UPDATE=1 rewrites it)."""
+    checklist = cl.load_checklist(GOLDEN_DIR / f"{golden_case}.yml", f"{golden_case}.yml")
+    strings = cl.load_strings(GOLDEN_DIR / "strings.yml")
+    html = cl.render_checklist(checklist, strings, lang, _links(checklist, lang)) + "\n"
+    expected_path = GOLDEN_DIR / f"{golden_case}.{lang}.html"
+    if os.environ.get("UPDATE") == "1" or not expected_path.exists():
+        expected_path.write_text(html, encoding="utf-8")
+    expected = expected_path.read_text(encoding="utf-8")
+    if html != expected:
+        diff = difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            html.splitlines(keepends=True),
+            fromfile=str(expected_path.relative_to(ROOT)),
+            tofile="rendered",
+        )
+        pytest.fail("rendered HTML differs from the golden file (UPDATE=1 to accept):\n" + "".join(diff))
+
+
+# --- The real data file ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def readiness() -> cl.Checklist:
+    return cl.load_checklist(DATA_DIR / "readiness.yml", "docs/data/checklists/readiness.yml")
+
+
+def test_readiness_has_every_section_and_25_to_40_items(readiness: cl.Checklist) -> None:
+    """The eight sections the guide covers, in order, and 25 to 40 items."""
+    assert [section.id for section in readiness.sections] == READINESS_SECTIONS
+    assert 25 <= len(readiness.items) <= 40
+    assert any(item.essential for item in readiness.items)
+
+
+def test_readiness_links_exist_in_the_guide(readiness: cl.Checklist) -> None:
+    """Every item links a section that exists in both languages of the guide."""
+    cl.check_links(readiness, cl.guide_anchors(ROOT / "docs"))
+
+
+def test_readiness_levels_include_honest_no(readiness: cl.Checklist) -> None:
+    """At least three levels, one saying a one-off event, one saying not the right channel yet."""
+    english = " ".join(level.recommendation["en"] for level in readiness.levels).lower()
+    assert len(readiness.levels) >= 3
+    assert "may not be the right channel" in english and "one-off" in " ".join(
+        level.title["en"].lower() for level in readiness.levels
+    )
+
+
+def _texts(checklist: cl.Checklist, lang: str) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for section in checklist.sections:
+        pairs.append((f"section '{section.id}'", section.title[lang]))
+        for item in section.items:
+            pairs.append((f"item '{item.id}'", item.label[lang]))
+            if item.help:
+                pairs.append((f"item '{item.id}' help", item.help[lang]))
+    for level in checklist.levels:
+        pairs += [
+            (f"level '{level.id}'", level.title[lang]),
+            (f"level '{level.id}'", level.recommendation[lang]),
+        ]
+    return pairs
+
+
+def test_readiness_french_typography(readiness: cl.Checklist) -> None:
+    """French: a no-break space before « : » and « % », none before ? ! ;, curly apostrophes."""
+    strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)["fr"]
+    texts = _texts(readiness, "fr") + [(f"string '{k}'", v) for k, v in strings.items()]
+    problems = [where for where, text in texts if re.search(r"[^\u00a0]:|[^\u00a0]%|\s[?!;]|'", text)]
+    assert problems == []
+
+
+def test_readiness_english_is_canadian(readiness: cl.Checklist) -> None:
+    """Canadian spelling (organization, behaviour, centre…)."""
+    us = re.compile(r"\b(behavior|color|center|favor|honor|labor|organisation|analyse)\w*", re.IGNORECASE)
+    assert [where for where, text in _texts(readiness, "en") if us.search(text)] == []
+
+
+def test_readiness_copies_no_sentence_from_the_sources(readiness: cl.Checklist) -> None:
+    """No run of eight words is shared with a source article."""
+
+    def windows(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.lower())
+        return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+
+    seeds: set[tuple[str, ...]] = set()
+    for seed in sorted(SEEDS_DIR.glob("*.txt")):
+        seeds |= windows(seed.read_text(encoding="utf-8"))
+    assert seeds, f"the source articles are expected in {SEEDS_DIR}"
+    copied = [where for where, text in _texts(readiness, "fr") if windows(text) & seeds]
+    assert copied == []
+
+
+def test_schema_documents_the_same_keys_as_the_loader() -> None:
+    """checklist.schema.json and the loader agree on every key and which are required."""
+    schema = json.loads((DATA_DIR / "checklist.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    for keys, node in (
+        (cl.CHECKLIST_KEYS, schema),
+        (cl.SECTION_KEYS, defs["section"]),
+        (cl.ITEM_KEYS, defs["item"]),
+        (cl.LEVEL_KEYS, defs["level"]),
+    ):
+        assert set(node["properties"]) == set(keys)
+        assert set(node["required"]) == {key for key, required in keys.items() if required}
+        assert node["additionalProperties"] is False
+
+
+# --- The build -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's sources that a test may break."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def _build_errors(project: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    caplog.clear()
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project / "site", config_file=project / "mkdocs.yml")
+    return [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+
+
+def test_build_stops_on_a_broken_data_file(project_copy: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A missing English label stops the real build with one clean line naming file, line and item."""
+    data = project_copy / "docs/data/checklists/readiness.yml"
+    text = data.read_text(encoding="utf-8")
+    broken = re.sub(r"(- id: owner-backup\n\s+label:\n\s+fr: [^\n]*\n)\s+en: [^\n]*\n", r"\1", text, count=1)
+    assert broken != text
+    data.write_text(broken, encoding="utf-8")
+    errors = _build_errors(project_copy, caplog)
+    line = broken[: broken.index("- id: owner-backup")].count("\n") + 1
+    assert errors == [
+        f"docs/data/checklists/readiness.yml, line {line + 1}: item 'owner-backup': "
+        "the English label is missing (label.en)"
+    ]
+
+
+def test_build_stops_on_a_link_to_a_missing_section(
+    project_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An item pointing at a section id the guide does not have stops the build."""
+    data = project_copy / "docs/data/checklists/readiness.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("link: plan.md#crisis-plan", "link: plan.md#crisis"),
+        encoding="utf-8",
+    )
+    errors = _build_errors(project_copy, caplog)
+    assert len(errors) == 1
+    assert errors[0].startswith("docs/data/checklists/readiness.yml, line ")
+    assert (
+        "item 'crisis-plan': link 'plan.md#crisis': docs/plan.fr.md has no section with the id 'crisis'"
+        in errors[0]
+    )
+
+
+def test_build_stops_on_a_page_asking_for_a_missing_checklist(
+    project_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A marker naming a checklist that does not exist stops the build, naming the page and line."""
+    page = project_copy / "docs/a-propos.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- checklist: readyness -->\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").count("\n")
+    errors = _build_errors(project_copy, caplog)
+    # MkDocs names the page first, then prints our message.
+    assert errors == [
+        "Error reading page 'a-propos.en.md':",
+        f"docs/a-propos.en.md, line {line}: the marker asks for the checklist 'readyness', which does not "
+        "exist (checklists: readiness; each is a file in docs/data/checklists/)",
+    ]
