@@ -21,7 +21,7 @@ import pytest
 import textstat
 import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGUAGES, ROOT, BuiltSite, build_site
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, BuiltSite, Traffic, build_site
 from glossary import (
     LABELS,
     MARKER,
@@ -35,6 +35,7 @@ from glossary import (
 )
 from glossary_hook import load_cached
 from mkdocs.exceptions import Abort, PluginError
+from playwright.sync_api import Page
 from textstat.backend.counts import _count_syllables
 
 DATA_FILE = ROOT / "docs" / "data" / "glossary.yml"
@@ -483,6 +484,27 @@ def test_glossary_links_point_at_existing_entries() -> None:
         if anchor not in known
     ]
     assert broken == [], f"links to glossary entries that do not exist: {broken}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_link_from_another_page_lands_on_its_entry(
+    page_and_traffic: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """Following a tool link from the listening step shows that entry, below the header, marked."""
+    page, traffic = page_and_traffic
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    page.goto(f"{site_url}{prefix}ecoute/")
+    link = page.locator("article a[href*='glossaire/#']").first
+    target = (link.get_attribute("href") or "").rsplit("#", 1)[1]
+    link.click()
+    page.wait_for_url(f"**/glossaire/#{target}")
+    term = page.locator(f"dt#{target}")
+    assert page.evaluate("document.querySelector(':target')?.id") == target
+    box, header = term.bounding_box(), page.locator("header.md-header").bounding_box()
+    assert box is not None and header is not None
+    assert header["y"] + header["height"] <= box["y"] < page.viewport_size["height"]
+    assert term.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    traffic.assert_clean()
 
 
 # --- The data's own writing -------------------------------------------------------------
