@@ -49,11 +49,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not MARKER_LIKE.search(markdown):
         return markdown
     source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
     if _glossary is None:
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
     try:
-        html = render_glossary(_glossary, lang)
+        html = render_glossary(_glossary, _page_language(page, config))
         return insert_glossary(markdown, html, source, first_line=_body_first_line(page))
     except GlossaryError as error:
         raise PluginError(str(error)) from None
@@ -64,12 +63,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     start = html.find(SECTION_START)
     if start == -1:
         return html
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
     toc = page.toc.items
     if len(toc) == 1 and toc[0].level == 1:
         toc = toc[0].children
     before = sum(1 for item in toc if 0 <= html.find(f'id="{item.id}"') < start)
-    toc[before:before] = [AnchorLink(title, section, 2) for section, title in section_titles(lang)]
+    toc[before:before] = [
+        AnchorLink(title, section, 2) for section, title in section_titles(_page_language(page, config))
+    ]
     return html
 
 
@@ -91,6 +91,12 @@ def load_cached(path: Path, shown: str) -> Glossary:
     _cache[path] = (signature, glossary)
     log.debug("Loaded %d glossary entries from %s", len(glossary.entries), shown)
     return glossary
+
+
+def _page_language(page: Page, config: MkDocsConfig) -> str:
+    """The page's language: mkdocs-static-i18n sets File.locale; else the theme's language."""
+    locale = getattr(page.file, "locale", None)
+    return str(locale or config.theme["language"])
 
 
 def _shown(path: Path, config: MkDocsConfig) -> str:

@@ -4,6 +4,10 @@ golden HTML in both languages, the hook inside a real build, and the data itself
 Golden files: tests/golden/glossary/glossary.yml is rendered to fr.html and en.html
 beside it. After an intended change to the markup, regenerate them with
 `UPDATE=1 .venv/bin/python -m pytest tests/test_glossary.py` and review the diff.
+
+Build tests: the hook reads <docs_dir>/data/glossary.yml, so a test copies docs/ to a
+temporary folder, breaks the copy, and builds the real mkdocs.yml with `docs_dir`
+pointing at it (no environment variable or extra config key needed).
 """
 
 from __future__ import annotations
