@@ -1,0 +1,536 @@
+"""The readiness checklist in Chromium, in both languages: saving, result, reset,
+export/import, share link, broken or missing storage, another tab, no JavaScript,
+file://, keyboard only, and axe-core in each state. Every test also checks that the
+page made no request elsewhere and logged no console error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    ROOT,
+    Traffic,
+    axe_violations,
+    build_site,
+    record_traffic,
+)
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+DATA_DIR = ROOT / "docs" / "data" / "checklists"
+STRINGS = yaml.safe_load((DATA_DIR / "strings.yml").read_text(encoding="utf-8"))
+READINESS = yaml.safe_load((DATA_DIR / "readiness.yml").read_text(encoding="utf-8"))
+ITEMS = [item for section in READINESS["sections"] for item in section["items"]]
+ESSENTIAL = [item["id"] for item in ITEMS if item["essential"]]
+OPTIONAL = [item["id"] for item in ITEMS if not item["essential"]]
+LEVELS = {level["id"]: level for level in READINESS["levels"]}
+KEY = f"mdx-checklist.{READINESS['id']}"
+ROOT_SELECTOR = "[data-module='mdx-checklist']"
+
+# Storage that throws on every use, as with blocked cookies; or only on writes, as when full.
+BLOCKED_STORAGE = """
+for (const name of ["localStorage", "sessionStorage"]) {
+  Object.defineProperty(window, name, { configurable: true, get() {
+    throw new DOMException("The operation is insecure.", "SecurityError"); } });
+}
+"""
+FULL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("Quota exceeded", "QuotaExceededError");
+};
+"""
+
+
+def checklist_url(base: str, lang: str) -> str:
+    return f"{base}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}preparation/"
+
+
+def open_checklist(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+
+
+def box(page: Page, item_id: str):  # type: ignore[no-untyped-def]
+    return page.locator(f"#readiness-{item_id}")
+
+
+def ticked(page: Page) -> list[str]:
+    return page.eval_on_selector_all(".js-checklist-input:checked", "els => els.map(e => e.name)")
+
+
+def saved(page: Page) -> dict[str, object] | None:
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(raw) if raw is not None else None
+
+
+def current_level(page: Page) -> str:
+    levels = page.locator(".js-checklist-level:visible")
+    expect(levels).to_have_count(1)
+    return levels.get_attribute("data-level") or ""
+
+
+def tick(page: Page, ids: list[str]) -> None:
+    for item_id in ids:
+        box(page, item_id).check()
+
+
+@pytest.fixture
+def checklist_page(page_and_traffic: tuple[Page, Traffic]) -> Iterator[tuple[Page, Traffic]]:
+    page, traffic = page_and_traffic
+    yield page, traffic
+    traffic.assert_clean()
+
+
+# --- Saving ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_ticked_items_survive_a_reload(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """Tick two items, reload: still ticked, and saved under the item ids."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, lang))
+    assert ticked(page) == []
+    tick(page, [ESSENTIAL[0], OPTIONAL[0]])
+    page.reload()
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+    assert sorted(ticked(page)) == sorted([ESSENTIAL[0], OPTIONAL[0]])
+    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[0]: True}}
+
+
+def test_answers_follow_the_reader_to_the_other_language(
+    checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Answers given in French show on the English page through the language switcher."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "fr"))
+    tick(page, ESSENTIAL[:3])
+    page.locator("a[hreflang='en']").first.dispatch_event("click")
+    page.wait_for_url(re.compile(r"/en/preparation/$"))
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert sorted(ticked(page)) == sorted(ESSENTIAL[:3])
+
+
+# --- Progress, status and result ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_progress_status_and_result_follow_the_answers(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """Each tick updates the section count, the live status, the progress bar, the level and the gaps."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    assert current_level(page) == READINESS["levels"][-1]["id"]
+    gaps = page.locator(".js-checklist-gaps li:visible")
+    expect(gaps).to_have_count(len(ESSENTIAL))
+
+    first_section = READINESS["sections"][0]
+    box(page, first_section["items"][0]["id"]).check()
+    live = page.locator(".js-checklist-live")
+    expect(live).to_have_attribute("aria-live", "polite")
+    section_line = (
+        strings["status_section"]
+        .replace("{section}", first_section["title"][lang])
+        .replace("{done}", "1")
+        .replace("{total}", str(len(first_section["items"])))
+    )
+    expect(live).to_contain_text(section_line)
+    expect(page.locator(".js-checklist-section-status").first).to_have_text(
+        strings["section_status"].replace("{done}", "1").replace("{total}", str(len(first_section["items"])))
+    )
+    assert int(page.locator(".js-checklist-progress").evaluate("e => e.value")) > 0
+
+    # Each unticked essential item links to its guidance.
+    expect(gaps).to_have_count(len(ESSENTIAL) - 1)
+    for link in gaps.locator("a").all():
+        assert link.get_attribute("href")
+
+    # Some optional items but no essentials: not ready.
+    tick(page, OPTIONAL)
+    assert current_level(page) in {"one-off", "not-yet"}
+    assert not LEVELS[current_level(page)]["requires_essentials"]
+
+    # Every essential item ticked: one of the levels that need them, and no gaps.
+    tick(page, ESSENTIAL)
+    assert LEVELS[current_level(page)]["requires_essentials"]
+    expect(page.locator(".js-checklist-gaps")).to_be_hidden()
+    expect(page.locator(ROOT_SELECTOR)).to_have_class(re.compile(r"mdx-checklist--complete"))
+    expect(page.locator(".js-checklist-progress")).to_have_js_property("value", 100)
+    assert current_level(page) == READINESS["levels"][0]["id"]
+
+
+def test_not_yet_and_one_off_are_honest_results(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """With little in place the result says social media may not be the right channel yet."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "en"))
+    level = page.locator(".js-checklist-level:visible")
+    expect(level).to_contain_text(LEVELS["not-yet"]["recommendation"]["en"])
+    tick(page, OPTIONAL + ESSENTIAL[:4])
+    assert current_level(page) == "one-off"
+    expect(level).to_contain_text(LEVELS["one-off"]["recommendation"]["en"])
+
+
+# --- Reset, export, import ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, lang: str) -> None:
+    """Reset opens a confirmation; Cancel keeps the answers, Clear removes them."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    tick(page, ESSENTIAL[:2])
+    page.get_by_role("button", name=strings["reset"]).click()
+    dialog = page.locator("dialog.js-checklist-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text(strings["confirm_reset"])
+    dialog.get_by_role("button", name=strings["cancel"]).click()
+    expect(dialog).to_be_hidden()
+    assert sorted(ticked(page)) == sorted(ESSENTIAL[:2])
+
+    page.get_by_role("button", name=strings["reset"]).click()
+    dialog.get_by_role("button", name=strings["reset_ok"]).click()
+    assert ticked(page) == []
+    assert saved(page) == {"version": 1, "answers": {}}
+    expect(page.locator(".js-checklist-message")).to_have_text(strings["done_reset"])
+
+
+def test_export_then_import_in_a_fresh_browser(
+    browser: Browser, checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path
+) -> None:
+    """Export the answers to a JSON file, then import it in another browser profile."""
+    page, _ = checklist_page
+    strings = STRINGS["fr"]
+    open_checklist(page, checklist_url(site_url, "fr"))
+    tick(page, [ESSENTIAL[1], OPTIONAL[2]])
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=strings["export"]).click()
+    download = download_info.value
+    assert download.suggested_filename == strings["export_filename"].replace("{id}", "readiness")
+    exported = tmp_path / download.suggested_filename
+    download.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["checklist"] == "readiness" and data["version"] == 1
+    assert data["answers"] == {ESSENTIAL[1]: True, OPTIONAL[2]: True}
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        traffic = record_traffic(other, site_url.rstrip("/"))
+        open_checklist(other, checklist_url(site_url, "en"))
+        assert ticked(other) == []
+        with other.expect_file_chooser() as chooser:
+            other.get_by_role("button", name=STRINGS["en"]["import"]).click()
+        chooser.value.set_files(str(exported))
+        expect(other.locator(".js-checklist-message")).to_have_text(
+            STRINGS["en"]["done_import"].replace("{count}", "2")
+        )
+        assert sorted(ticked(other)) == sorted([ESSENTIAL[1], OPTIONAL[2]])
+        assert saved(other) == {"version": 1, "answers": {ESSENTIAL[1]: True, OPTIONAL[2]: True}}
+        traffic.assert_clean()
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json at all",
+        json.dumps({"checklist": "another", "version": 1, "answers": {}}),
+        json.dumps({"checklist": "readiness", "version": 99, "answers": {}}),
+        json.dumps(["readiness"]),
+    ],
+    ids=["not-json", "other-checklist", "future-version", "wrong-shape"],
+)
+def test_bad_import_changes_nothing(
+    checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path, content: str
+) -> None:
+    """An import file that is not an export of this checklist: a clear message, answers unchanged."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "en"))
+    tick(page, [ESSENTIAL[0]])
+    bad = tmp_path / "answers.json"
+    bad.write_text(content, encoding="utf-8")
+    page.locator(".js-checklist-file").set_input_files(str(bad))
+    expect(page.locator(".js-checklist-message")).to_have_text(STRINGS["en"]["error_import"])
+    assert ticked(page) == [ESSENTIAL[0]]
+    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True}}
+
+
+# --- Broken, missing or shared storage ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "{not json",
+        json.dumps({"version": 1, "answers": "all"}),
+        json.dumps([1, 2, 3]),
+        json.dumps({"version": 7, "answers": {"goals-written": True}}),
+    ],
+    ids=["not-json", "answers-not-an-object", "array", "unknown-version"],
+)
+def test_corrupt_storage_gives_an_empty_checklist(
+    checklist_page: tuple[Page, Traffic], site_url: str, stored: str
+) -> None:
+    """Saved data that cannot be read is ignored: an empty, working checklist."""
+    page, _ = checklist_page
+    page.context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(stored)})")
+    open_checklist(page, checklist_url(site_url, "fr"))
+    assert ticked(page) == []
+    tick(page, [ESSENTIAL[0]])
+    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True}}
+
+
+def test_tampered_storage_keeps_the_answers_that_still_make_sense(
+    checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Unknown items and values other than true are dropped; real answers are kept."""
+    page, _ = checklist_page
+    stored = {"version": 1, "answers": {ESSENTIAL[0]: True, "removed-item": True, OPTIONAL[0]: "yes"}}
+    page.context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(stored))})")
+    open_checklist(page, checklist_url(site_url, "en"))
+    assert ticked(page) == [ESSENTIAL[0]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("script", [BLOCKED_STORAGE, FULL_STORAGE], ids=["blocked", "full"])
+def test_storage_that_throws_leaves_a_working_checklist(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str, script: str
+) -> None:
+    """Blocked or full storage: the checklist works in memory and says answers will not be kept."""
+    page, _ = checklist_page
+    page.context.add_init_script(script)
+    open_checklist(page, checklist_url(site_url, lang))
+    warning = page.locator(".js-checklist-storage-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_have_text(STRINGS[lang]["storage_warning"])
+    tick(page, ESSENTIAL[:2])
+    assert sorted(ticked(page)) == sorted(ESSENTIAL[:2])
+    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ESSENTIAL) - 2)
+
+
+def test_share_link_carries_the_answers(
+    browser: Browser, checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """The share link opens the same answers elsewhere; over saved answers it asks first."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "fr"))
+    tick(page, [ESSENTIAL[0], OPTIONAL[1]])
+    page.get_by_role("button", name=STRINGS["fr"]["share"]).click()
+    field = page.get_by_label(STRINGS["fr"]["share_label"])
+    expect(field).to_be_visible()
+    link = field.input_value()
+    assert link.startswith(checklist_url(site_url, "fr")) and "#readiness-answers=" in link
+
+    colleague = browser.new_context()
+    try:
+        other = colleague.new_page()
+        traffic = record_traffic(other, site_url.rstrip("/"))
+        # Nothing saved yet: the shared answers are taken and saved at once.
+        open_checklist(other, link)
+        assert sorted(ticked(other)) == sorted([ESSENTIAL[0], OPTIONAL[1]])
+        assert saved(other) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True}}
+        assert "#" not in other.url
+
+        # Different answers saved: a question first. Keep mine, then replace.
+        box(other, ESSENTIAL[0]).uncheck()
+        box(other, ESSENTIAL[2]).check()
+        mine = sorted([OPTIONAL[1], ESSENTIAL[2]])
+        other.goto("about:blank")
+        open_checklist(other, link)
+        dialog = other.locator("dialog.js-checklist-dialog")
+        expect(dialog).to_be_visible()
+        expect(dialog).to_contain_text(
+            STRINGS["fr"]["confirm_share"].replace("{count}", "2").replace("{saved}", "2")
+        )
+        dialog.get_by_role("button", name=STRINGS["fr"]["keep_mine"]).click()
+        assert sorted(ticked(other)) == mine
+        expect(other.locator(".js-checklist-message")).to_have_text(STRINGS["fr"]["done_share_kept"])
+
+        other.goto("about:blank")
+        open_checklist(other, link)
+        other.locator("dialog.js-checklist-dialog").get_by_role(
+            "button", name=STRINGS["fr"]["replace_ok"]
+        ).click()
+        assert sorted(ticked(other)) == sorted([ESSENTIAL[0], OPTIONAL[1]])
+        assert saved(other) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True}}
+        traffic.assert_clean()
+    finally:
+        colleague.close()
+
+
+def test_another_tab_change_is_reflected(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """Ticking in one tab shows in the other tab of the same browser."""
+    page, _ = checklist_page
+    url = checklist_url(site_url, "en")
+    open_checklist(page, url)
+    second = page.context.new_page()
+    traffic = record_traffic(second, site_url.rstrip("/"))
+    open_checklist(second, checklist_url(site_url, "fr"))
+    box(second, ESSENTIAL[3]).check()
+    expect(box(page, ESSENTIAL[3])).to_be_checked()
+    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ESSENTIAL) - 1)
+    traffic.assert_clean()
+
+
+# --- Without JavaScript, from file://, with the keyboard ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_the_form_is_readable_and_usable(
+    browser: Browser, site_url: str, lang: str
+) -> None:
+    """No JavaScript: every item as a labelled checkbox that ticks, all levels explained, no dead buttons."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        traffic = record_traffic(page, site_url.rstrip("/"))
+        page.goto(checklist_url(site_url, lang))
+        expect(page.locator(".js-checklist-nojs")).to_have_text(STRINGS[lang]["nojs_note"])
+        expect(page.locator("fieldset")).to_have_count(len(READINESS["sections"]))
+        first = ITEMS[0]
+        checkbox = page.get_by_role("checkbox", name=first["label"][lang])
+        checkbox.check()
+        expect(checkbox).to_be_checked()
+        expect(page.locator(".js-checklist-level:visible")).to_have_count(len(READINESS["levels"]))
+        for level in READINESS["levels"]:
+            expect(page.get_by_text(level["recommendation"][lang])).to_be_visible()
+        expect(page.locator(".mdx-checklist button:visible")).to_have_count(0)
+        assert page.locator(".mdx-checklist__hint a").count() == len(ITEMS)
+        traffic.assert_clean()
+    finally:
+        context.close()
+
+
+def test_keyboard_only(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """Tab reaches the first checkbox (with a visible outline), Space ticks it, and the dialog works by keys."""
+    page, _ = checklist_page
+    strings = STRINGS["en"]
+    open_checklist(page, checklist_url(site_url, "en"))
+    first = box(page, ITEMS[0]["id"])
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if first.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the first checkbox")
+    outline = first.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    assert not outline.startswith("none") and not outline.endswith(" 0px")
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+
+    reset = page.get_by_role("button", name=strings["reset"])
+    reset.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.js-checklist-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("button", name=strings["cancel"])).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(first).to_be_checked()
+    expect(reset).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_controls_are_named_in_the_page_language(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """Every button and the progress bar have names from this language's strings."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    for key in ("share", "export", "import", "print", "reset"):
+        expect(page.get_by_role("button", name=strings[key], exact=True)).to_be_visible()
+    expect(page.get_by_role("progressbar", name=strings["progress_label"])).to_be_visible()
+    expect(page.get_by_role("group", name=strings["actions_label"])).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site built for file:// from sources where a later edit renamed,
+    removed and added checklist items."""
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    data = project / "docs/data/checklists/readiness.yml"
+    text = data.read_text(encoding="utf-8")
+    renamed, removed = OPTIONAL[0], OPTIONAL[1]
+    text = text.replace(f"- id: {renamed}\n", f"- id: {renamed}-renamed\n        formerly: [{renamed}]\n", 1)
+    text = re.sub(rf"      - id: {removed}\n(?:        .*\n|          .*\n)+", "", text, count=1)
+    data.write_text(text, encoding="utf-8")
+    site = project / "site"
+    previous = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true"
+    try:
+        assert build_site(site, config_file=project / "mkdocs.yml") == []
+    finally:
+        if previous is None:
+            os.environ.pop("OFFLINE")
+        else:
+            os.environ["OFFLINE"] = previous
+    return site
+
+
+def test_works_from_file_and_keeps_answers_across_item_edits(
+    context: BrowserContext, offline_copy: Path
+) -> None:
+    """Opened from disk: answers saved before items were renamed or removed keep what still applies."""
+    renamed, removed = OPTIONAL[0], OPTIONAL[1]
+    stored = {"version": 1, "answers": {ESSENTIAL[0]: True, renamed: True, removed: True}}
+    context.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1'); "
+        f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(stored))}); }}"
+    )
+    page = context.new_page()
+    traffic = record_traffic(page, "file://")
+    # The offline build (`make offline`) writes preparation.html; a plain one preparation/index.html.
+    flat = offline_copy / "preparation.html"
+    url = (flat if flat.is_file() else offline_copy / "preparation" / "index.html").as_uri()
+    open_checklist(page, url)
+    assert sorted(ticked(page)) == sorted([ESSENTIAL[0], f"{renamed}-renamed"])
+    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, f"{renamed}-renamed": True}}
+    box(page, ESSENTIAL[1]).check()
+    page.reload()
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+    assert ESSENTIAL[1] in ticked(page)
+    traffic.assert_clean()
+
+
+# --- axe-core in every state ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_checklist_has_no_accessibility_violation_in_any_state(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """axe-core (WCAG 2.2 AA) finds nothing: empty, partly answered, complete, dialog open, printed."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, lang))
+    found = [f"empty: {line}" for line in axe_violations(page)]
+    tick(page, ESSENTIAL[:3] + OPTIONAL[:2])
+    found += [f"partly answered: {line}" for line in axe_violations(page)]
+    tick(page, ESSENTIAL + OPTIONAL)
+    found += [f"complete: {line}" for line in axe_violations(page)]
+    page.get_by_role("button", name=STRINGS[lang]["reset"]).click()
+    found += [f"dialog: {line}" for line in axe_violations(page)]
+    page.keyboard.press("Escape")
+    page.emulate_media(media="print")
+    found += [f"print: {line}" for line in axe_violations(page)]
+    expect(page.locator(".js-checklist-actions")).to_be_hidden()
+    expect(page.locator(".js-checklist-level:visible")).to_have_count(1)
+    assert found == []
