@@ -191,6 +191,12 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
+def page(context: BrowserContext) -> Page:
+    """A fresh tab in the shared browser."""
+    return context.new_page()
+
+
+@pytest.fixture
 def page_and_traffic(context: BrowserContext, site_url: str) -> tuple[Page, Traffic]:
     page = context.new_page()
     origin = site_url.rstrip("/")
@@ -204,14 +210,16 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
 _AXE = Axe()
 
 
-def axe_violations(page: Page, context: str | None = None) -> list[str]:
+def axe_violations(page: Page, context: str | None = None, rules: list[str] | None = None) -> list[str]:
     """Run axe-core on the page as it is now (or only inside the CSS selector
-    `context`); return one readable line per failing element, empty when clean.
+    `context`; only the axe `rules` named, if given); return one readable line
+    per failing element, empty when clean.
 
     Call it after the page has settled and again after each state change
     (checklist answered, print media emulated): axe sees the live DOM.
     """
-    options = {"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}, "resultTypes": ["violations"]}
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": list(WCAG_TAGS)}
+    options = {"runOnly": run_only, "resultTypes": ["violations"]}
     results = _AXE.run(page, context=context, options=options)
     where = page.url
     lines = []
@@ -220,6 +228,6 @@ def axe_violations(page: Page, context: str | None = None) -> list[str]:
             target = " ".join(str(t) for t in node["target"])
             lines.append(
                 f"{where}: {violation['help']} [{violation['id']}, {violation['impact']}] "
-                f"at {target}: {node['html'][:160]}"
+                f"at {target}: {' '.join(node['html'].split())[:160]}"
             )
     return lines
