@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test install install-test install-npm parity system-deps lint bench clean
+.PHONY: serve build offline test install install-test install-npm install-bench parity system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -18,6 +18,15 @@ serve: build
 ## build: install, then build the site to site/ (strict: any warning fails)
 build: install
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+## offline: a copy that works opened from disk (file://), zipped in dist/ (DIST=... elsewhere)
+DIST ?= dist
+OFFLINE_NAME := social-media-guide
+offline: install
+	rm -rf "$(DIST)/$(OFFLINE_NAME)" "$(DIST)/$(OFFLINE_NAME)-offline.zip"
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir "$(abspath $(DIST))/$(OFFLINE_NAME)"
+	cd "$(DIST)" && "$(abspath $(BIN))/python" -m zipfile -c "$(OFFLINE_NAME)-offline.zip" "$(OFFLINE_NAME)"
+	@echo "Offline copy: $(DIST)/$(OFFLINE_NAME)-offline.zip (unzip, then open $(OFFLINE_NAME)/index.html)"
 
 ## test: install everything (Python, npm checkers, system Chromium and Java), then run the whole suite
 test: install-test system-deps install-npm
@@ -51,6 +60,18 @@ node_modules/.installed: package.json package-lock.json | system-deps
 ## parity: list pages changed in one language only on this branch (BASE=main by default)
 parity: install
 	$(BIN)/python -m checks.parity --base $(or $(BASE),main)
+
+## bench: every benchmark script in tests/bench/ (Lighthouse, bytes transferred, build time,
+## HTTP Observatory); they print the figures that README's "Performance" section records.
+## Their npm packages (tests/bench/package-lock.json) are installed here only, not by `make test`.
+bench: install-test system-deps install-bench
+	@for script in tests/bench/bench_*.py; do echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
+
+install-bench: tests/bench/node_modules/.installed
+
+tests/bench/node_modules/.installed: tests/bench/package.json tests/bench/package-lock.json | system-deps
+	cd tests/bench && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 ## system-deps: Debian packages the browser tests need (never a downloaded browser)
 system-deps:

@@ -46,7 +46,8 @@ BRAND_IMAGE_DEST = "assets/images/brand-{name}{suffix}"
 SEARCH_INDEX = "search/search_index.json"
 NOT_FOUND_PAGE = "404.html"
 
-# Filled in on_config, once per configuration load (MkDocs loads a fresh hook module each time).
+# Build state. MkDocs keeps one hook module per process (mkdocs serve, tests), so the outer
+# build's on_config clears it; mkdocs-static-i18n's nested language builds share it.
 _brand_css = ""
 _brand_images: dict[str, Path] = {}
 _not_found_pages: dict[str, str] = {}
@@ -59,6 +60,11 @@ _fingerprints: dict[tuple[str, int, int], str] = {}
 @event_priority(100)  # before Material's offline plugin adds its CDN script
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _brand_css
+    i18n = _i18n(config)
+    if i18n is None or not i18n.building:
+        _brand_css = ""
+        _brand_images.clear()
+        _not_found_pages.clear()
     _pin_build_date(Path(config.config_file_path).parent)
     try:
         _brand_css = _apply_brand_colours(config)

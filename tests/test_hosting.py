@@ -1,0 +1,431 @@
+"""Host it anywhere: real nginx with the shipped configuration and its strict CSP, an
+intranet sub-path with non-default branding, and the offline copy opened from file://.
+
+Every browser test fails on a Content-Security-Policy violation (recorded by an init
+script of the test, not of the site), a console error, a failed request or a request
+to another host."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from unittest import mock
+from urllib.parse import urljoin, urlsplit
+from urllib.request import Request, urlopen
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic
+from local_nginx import serve
+from mkdocs.exceptions import Abort
+from playwright.sync_api import BrowserContext, Page, expect
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+SUB_PATH = "/guides/social-media/"
+BRANDING = {
+    "SITE_URL": f"https://intranet.example{SUB_PATH}",
+    "REPO_URL": "https://git.intranet.example/web/guide",
+    "BRAND_ORGANIZATION": "Ville d’Exemple",
+    "BRAND_ORGANIZATION_EN": "City of Example",
+    "BRAND_CONTACT_EMAIL": "web@intranet.example",
+    "BRAND_REPORT_PROBLEM": "https://intranet.example/report",
+    "BRAND_PRIMARY": "#1a4b8c",
+    "BRAND_ACCENT": "#8c1a4b",
+    "BRAND_LOGO": "tests/fixtures/brand-logo.svg",
+}
+# A word that both languages' pages use: a mixed index would answer in both.
+SHARED_WORD = "LinkedIn"
+FINGERPRINT = r"\.[0-9a-f]{8}(\.min)?\.(js|css)$"
+
+RECORD_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__testRecordViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}:${event.lineNumber}`
+  );
+});
+"""
+
+
+# --- Builds --------------------------------------------------------------------------
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    with mock.patch.dict(os.environ, values):
+        yield
+
+
+@pytest.fixture(scope="module")
+def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide built with non-default branding, for https://intranet.example/guides/social-media/."""
+    site = tmp_path_factory.mktemp("branded") / "site"
+    with _environment(**BRANDING):
+        assert build_site(site) == []
+    return site
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy made by `make offline`, unzipped as a reader would."""
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run(["make", "--no-print-directory", "-s", "offline", f"DIST={dist}"], cwd=ROOT, check=True)
+    with zipfile.ZipFile(dist / "social-media-guide-offline.zip") as zipped:
+        zipped.extractall(dist / "unzipped")
+    return dist / "unzipped" / "social-media-guide"
+
+
+def _html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_two_builds_are_byte_identical(built_site: BuiltSite, tmp_path: Path) -> None:
+    """Same commit, two builds: every file (sitemap.xml.gz and search indexes too) is identical."""
+    again = tmp_path / "again"
+    build_site(again)
+    first = {
+        p.relative_to(built_site.path): p.read_bytes() for p in built_site.path.rglob("*") if p.is_file()
+    }
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [str(path) for path in first if first[path] != second[path]] == []
+
+
+def test_each_language_has_its_own_search_index(built_site: BuiltSite) -> None:
+    """/search/ holds French entries only, /en/search/ English ones, each pointing at its own pages."""
+    for lang, folder in (("fr", built_site.path), ("en", built_site.path / "en")):
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        assert len(index["docs"]) > 10
+        for entry in index["docs"]:
+            location = entry["location"].split("#")[0]
+            assert not location.startswith("en/"), entry["location"]
+            assert (folder / location / "index.html").is_file() or (folder / location).is_file(), location
+
+
+def test_each_language_page_loads_its_own_search_index(built_site: BuiltSite) -> None:
+    """Material's __config.base is the language's root, where its search index lives."""
+    for lang, html in (("fr", built_site.page("fr", "plan")), ("en", built_site.page("en", "plan"))):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        config = json.loads(soup.select_one("#__config").string)
+        base = urljoin(f"file://{html}", config["base"])
+        expected = built_site.path if lang == "fr" else built_site.path / "en"
+        assert Path(urlsplit(base).path) == expected
+
+
+def test_each_language_has_its_own_404_page(built_site: BuiltSite) -> None:
+    """/404.html is French, /en/404.html English, and each selector offers the two home pages."""
+    for lang, page in (("fr", built_site.path / "404.html"), ("en", built_site.path / "en" / "404.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+        assert links == {"fr": "/", "en": "/en/"}
+
+
+def test_pages_have_no_inline_script_style_or_handler(built_site: BuiltSite) -> None:
+    """Strict CSP: every script is a file (or JSON data), no style attributes, no on* handlers."""
+    problems = []
+    for html in _html_files(built_site.path):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        where = html.relative_to(built_site.path)
+        for script in soup.find_all("script"):
+            if not script.get("src") and script.get("type") != "application/json":
+                problems.append(f"{where}: inline script {str(script)[:80]}")
+        problems += [f"{where}: <style> element" for _ in soup.find_all("style")]
+        for tag in soup.find_all(True):
+            for attribute in tag.attrs:
+                if attribute == "style" or attribute.startswith("on"):
+                    problems.append(f"{where}: {attribute}= on <{tag.name}>")
+    assert problems == []
+
+
+def test_own_scripts_and_stylesheets_are_fingerprinted(built_site: BuiltSite) -> None:
+    """Every script and stylesheet a page loads has a content hash in its name (long caching)."""
+    html = built_site.page("fr", "preparation").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    refs = [s["src"] for s in soup.select("script[src]")] + [
+        link["href"] for link in soup.select("link[rel=stylesheet]")
+    ]
+    assert len(refs) >= 4
+    assert [ref for ref in refs if not re.search(FINGERPRINT, ref)] == []
+
+
+def test_branding_is_applied_under_a_sub_path(branded_site: Path) -> None:
+    """Organization, contact, report address, logo, colours, repository and absolute hreflang."""
+    french = BeautifulSoup((branded_site / "objectifs" / "index.html").read_text("utf-8"), "html.parser")
+    english = BeautifulSoup(
+        (branded_site / "en" / "objectifs" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert "Publié par Ville d’Exemple" in french.select_one(".md-copyright").get_text(" ", strip=True)
+    assert "Published by City of Example" in english.select_one(".md-copyright").get_text(" ", strip=True)
+    assert french.select_one(".mdx-brand__contact a")["href"] == "mailto:web@intranet.example"
+    assert english.select_one(".mdx-brand__report a")["href"] == "https://intranet.example/report"
+    assert french.select_one(".md-logo img")["src"] == "../assets/images/brand-logo.svg"
+    assert (branded_site / "assets" / "images" / "brand-logo.svg").is_file()
+    assert french.body["data-md-color-primary"] == "custom"
+    brand_css = [link["href"] for link in french.select("link[rel=stylesheet]") if "brand." in link["href"]]
+    assert len(brand_css) == 1
+    assert "#1a4b8c" in (branded_site / "objectifs" / brand_css[0]).resolve().read_text("utf-8")
+    assert french.select_one("a.md-source")["href"] == BRANDING["REPO_URL"]
+    hreflang = {link["hreflang"]: link["href"] for link in english.select("link[rel=alternate][hreflang]")}
+    assert hreflang == {
+        "fr": f"{BRANDING['SITE_URL']}objectifs/",
+        "en": f"{BRANDING['SITE_URL']}en/objectifs/",
+        "x-default": f"{BRANDING['SITE_URL']}objectifs/",
+    }
+    not_found = BeautifulSoup((branded_site / "en" / "404.html").read_text("utf-8"), "html.parser")
+    assert not_found.select_one("link[rel=stylesheet]")["href"].startswith(f"{SUB_PATH}assets/")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("BRAND_PRIMARY", "sky", "BRAND_PRIMARY.*'sky' is not a colour"),
+        ("BRAND_PRIMARY", "#ffdd00", "BRAND_PRIMARY.*contrast of 1.3:1.*4.5:1"),
+        ("BRAND_LOGO", "tests/fixtures/missing.svg", "BRAND_LOGO.*'tests/fixtures/missing.svg' not found"),
+        ("BRAND_CONTACT_EMAIL", "webmaster", "BRAND_CONTACT_EMAIL.*not an e-mail address"),
+        ("BRAND_REPORT_PROBLEM", "javascript:alert(1)", "BRAND_REPORT_PROBLEM.*mailto:, https: or http:"),
+    ],
+)
+def test_bad_branding_stops_the_build_with_the_setting_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, variable: str, value: str, message: str
+) -> None:
+    """A wrong branding value aborts the build and the message says which variable to fix."""
+    with _environment(**{variable: value}), pytest.raises(Abort):
+        build_site(tmp_path / "site")
+    assert any(re.search(message, record.getMessage()) for record in caplog.records), [
+        r.getMessage() for r in caplog.records
+    ]
+
+
+# --- Real nginx, strict CSP ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nginx_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(built_site.path, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nginx_sub_path_url(branded_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(branded_site, tmp_path_factory.mktemp("nginx-sub"), SUB_PATH) as url:
+        yield url
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def _get(url: str, **headers: str) -> Response:
+    request = Request(url, headers=headers)
+    try:
+        with urlopen(request, timeout=10) as response:
+            return Response(
+                response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+            )
+    except Exception as error:  # urllib raises on 404; the response is still what we test
+        if hasattr(error, "code"):
+            return Response(error.code, {k.lower(): v for k, v in error.headers.items()}, error.read())
+        raise
+
+
+def test_nginx_sends_the_security_headers(nginx_url: str) -> None:
+    """CSP exactly as specified, nosniff, a referrer policy and a permissions policy, on pages and 404s."""
+    for url in (nginx_url, f"{nginx_url}en/plan/", f"{nginx_url}no-such-page/"):
+        headers = _get(url).headers
+        assert headers["content-security-policy"] == CSP
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert "camera=()" in headers["permissions-policy"]
+
+
+def test_nginx_caches_fingerprinted_files_and_revalidates_pages(
+    nginx_url: str, built_site: BuiltSite
+) -> None:
+    """Hashed assets: a year, immutable. Pages and the search index: revalidated on each visit."""
+    soup = BeautifulSoup(built_site.page("fr", "index").read_text("utf-8"), "html.parser")
+    for ref in [s["src"] for s in soup.select("script[src]")] + [
+        link["href"] for link in soup.select("link[rel=stylesheet]")
+    ]:
+        assert _get(urljoin(nginx_url, ref)).headers["cache-control"] == "public, max-age=31536000, immutable"
+    for path in ("", "en/", "search/search_index.json", "en/search/search_index.json"):
+        assert _get(f"{nginx_url}{path}").headers["cache-control"] == "no-cache"
+
+
+def test_nginx_compresses_text(nginx_url: str) -> None:
+    """HTML, CSS, JavaScript and the search index travel gzip-compressed."""
+    soup = BeautifulSoup(_get(nginx_url).body, "html.parser")
+    stylesheet = urljoin(nginx_url, soup.select_one("link[rel=stylesheet]")["href"])
+    for url in (nginx_url, stylesheet, f"{nginx_url}search/search_index.json"):
+        response = _get(url, **{"Accept-Encoding": "gzip"})
+        assert response.headers.get("content-encoding") == "gzip", url
+
+
+@pytest.mark.parametrize(("path", "lang"), [("no-such-page/", "fr"), ("en/no-such-page/", "en")])
+def test_nginx_answers_404_in_the_readers_language(nginx_url: str, path: str, lang: str) -> None:
+    """A missing page gets status 404 and the "not found" page of its language."""
+    response = _get(f"{nginx_url}{path}")
+    assert response.status == 404
+    assert BeautifulSoup(response.body, "html.parser").html["lang"] == lang
+
+
+@dataclass
+class Visit:
+    page: Page
+    traffic: Traffic
+    violations: list[str]
+
+    def assert_clean(self) -> None:
+        self.page.wait_for_load_state("networkidle")
+        assert self.violations == [], "Content-Security-Policy violations"
+        self.traffic.assert_clean()
+
+
+def _visit(context: BrowserContext, origin: str) -> Visit:
+    violations: list[str] = []
+    context.expose_function("__testRecordViolation", lambda text: violations.append(text))
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    return Visit(page, record_traffic(page, origin), violations)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _search(page: Page, word: str) -> list[str]:
+    """Type a word in Material's search box; return the result links, resolved."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(word, delay=20)  # Material searches on keyup
+    results = page.locator("a.md-search-result__link")
+    expect(results.first).to_be_visible(timeout=15_000)
+    hrefs = results.evaluate_all("links => links.map(link => link.href)")
+    page.keyboard.press("Escape")
+    return hrefs
+
+
+def _switch_language(page: Page, name: str) -> None:
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f".md-select__link:has-text('{name}')").click()
+
+
+def _toggle_palette(page: Page) -> None:
+    """Switch light/dark with the header toggle; the choice survives a reload."""
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).not_to_have_attribute("data-md-color-scheme", before)
+    after = body.get_attribute("data-md-color-scheme")
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", after)
+
+
+def _tick_checklist_item(page: Page) -> None:
+    """Tick (or untick) a readiness checklist item; the answer is still there after a reload."""
+    checklist = page.locator("[data-module]").first
+    expect(checklist).to_have_attribute("data-checklist-ready", "")
+    box = checklist.locator("input[type=checkbox]").nth(1)
+    box_id = box.get_attribute("id")
+    ticked = not box.is_checked()
+    page.locator(f"label[for='{box_id}']").first.click()
+    expect(box).to_be_checked(checked=ticked)
+    page.reload()
+    expect(page.locator(f"[id='{box_id}']")).to_be_checked(checked=ticked)
+
+
+def _drive_both_languages(visit: Visit, home: str, page_suffix: str = "/", index: str = "") -> None:
+    """Home → search → palette → checklist → English twin → search → checklist, all clean.
+
+    `home` is the site's root URL; `page_suffix` and `index` spell page URLs the way the
+    build does ("/" and "" for directory URLs, ".html" and "index.html" offline)."""
+    page = visit.page
+    page.goto(f"{home}{index}")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    french_results = _search(page, SHARED_WORD)
+    assert french_results and not any("/en/" in href for href in french_results), french_results
+    assert all(href.startswith(home) for href in french_results), french_results
+    _toggle_palette(page)
+
+    page.goto(urljoin(home, f"preparation{page_suffix}"))
+    _tick_checklist_item(page)
+    _switch_language(page, "English")
+    expect(page).to_have_url(urljoin(home, f"en/preparation{page_suffix}"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    english_results = _search(page, SHARED_WORD)
+    assert english_results and all(href.startswith(urljoin(home, "en/")) for href in english_results)
+    _tick_checklist_item(page)
+    _switch_language(page, "Français")
+    expect(page).to_have_url(urljoin(home, f"preparation{page_suffix}"))
+    visit.assert_clean()
+
+
+def test_site_works_under_strict_csp_on_nginx(context: BrowserContext, nginx_url: str) -> None:
+    """Both languages, search, palette toggle and checklist under the real headers: no violation."""
+    visit = _visit(context, _origin(nginx_url))
+    _drive_both_languages(visit, nginx_url)
+
+
+def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url: str) -> None:
+    """The 404 pages load their styles and scripts under the CSP, in both languages."""
+    visit = _visit(context, _origin(nginx_url))
+    for path, lang in (("no/such/page/", "fr"), ("en/no/such/page/", "en")):
+        response = visit.page.goto(f"{nginx_url}{path}")
+        assert response is not None and response.status == 404
+        expect(visit.page.locator("html")).to_have_attribute("lang", lang)
+        expect(visit.page.locator(".md-header")).to_have_css("position", "sticky")
+    visit.page.wait_for_load_state("networkidle")
+    # The pages themselves answer 404, as they should; any other 404 still fails below.
+    visit.traffic.failures = [f for f in visit.traffic.failures if "/such/page/" not in f]
+    visit.traffic.console_errors = [e for e in visit.traffic.console_errors if "status of 404" not in e]
+    visit.assert_clean()
+
+
+def test_branded_site_works_under_a_sub_path(context: BrowserContext, nginx_sub_path_url: str) -> None:
+    """At /guides/social-media/: links, search, checklist, language selector, logo; nothing leaves."""
+    visit = _visit(context, _origin(nginx_sub_path_url))
+    _drive_both_languages(visit, nginx_sub_path_url)
+    page = visit.page
+    page.goto(f"{nginx_sub_path_url}objectifs/")
+    logo_width = page.locator(".md-header .md-logo img").evaluate("img => img.naturalWidth")
+    assert logo_width > 0
+    for href in page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
+        "links => links.map(link => link.href)"
+    ):
+        assert href.startswith(nginx_sub_path_url), href
+    visit.assert_clean()
+
+
+# --- The offline copy, from file:// ---------------------------------------------------------
+
+
+def test_offline_copy_works_from_disk(context: BrowserContext, offline_copy: Path) -> None:
+    """Unzipped and opened from file://: navigation, language selector, search in both languages,
+    checklist; nothing fetched from any host."""
+    assert not [p for p in offline_copy.rglob("*") if p.is_file() and "unpkg.com/iframe-worker" in _text(p)]
+    visit = _visit(context, "file://")
+    home = (offline_copy / "index.html").as_uri()
+    page = visit.page
+    page.goto(home)
+    page.locator("nav.md-nav--primary a.md-nav__link[href='objectifs.html']").first.click()
+    expect(page).to_have_url(urljoin(home, "objectifs.html"))
+    _drive_both_languages(visit, home.removesuffix("index.html"), page_suffix=".html", index="index.html")
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="ignore") if path.suffix in (".html", ".js") else ""
