@@ -1,0 +1,168 @@
+"""Unit tests for hooks/hosting_core.py: pure functions, no MkDocs build."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+from hosting_core import (
+    HostingError,
+    absolutize_hreflang,
+    asset_references,
+    brand_stylesheet,
+    check_colour,
+    check_email,
+    check_link,
+    contrast_ratio,
+    fingerprinted_name,
+    rebase_client_config,
+    replace_asset_references,
+    split_search_index,
+)
+
+MIXED_INDEX = {
+    "config": {"lang": ["fr", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
+    "docs": [
+        {"location": "", "title": "Accueil", "text": "LinkedIn"},
+        {"location": "plan/#outils", "title": "Outils", "text": "LinkedIn"},
+        {"location": "en/", "title": "Home", "text": "LinkedIn"},
+        {"location": "en/plan/#tools", "title": "Tools", "text": "LinkedIn"},
+    ],
+}
+
+
+def test_split_search_index_gives_each_language_its_own_entries() -> None:
+    """French entries stay in the root index; English ones move to en/, relative to it."""
+    shares = split_search_index(MIXED_INDEX, ["fr", "en"], "fr")
+    assert [d["location"] for d in shares["fr"].document["docs"]] == ["", "plan/#outils"]
+    assert [d["location"] for d in shares["en"].document["docs"]] == ["", "plan/#tools"]
+
+
+def test_split_search_index_sets_one_lunr_language_per_index() -> None:
+    """Each index stems with its own language only."""
+    shares = split_search_index(MIXED_INDEX, ["fr", "en"], "fr")
+    assert shares["fr"].document["config"]["lang"] == ["fr"]
+    assert shares["en"].document["config"]["lang"] == ["en"]
+    assert shares["en"].document["config"]["separator"] == "[\\s\\-]+"
+
+
+def test_split_search_index_output_is_stable() -> None:
+    """The same input gives the same bytes (reproducible builds)."""
+    first = split_search_index(MIXED_INDEX, ["fr", "en"], "fr")["en"].to_json()
+    second = split_search_index(json.loads(json.dumps(MIXED_INDEX)), ["fr", "en"], "fr")["en"].to_json()
+    assert first == second
+
+
+def test_split_search_index_without_docs_names_the_file() -> None:
+    """An index without entries is an error that names the file."""
+    with pytest.raises(HostingError, match=r"search_index\.json"):
+        split_search_index({"config": {}}, ["fr", "en"], "fr")
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("../..", "../../en/"),
+        ("..", "../en/"),
+        ("/", "/en/"),
+        ("/guides/x/", "/guides/x/en/"),
+        ("../en/", "../en/"),
+    ],
+)
+def test_rebase_client_config_points_at_the_language_root(base: str, expected: str) -> None:
+    """Material's __config.base moves to the language's folder, once."""
+    html = f'<script id="__config" type="application/json">{json.dumps({"base": base, "x": 1})}</script>'
+    rebased = rebase_client_config(html, "en")
+    config = json.loads(rebased.split(">", 1)[1].rsplit("<", 1)[0])
+    assert config == {"base": expected, "x": 1}
+
+
+def test_absolutize_hreflang_resolves_against_the_page_url() -> None:
+    """Relative hreflang links become full URLs; other links are left alone."""
+    html = (
+        '<link rel="alternate" href="../../objectifs/" hreflang="fr"><link rel="prev" href="../pertinence/">'
+    )
+    result = absolutize_hreflang(html, "https://intranet.example/guide/en/objectifs/")
+    assert 'href="https://intranet.example/guide/objectifs/" hreflang="fr"' in result
+    assert '<link rel="prev" href="../pertinence/">' in result
+
+
+def test_fingerprinted_name_uses_the_content_hash() -> None:
+    """Same content, same name; different content, different name."""
+    assert fingerprinted_name("theme-shims.js", b"a") == "theme-shims.ca978112.js"
+    assert fingerprinted_name("theme-shims.js", b"b") != fingerprinted_name("theme-shims.js", b"a")
+
+
+def test_asset_references_skips_fingerprinted_and_foreign_files() -> None:
+    """Only the site's own unhashed scripts and stylesheets are listed, once each."""
+    html = (
+        '<script src="../assets/javascripts/theme-shims.js"></script>'
+        '<script src="../assets/javascripts/theme-shims.js" data-md-run="palette"></script>'
+        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+        '<link rel="stylesheet" href="../assets/stylesheets/checklist.css">'
+        '<a href="../assets/notes.txt">'
+    )
+    assert asset_references(html) == [
+        "../assets/javascripts/theme-shims.js",
+        "../assets/stylesheets/checklist.css",
+    ]
+
+
+def test_replace_asset_references_swaps_every_occurrence() -> None:
+    """Each reference to a file points at its fingerprinted twin."""
+    html = '<script src="a/assets/x.js"></script><script src="a/assets/x.js" data-md-run="content"></script>'
+    assert (
+        replace_asset_references(html, {"a/assets/x.js": "a/assets/x.12345678.js"}).count("x.12345678.js")
+        == 2
+    )
+
+
+def test_check_colour_accepts_material_names_and_hex() -> None:
+    """Named colours and #rrggbb pass; the value is normalized to lower case."""
+    assert check_colour("BRAND_PRIMARY", "Deep Purple").value == "deep purple"
+    assert check_colour("BRAND_PRIMARY", "#1A4B8C").is_hex
+
+
+def test_check_colour_rejects_anything_else() -> None:
+    """A colour that Material does not know names the setting and lists the choices."""
+    with pytest.raises(HostingError, match=r"BRAND_PRIMARY: 'sky' is not a colour.*indigo"):
+        check_colour("BRAND_PRIMARY", "sky")
+
+
+def test_contrast_ratio_matches_wcag_examples() -> None:
+    """Black on white is 21:1; a colour on itself is 1:1."""
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#1a4b8c", "#1a4b8c") == pytest.approx(1.0)
+
+
+def test_brand_stylesheet_sets_custom_properties() -> None:
+    """A hex primary and accent become Material's custom colour variables."""
+    css = brand_stylesheet(check_colour("P", "#1a4b8c"), check_colour("A", "#8c1a4b"))
+    assert "--md-primary-fg-color: #1a4b8c;" in css
+    assert "--md-accent-fg-color: #8c1a4b;" in css
+
+
+def test_brand_stylesheet_refuses_a_colour_too_light_for_white_text() -> None:
+    """White header text on yellow fails WCAG AA: the build stops with the ratio."""
+    with pytest.raises(HostingError, match=r"P: #ffdd00 .* contrast of 1\.3:1"):
+        brand_stylesheet(check_colour("P", "#ffdd00"), None)
+
+
+def test_brand_stylesheet_is_empty_for_named_colours() -> None:
+    """Material's own colours need no extra stylesheet."""
+    assert brand_stylesheet(check_colour("P", "indigo"), check_colour("A", "indigo")) == ""
+
+
+def test_check_email_and_link() -> None:
+    """Addresses pass; empty stays empty; a script URL or a bare word is refused."""
+    assert check_email("E", " web@example.org ") == "web@example.org"
+    assert check_link("L", "") == ""
+    with pytest.raises(HostingError, match="E: 'web' is not an e-mail address"):
+        check_email("E", "web")
+    with pytest.raises(HostingError, match="L: 'javascript:alert"):
+        check_link("L", "javascript:alert(1)")
