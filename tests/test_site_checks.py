@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import LANGUAGES, ROOT, BuiltSite, page_slugs
+
 from checks import html_validator, links
 from checks.pages import built_pages
-from conftest import LANGUAGES, ROOT, BuiltSite, page_slugs
 
 # A Markdown link to another site: [text](https://…)
 MARKDOWN_EXTERNAL_LINK_RE = re.compile(r"\]\((https?://[^)\s]+)\)")
@@ -39,7 +40,9 @@ def test_external_links_are_listed_not_fetched(built_site: BuiltSite, tmp_path: 
     assert links.main([str(built_site.path), "--docs-root", str(ROOT), "--external", str(report)]) == 0
     text = report.read_text(encoding="utf-8")
     written = {
-        url for path in (ROOT / "docs").glob("*.md") for url in MARKDOWN_EXTERNAL_LINK_RE.findall(path.read_text())
+        url
+        for path in (ROOT / "docs").glob("*.md")
+        for url in MARKDOWN_EXTERNAL_LINK_RE.findall(path.read_text())
     }
     assert written, "the guide cites its sources: some external links are expected"
     for url in written:
@@ -128,7 +131,9 @@ def test_no_html_error_in_our_markup(
     assert [html_validator.describe(f, built_site.path) for f in ours] == []
 
 
-def test_each_listed_theme_error_still_occurs(validator_run: tuple[list[html_validator.Finding], Path]) -> None:
+def test_each_listed_theme_error_still_occurs(
+    validator_run: tuple[list[html_validator.Finding], Path],
+) -> None:
     """An accepted theme error that no longer happens is removed from the list (and README)."""
     findings, _ = validator_run
     for known in html_validator.THEME_ERRORS:
