@@ -63,14 +63,15 @@ parity: install
 
 ## bench: every benchmark script in tests/bench/ (Lighthouse, bytes transferred, build time,
 ## HTTP Observatory); they print the figures that README's "Performance" section records.
-## Their npm packages (tests/bench/package-lock.json) are installed here only, not by `make test`.
+## Their npm packages (tests/bench/package-lock.json) are installed here only, not by `make test`
+## (--ignore-scripts: an Observatory dependency would download certificates at install time).
 bench: install-test system-deps install-bench
 	@for script in tests/bench/bench_*.py; do echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
 
 install-bench: tests/bench/node_modules/.installed
 
 tests/bench/node_modules/.installed: tests/bench/package.json tests/bench/package-lock.json | system-deps
-	cd tests/bench && npm ci --no-audit --no-fund --loglevel=error
+	cd tests/bench && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 ## system-deps: Debian packages the browser tests need (never a downloaded browser)

@@ -37,7 +37,10 @@ events {{ worker_connections 64; }}
 http {{
     include {mime_types};
     default_type application/octet-stream;
-    access_log {work}/access.log;
+    # Status, bytes sent (headers included) and path of every response: the benchmarks
+    # add these up to measure what a page view transfers.
+    log_format transfer '$status $bytes_sent $request_uri';
+    access_log {work}/access.log transfer;
     client_body_temp_path {work}/client_body;
     proxy_temp_path {work}/proxy;
     fastcgi_temp_path {work}/fastcgi;
@@ -68,22 +71,24 @@ def server_config(port: int, web_root: Path, prefix: str = "/") -> str:
     return text
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
 @contextmanager
-def serve(site: Path, work: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve the built `site` at http://127.0.0.1:<port><prefix>; yield that URL."""
+def serve(site: Path, work: Path, prefix: str = "/", port: int | None = None) -> Iterator[str]:
+    """Serve the built `site` at http://127.0.0.1:<port><prefix>; yield that URL.
+
+    `port`: one chosen beforehand with free_port(), when the site was built for it."""
     web_root = work / "www"
     mount = web_root / prefix.strip("/") if prefix.strip("/") else web_root
     mount.parent.mkdir(parents=True, exist_ok=True)
     if mount.exists() or mount.is_symlink():
         mount.unlink() if mount.is_symlink() else shutil.rmtree(mount)
     mount.symlink_to(site.resolve(), target_is_directory=True)
-    port = _free_port()
+    port = port or free_port()
     config = work / "nginx.conf"
     config.write_text(
         MAIN_CONFIG.format(

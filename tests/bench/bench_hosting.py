@@ -1,0 +1,228 @@
+"""Performance benchmark (not a test): build time and how it grows, bytes transferred per
+page view, Lighthouse scores, and the MDN HTTP Observatory grade of the shipped nginx
+configuration. Run by `make bench`; prints the figures recorded in README ("Performance").
+
+Everything runs on this machine: the site is served by Debian's nginx on 127.0.0.1
+(tests/local_nginx.py, the shipped configuration), Lighthouse drives the system Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE.parent))
+
+from local_nginx import free_port, serve  # noqa: E402
+
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+OBSERVATORY = HERE / "node_modules" / ".bin" / "mdn-http-observatory-scan"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Home page, a step page and the checklist page, in both languages.
+LIGHTHOUSE_PAGES = ("", "objectifs/", "preparation/", "en/", "en/objectifs/", "en/preparation/")
+SCALES = (1, 2, 5, 10)
+BUILD_RUNS = 3
+FIRST_VIEW_BUDGET_KIB = 120
+FURTHER_VIEW_BUDGET_KIB = 15
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+
+# --- Build time ------------------------------------------------------------------------
+
+
+def _build(project: Path, site: Path, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [str(MKDOCS), "build", "--quiet", "--clean", "--site-dir", str(site)],
+        cwd=project,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    return time.perf_counter() - start
+
+
+def _scaled_copy(scale: int, into: Path) -> tuple[Path, int]:
+    """The project with each page copied `scale` times (copies outside the nav)."""
+    project = into / f"x{scale}"
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part)
+        else:
+            shutil.copy2(source, project / part)
+    pages = sorted((project / "docs").glob("*.md"))
+    for copy in range(2, scale + 1):
+        for page in pages:
+            slug, lang, _ = page.name.split(".")
+            (page.parent / f"{slug}-{copy}.{lang}.md").write_text(page.read_text("utf-8"), "utf-8")
+    return project, len(list((project / "docs").glob("*.md")))
+
+
+def bench_build_time(work: Path) -> list[tuple[int, int, float]]:
+    """(scale, Markdown pages, median seconds) for the real site and its copies."""
+    rows = []
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    for scale in SCALES:
+        project, pages = _scaled_copy(scale, work)
+        times = [_build(project, work / f"site-x{scale}", env) for _ in range(BUILD_RUNS)]
+        rows.append((scale, pages, statistics.median(times)))
+        print(f"build x{scale}: {pages} pages, median {statistics.median(times):.2f} s of {BUILD_RUNS}")
+    return rows
+
+
+# --- Bytes transferred --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transfer:
+    path: str
+    first_view_kib: float
+    further_view_kib: float
+
+
+def _logged_bytes(log: Path) -> int:
+    return sum(int(line.split()[1]) for line in log.read_text().splitlines() if line.strip())
+
+
+def bench_transfer(url: str, log: Path) -> list[Transfer]:
+    """KiB sent by nginx (headers included) for a first view of a page with an empty cache,
+    then for a further page view in the same browser (its cache warm)."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for first, further in (
+            ("", "objectifs/"),
+            ("en/preparation/", "en/plan/"),
+            ("plan/", "preparation/"),
+        ):
+            context = browser.new_context()
+            page = context.new_page()
+            log.write_text("")
+            page.goto(url + first, wait_until="networkidle")
+            page.wait_for_timeout(1000)
+            first_bytes = _logged_bytes(log)
+            log.write_text("")
+            page.goto(url + further, wait_until="networkidle")
+            page.wait_for_timeout(1000)
+            further_bytes = _logged_bytes(log)
+            rows.append(Transfer(f"/{first} → /{further}", first_bytes / 1024, further_bytes / 1024))
+            print(
+                f"transfer /{first}: first view {first_bytes / 1024:.1f} KiB; then /{further}: "
+                f"{further_bytes / 1024:.1f} KiB"
+            )
+            context.close()
+        browser.close()
+    return rows
+
+
+# --- Lighthouse ----------------------------------------------------------------------------
+
+
+def bench_lighthouse(url: str, work: Path) -> list[tuple[str, dict[str, int], float]]:
+    """(page, score per category, total KiB) with Lighthouse's default mobile emulation."""
+    rows = []
+    for path in LIGHTHOUSE_PAGES:
+        report = work / f"lighthouse-{path.replace('/', '_') or 'home'}.json"
+        subprocess.run(
+            [
+                str(LIGHTHOUSE), url + path, "--quiet", "--output=json", f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+        )  # fmt: skip
+        data = json.loads(report.read_text("utf-8"))
+        scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+        weight = data["audits"]["total-byte-weight"]["numericValue"] / 1024
+        failing = [
+            f"{audit_id} ({audit['score']})"
+            for category in CATEGORIES
+            for ref in data["categories"][category]["auditRefs"]
+            if ref["weight"] > 0
+            for audit_id, audit in [(ref["id"], data["audits"][ref["id"]])]
+            if audit["score"] is not None and audit["score"] < 1
+        ]
+        rows.append((f"/{path}", scores, weight))
+        print(
+            f"lighthouse /{path}: {scores}, {weight:.1f} KiB" + (f"; below 1: {failing}" if failing else "")
+        )
+    return rows
+
+
+# --- MDN HTTP Observatory ------------------------------------------------------------------
+
+
+def bench_observatory(url: str) -> tuple[str, int, list[str]]:
+    """(grade, score, each test with its score change) from the Observatory CLI on the local nginx."""
+    # Its install script downloads Chromium's HSTS preload list, which `npm ci --ignore-scripts`
+    # skips (no network here). An empty list only means "not preloaded", true for 127.0.0.1.
+    preload = HERE / "node_modules" / "@mdn" / "mdn-http-observatory" / "conf" / "hsts-preload.json"
+    if not preload.is_file():
+        preload.write_text("{}", encoding="utf-8")
+    host = re.sub(r"^https?://", "", url).rstrip("/")
+    result = subprocess.run([str(OBSERVATORY), host], capture_output=True, text=True, timeout=120)
+    report = json.loads(result.stdout)
+    if report.get("error"):
+        print(f"observatory {host}: {report['error']}")
+        return "none", 0, [report["error"]]
+    lines = [
+        f"{name}: {test['result']} ({test['scoreModifier']:+d})"
+        for name, test in sorted(report["tests"].items())
+    ]
+    print(f"observatory {host}: grade {report['scan']['grade']}, score {report['scan']['score']}")
+    print("\n".join(f"  {line}" for line in lines))
+    return report["scan"]["grade"], report["scan"]["score"], lines
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        build_rows = bench_build_time(work)
+        port = free_port()
+        site = work / "site-served"
+        # Absolute hreflang links need the address the site is served at.
+        _build(ROOT, site, {"SITE_URL": f"http://127.0.0.1:{port}/"})
+        with serve(site, work / "nginx", port=port) as url:
+            transfer_rows = bench_transfer(url, work / "nginx" / "access.log")
+            lighthouse_rows = bench_lighthouse(url, work)
+            grade, score, observatory_lines = bench_observatory(url)
+    print("\n## Figures (Markdown, for README)\n")
+    print("| Page | Performance | Accessibility | Best practices | SEO | Total KiB |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for path, scores, weight in lighthouse_rows:
+        print(f"| `{path}` | " + " | ".join(str(scores[c]) for c in CATEGORIES) + f" | {weight:.0f} |")
+    print("\n| First view → further view | First view KiB | Further view KiB |")
+    print("| --- | --- | --- |")
+    for row in transfer_rows:
+        print(f"| {row.path} | {row.first_view_kib:.1f} | {row.further_view_kib:.1f} |")
+    print("\n| Scale | Markdown pages | Build (median s) | s per page |")
+    print("| --- | --- | --- | --- |")
+    for scale, pages, seconds in build_rows:
+        print(f"| {scale}x | {pages} | {seconds:.2f} | {seconds / pages:.3f} |")
+    print(f"\nMDN HTTP Observatory (local nginx, plain HTTP): {grade}, score {score}")
+    print("\n".join(f"- {line}" for line in observatory_lines))
+    over = [r for r in transfer_rows if r.first_view_kib > FIRST_VIEW_BUDGET_KIB]
+    over += [r for r in transfer_rows if r.further_view_kib > FURTHER_VIEW_BUDGET_KIB]
+    if over:
+        print(f"\nOVER BUDGET ({FIRST_VIEW_BUDGET_KIB} / {FURTHER_VIEW_BUDGET_KIB} KiB): {over}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
