@@ -1,0 +1,71 @@
+"""MkDocs hook: mkdocs-redirects in both languages (suffix layout), without inline script.
+
+mkdocs-redirects knows neither mkdocs-static-i18n's `plan.fr.md` files nor its
+per-language builds (mkdocs/mkdocs-redirects#33, #63). Editors write one redirect
+per page in mkdocs.yml, language-neutral:
+
+    plugins:
+      - redirects:
+          redirect_maps:
+            ancien-plan.md: plan.md
+
+and this hook makes the plugin write it for every language: /ancien-plan/ → /plan/
+and /en/ancien-plan/ → /en/plan/. It also swaps the plugin's stub page for one with
+no inline script (strict CSP) that speaks the page's language.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import mkdocs_redirects.plugin as redirects_plugin  # type: ignore[import-untyped]
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+# The stub page, per language. {url} is filled in by mkdocs-redirects.
+STUB = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{url}}">
+<meta http-equiv="refresh" content="0; url={{url}}">
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+<p><a href="{{url}}">{link}</a></p>
+</main>
+</body>
+</html>
+"""
+STUB_TEXT = {
+    "fr": ("Cette page a déménagé", "Aller à sa nouvelle adresse"),
+    "en": ("This page has moved", "Go to its new address"),
+}
+
+
+@event_priority(-150)  # after mkdocs-redirects (0) and mkdocs-static-i18n (-100) have seen the files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    plugin = config.plugins.get("redirects")
+    i18n: Any = config.plugins.get("i18n")
+    if plugin is None or i18n is None:
+        return files
+    language, default = str(i18n.current_language), str(i18n.default_language)
+    prefix = "" if language == default else f"{language}/"
+    suffix = f".{language}.md"
+    # "plan.md" → this language's plan page, as the editor writes it in redirect_maps.
+    plugin.doc_pages = {
+        file.src_uri[: -len(suffix)] + ".md": file
+        for file in files.documentation_pages()
+        if file.src_uri.endswith(suffix)
+    }
+    plugin.redirects = {f"{prefix}{old}": new for old, new in plugin.config["redirect_maps"].items()}
+    title, link = STUB_TEXT.get(language, STUB_TEXT["en"])
+    redirects_plugin.HTML_TEMPLATE = STUB.format(
+        lang=html.escape(language), title=html.escape(title), link=html.escape(link)
+    )
+    return files

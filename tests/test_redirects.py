@@ -1,0 +1,101 @@
+"""Redirect guard: no published address disappears without a redirect, and a redirect
+written once in mkdocs.yml works in both languages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+from conftest import CONFIG_FILE, ROOT, BuiltSite, build_site
+
+from checks import published
+
+
+def test_every_published_address_still_answers(built_site: BuiltSite) -> None:
+    """Each address in checks/published-urls.txt is a page or a redirect of the built site."""
+    urls = published.read_published()
+    assert "/" in urls and "/en/" in urls
+    assert published.disappeared(urls, published.built_urls(built_site.path)) == []
+
+
+def test_every_page_address_is_in_the_published_list(built_site: BuiltSite) -> None:
+    """A new page adds its addresses to the list, so that the guard covers it later."""
+    built = published.built_urls(built_site.path)
+    assert published.unlisted(published.read_published(), built) == []
+
+
+def test_a_removed_page_names_the_address_and_the_redirect_to_add(
+    built_site: BuiltSite, tmp_path: Path
+) -> None:
+    """The pages of 'ecoute' gone from the built site: both addresses fail, with the fix."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site.path, site)
+    shutil.rmtree(site / "ecoute")
+    shutil.rmtree(site / "en" / "ecoute")
+    problems = published.disappeared(published.read_published(), published.built_urls(site))
+    assert problems == [
+        "/ecoute/ was published, but the site no longer has it (was it docs/ecoute.fr.md?). Readers "
+        "and search engines still use this address. In mkdocs.yml, under plugins → redirects → "
+        "redirect_maps, add a line “ecoute.md: new-page.md” that sends it to the page that replaces it.",
+        "/en/ecoute/ was published, but the site no longer has it (was it docs/ecoute.en.md?). Readers "
+        "and search engines still use this address. In mkdocs.yml, under plugins → redirects → "
+        "redirect_maps, add a line “ecoute.md: new-page.md” that sends it to the page that replaces it.",
+    ]
+
+
+def test_a_new_page_is_asked_for_in_the_list() -> None:
+    """A built address that the list lacks: the line to add, and where."""
+    assert published.unlisted(["/"], ["/", "/budget/"]) == [
+        "/budget/ is a new address: add the line “/budget/” to checks/published-urls.txt, so that it "
+        "cannot disappear later without a redirect."
+    ]
+
+
+def _project_with_redirect(tmp_path: Path, old: str, new: str) -> Path:
+    """The real project, seen from a temporary folder, with one redirect added to mkdocs.yml."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("docs", "overrides", "hooks"):
+        (project / name).symlink_to(ROOT / name)
+    text = CONFIG_FILE.read_text(encoding="utf-8")
+    config = re.sub(r"(\n {6}redirect_maps:\n)", rf"\1        {old}: {new}\n", text, count=1)
+    assert config != text, "mkdocs.yml lost its redirects → redirect_maps section"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
+def test_a_redirect_works_in_both_languages(tmp_path: Path) -> None:
+    """ancien-plan.md: plan.md#budget → /ancien-plan/ and /en/ancien-plan/ lead to each
+    language's plan; the stub speaks its language and runs no script."""
+    site = tmp_path / "site"
+    warnings = build_site(
+        site, config_file=_project_with_redirect(tmp_path, "ancien-plan.md", "plan.md#budget")
+    )
+    assert warnings == []
+    for lang, stub in (
+        ("fr", site / "ancien-plan" / "index.html"),
+        ("en", site / "en" / "ancien-plan" / "index.html"),
+    ):
+        html = stub.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html
+        assert 'content="0; url=../plan/#budget"' in html
+        assert "<script" not in html
+        assert (stub.parent.parent / "plan" / "index.html").is_file()
+    built = published.built_urls(site)
+    assert {"/ancien-plan/", "/en/ancien-plan/"} <= set(built)
+    assert published.disappeared(["/ancien-plan/", "/en/ancien-plan/"], built) == []
+
+
+def test_the_redirect_section_is_where_editors_look() -> None:
+    """mkdocs.yml keeps mkdocs-redirects enabled, with its redirect_maps section."""
+    plugins = yaml.load(CONFIG_FILE.read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader)["plugins"]
+    assert any(isinstance(p, dict) and "redirects" in p for p in plugins)
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    """Safe loader that reads MkDocs' !ENV tags as nothing."""
+
+
+_IgnoreTagsLoader.add_constructor("!ENV", lambda loader, node: None)
