@@ -429,3 +429,17 @@ def test_offline_copy_works_from_disk(context: BrowserContext, offline_copy: Pat
 
 def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="ignore") if path.suffix in (".html", ".js") else ""
+
+
+def test_search_index_loads_only_when_the_reader_searches(context: BrowserContext, nginx_url: str) -> None:
+    """A page view does not download the search index (the largest file); reaching the
+    search box does, and a page opened from a search result (?h=) gets it at once."""
+    visit = _visit(context, _origin(nginx_url))
+    page = visit.page
+    page.goto(f"{nginx_url}plan/", wait_until="networkidle")
+    assert not [url for url in visit.traffic.requests if "search_index" in url]
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        page.locator("input.md-search__input").focus()
+    page.goto(f"{nginx_url}en/plan/?h={SHARED_WORD}", wait_until="networkidle")
+    assert f"{nginx_url}en/search/search_index.json" in visit.traffic.requests
+    visit.assert_clean()

@@ -57,6 +57,7 @@ def _build(project: Path, site: Path, env: dict[str, str] | None = None) -> floa
 def _scaled_copy(scale: int, into: Path) -> tuple[Path, int]:
     """The project with each page copied `scale` times (copies outside the nav)."""
     project = into / f"x{scale}"
+    project.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

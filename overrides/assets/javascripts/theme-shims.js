@@ -16,7 +16,10 @@
  * 2. keeps Material from fetching "<alternate>/sitemap.xml" for each
  *    <link rel="alternate" hreflang>: those point at the twin *page* (on the
  *    public host when site_url is set), so the fetches would fail or leave the
- *    site. The language selector already links to the twin page.
+ *    site. The language selector already links to the twin page;
+ * 3. holds back the search index until the reader starts to search. Material
+ *    downloads it with every page; it is the largest file a first visit would
+ *    fetch, and most readers never search.
  */
 (function () {
   "use strict";
@@ -172,6 +175,63 @@
       /* storage full or blocked: the setting lasts for this page only */
     }
   };
+
+  // Material asks for search/search_index.json as it starts. The request waits until
+  // the reader reaches the search box (focus, tap, or the search toggle on small
+  // screens); a page opened from a search result (?h=...) needs it at once, to
+  // highlight the words. From file://, Material loads the index as a script instead.
+  (function deferSearchIndex() {
+    var XHR = window.XMLHttpRequest;
+    if (!XHR || /[?&]h=/.test(location.search)) return;
+    var open = XHR.prototype.open;
+    var send = XHR.prototype.send;
+    var started = false;
+    var waiting = [];
+    var deferred = typeof WeakSet === "function" ? new WeakSet() : null;
+    if (!deferred) return;
+
+    function start() {
+      if (started) return;
+      started = true;
+      waiting.splice(0).forEach(function (go) {
+        go();
+      });
+    }
+
+    XHR.prototype.open = function (method, url) {
+      if (!started && /\/search\/search_index\.json$/.test(String(url))) deferred.add(this);
+      return open.apply(this, arguments);
+    };
+    XHR.prototype.send = function () {
+      if (!started && deferred.has(this)) {
+        var xhr = this;
+        var args = arguments;
+        waiting.push(function () {
+          send.apply(xhr, args);
+        });
+        return;
+      }
+      return send.apply(this, arguments);
+    };
+
+    function inSearch(event) {
+      var $target = event.target;
+      return $target && $target.closest && $target.closest(".md-search, label[for=__search]");
+    }
+    document.addEventListener("focusin", function (event) {
+      if (inSearch(event)) start();
+    });
+    document.addEventListener(
+      "pointerdown",
+      function (event) {
+        if (inSearch(event)) start();
+      },
+      true
+    );
+    document.addEventListener("change", function (event) {
+      if (event.target && event.target.id === "__search") start();
+    });
+  })();
 
   // Material reads link[rel=alternate] once, on DOMContentLoaded. This listener is
   // registered before Material's, so it hides the hreflang links during that read
