@@ -102,6 +102,10 @@ SCRIPT_STRINGS = (
 STRING_KEYS = TEMPLATE_STRINGS + SCRIPT_STRINGS
 
 
+# libyaml's parser when PyYAML has it (several times faster), with the same safe constructor.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ChecklistError(Exception):
     """A problem an editor must fix, with where to fix it."""
 
@@ -180,7 +184,7 @@ Strings = Mapping[str, Mapping[str, str]]
 
 def _compose(text: str, file: str) -> tuple[Any, dict[tuple[object, ...], int]]:
     """Parse YAML safely; return the data and the line of every key path in it."""
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGUAGES, ROOT, build_site
+from conftest import CONFIG_FILE, LANGUAGES, ROOT, BuiltSite, build_site
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -28,6 +30,7 @@ import checklist as cl
 DATA_DIR = ROOT / "docs" / "data" / "checklists"
 GOLDEN_DIR = Path(__file__).parent / "golden" / "checklist"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+HOOK_MODULE = "hooks/checklist_hook.py"
 READINESS_SECTIONS = ["objectives", "owner", "listening", "plan", "budget", "security", "reputation", "staff"]
 
 VALID = """\
@@ -647,3 +650,38 @@ def test_build_stops_on_a_page_asking_for_a_missing_checklist(
         f"docs/a-propos.en.md, line {line}: the marker asks for the checklist 'readyness', which does not "
         "exist (checklists: readiness; each is a file in docs/data/checklists/)",
     ]
+
+
+def test_data_is_read_once_per_build_and_again_after_an_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both languages share one load of the data; a later build re-reads it only if a file changed."""
+    config = load_config(str(CONFIG_FILE), site_dir=str(tmp_path / "site"))
+    hook = sys.modules[HOOK_MODULE]
+    hook._cache.clear()
+    loads: list[str] = []
+    real_load = hook._load
+    monkeypatch.setattr(hook, "_load", lambda config: loads.append(config.docs_dir) or real_load(config))
+    build(config)
+    assert len(loads) == 1
+    build(load_config(str(CONFIG_FILE), site_dir=str(tmp_path / "site")))
+    assert len(loads) == 1
+    data = DATA_DIR / "readiness.yml"
+    stat = data.stat()
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    try:
+        build(load_config(str(CONFIG_FILE), site_dir=str(tmp_path / "site")))
+    finally:
+        os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert len(loads) == 2
+
+
+def test_assets_are_added_once(built_site: BuiltSite) -> None:
+    """The checklist's script and stylesheet appear exactly once on the page, in each language."""
+    for lang in LANGUAGES:
+        soup = BeautifulSoup(built_site.page(lang, "preparation").read_text(encoding="utf-8"), "html.parser")
+        scripts = [tag["src"] for tag in soup.select("script[src]") if "checklist" in tag["src"]]
+        styles = [tag["href"] for tag in soup.select("link[rel=stylesheet]") if "checklist" in tag["href"]]
+        assert len(scripts) == 1 and len(styles) == 1, (lang, scripts, styles)
+        assert len(soup.select("[data-module='mdx-checklist']")) == 1
+        assert soup.html is not None and soup.html["lang"] == lang

@@ -387,6 +387,22 @@ def test_another_tab_change_is_reflected(checklist_page: tuple[Page, Traffic], s
     traffic.assert_clean()
 
 
+def test_a_second_start_up_does_nothing(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """Loading the script again (as instant navigation re-runs it) leaves one set of handlers."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "en"))
+    script = page.locator("script[src*='checklist']").get_attribute("src")
+    assert script
+    page.add_script_tag(url=script)
+    tick(page, [ESSENTIAL[0]])
+    page.get_by_role("button", name=STRINGS["en"]["reset"]).click()
+    dialog = page.locator("dialog.js-checklist-dialog")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name=STRINGS["en"]["cancel"]).click()
+    expect(dialog).to_be_hidden()
+    assert ticked(page) == [ESSENTIAL[0]]
+
+
 # --- Without JavaScript, from file://, with the keyboard ---------------------------------------------------
 
 

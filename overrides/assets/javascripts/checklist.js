@@ -53,7 +53,16 @@
     var key = PREFIX + id;
     var s = JSON.parse($root.querySelector(".js-checklist-strings").textContent);
     var $inputs = $root.querySelectorAll(".js-checklist-input");
-    var $sections = $root.querySelectorAll(".js-checklist-section");
+    var sections = Array.prototype.map.call($root.querySelectorAll(".js-checklist-section"), function ($el) {
+      return {
+        $el: $el,
+        $status: $el.querySelector(".js-checklist-section-status"),
+        title: $el.querySelector(".js-checklist-section-title").textContent,
+        names: Array.prototype.map.call($el.querySelectorAll(".js-checklist-input"), function ($input) {
+          return $input.name;
+        }),
+      };
+    });
     var $levels = $root.querySelectorAll(".js-checklist-level");
     var $gaps = $root.querySelector(".js-checklist-gaps");
     var $message = $root.querySelector(".js-checklist-message");
@@ -90,7 +99,10 @@
     }
     function load() {
       var read = readStore(key);
-      return { ok: read.ok, answers: fromSaved(read.value) };
+      var result = fromSaved(read.value);
+      // Saved as it would be written now: nothing to migrate or clean up.
+      var same = read.value && JSON.stringify(read.value.answers) === JSON.stringify(result);
+      return { ok: read.ok, answers: result, same: !!same };
     }
     function save() {
       if (!writeStore(key, answers)) show($root.querySelector(".js-checklist-storage-warning"));
@@ -111,9 +123,10 @@
       var announce = [];
       each($inputs, function ($input) {
         var w = Number($input.getAttribute("data-weight")) || 1;
-        $input.checked = answers[$input.name] === true;
+        var on = answers[$input.name] === true;
+        if ($input.checked !== on) $input.checked = on;
         weight += w;
-        if ($input.checked) {
+        if (on) {
           done += 1;
           weightDone += w;
         } else if ($input.hasAttribute("data-essential")) {
@@ -121,12 +134,15 @@
         }
       });
       var score = weight ? Math.floor((100 * weightDone) / weight) : 0;
-      each($sections, function ($section) {
-        var $boxes = $section.querySelectorAll(".js-checklist-input");
-        var values = { done: $section.querySelectorAll(".js-checklist-input:checked").length, total: $boxes.length };
-        $section.querySelector(".js-checklist-section-status").textContent = fill(s.section_status, values);
-        if ($section === changedSection) {
-          values.section = $section.querySelector(".js-checklist-section-title").textContent;
+      sections.forEach(function (section) {
+        var values = { done: 0, total: section.names.length };
+        section.names.forEach(function (name) {
+          if (answers[name] === true) values.done += 1;
+        });
+        var text = fill(s.section_status, values);
+        if (section.$status.textContent !== text) section.$status.textContent = text;
+        if (section.$el === changedSection) {
+          values.section = section.title;
           announce.push(fill(s.status_section, values));
         }
       });
@@ -279,22 +295,28 @@
       };
       reader.readAsText(file);
     });
-    // Another tab changed the answers.
-    window.addEventListener("storage", function (event) {
-      if ((event.key === key || event.key === null) && document.body.contains($root)) {
-        answers = load().answers;
-        update(null);
-      }
-    });
 
     var start = load();
     answers = start.answers;
-    // Writing back also moves answers saved under former ids to the current ones.
-    if (!start.ok || !writeStore(key, answers)) show($root.querySelector(".js-checklist-storage-warning"));
+    // Writing back moves answers saved under former ids to the current ones, drops the
+    // rest, and finds out early whether storage works.
+    if (!start.ok || (!start.same && !writeStore(key, answers))) {
+      show($root.querySelector(".js-checklist-storage-warning"));
+    }
     $root.querySelector(".js-checklist-nojs").hidden = true;
     each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions, .js-checklist-section-status"), show);
     update(null);
     openShared();
+    // Another tab changed the answers. Listened for once the result shows: registering
+    // a storage listener costs Chromium a few milliseconds.
+    setTimeout(function () {
+      window.addEventListener("storage", function (event) {
+        if ((event.key === key || event.key === null) && document.body.contains($root)) {
+          answers = load().answers;
+          update(null);
+        }
+      });
+    }, 0);
   }
 
   function init() {

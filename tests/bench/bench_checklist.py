@@ -1,0 +1,266 @@
+"""Benchmark of the checklist (a script, not a test): prints the figures README's
+"Performance" section records, each with its budget from issue 3.
+
+1. checklist.js + checklist.css, gzipped (budget: 6 KiB together).
+2. Time to restore 100 saved answers and show the result in Chromium (budget: 10 ms):
+   a generated 100-item checklist rendered by the real template, with 100 answers
+   saved; timed in the page with performance.now() from just before the script's
+   start-up to after the result is laid out. Median of several page loads.
+3. The hook's share of a full build (budget: 5 %): `mkdocs build` of a copy of the
+   project with and without hooks/checklist_hook.py, alternately, several times;
+   medians. Also the time spent inside the hook's events during an in-process build,
+   which is steadier than a difference of two noisy timings.
+
+Run: `make bench`, or `.venv/bin/python tests/bench/bench_checklist.py [--runs N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import checklist as cl  # noqa: E402
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+JS = ROOT / "overrides/assets/javascripts/checklist.js"
+CSS = ROOT / "overrides/assets/stylesheets/checklist.css"
+STRINGS = ROOT / "docs/data/checklists/strings.yml"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+HOOK = "hooks/checklist_hook.py"
+SIZE_BUDGET = 6 * 1024
+RESTORE_BUDGET_MS = 10.0
+BUILD_BUDGET = 5.0
+ITEMS = 100
+SECTIONS = 10
+
+# Registered before checklist.js's own DOMContentLoaded listener, and after it:
+# the time between the two is its whole start-up on a page of 100 answers.
+# The page is laid out once before the clock starts: the figure is the script's own
+# work plus the new layout that showing the result needs.
+START = (
+    'document.addEventListener("DOMContentLoaded", function () {'
+    " document.body.getBoundingClientRect(); window.__t0 = performance.now(); });"
+)
+STOP = (
+    'document.addEventListener("DOMContentLoaded", function () {'
+    " document.body.getBoundingClientRect(); window.__t1 = performance.now(); });"
+)
+
+
+def gzipped_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def generated_checklist(items: int = ITEMS, sections: int = SECTIONS) -> cl.Checklist:
+    """A checklist of `items` items in `sections` sections, every third one essential."""
+    per_section = items // sections
+
+    def text(words: str) -> cl.Text:
+        return cl.Text({"fr": words, "en": words})
+
+    return cl.Checklist(
+        id="bench",
+        file="generated",
+        sections=tuple(
+            cl.Section(
+                id=f"section-{s}",
+                title=text(f"Section {s}"),
+                items=tuple(
+                    cl.Item(
+                        id=f"item-{s}-{i}",
+                        label=text(f"Item {s}.{i}: a statement of about this length to tick."),
+                        help=text("Some help text under the label.") if i % 2 else None,
+                        link="plan.md#budget",
+                        weight=1 + (i % 3),
+                        essential=i % 3 == 0,
+                        formerly=(),
+                        line=0,
+                    )
+                    for i in range(per_section)
+                ),
+            )
+            for s in range(sections)
+        ),
+        levels=(
+            cl.Level("ready", text("Ready"), text("Go."), 80, True),
+            cl.Level("one-off", text("One-off"), text("One event only."), 40, False),
+            cl.Level("not-yet", text("Not yet"), text("Not yet."), 0, False),
+        ),
+    )
+
+
+def restore_time_ms(runs: int) -> tuple[float, int]:
+    """Median start-up time of checklist.js with 100 saved answers, and how many were restored."""
+    checklist = generated_checklist()
+    strings = cl.load_strings(STRINGS)
+    links = {"plan.md#budget": cl.Link("plan.html#budget", "Budget")}
+    html = cl.render_checklist(checklist, strings, "en", links)
+    answers = {item.id: True for item in checklist.items}
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path(folder)
+        shutil.copy(JS, here / "checklist.js")
+        shutil.copy(CSS, here / "checklist.css")
+        (here / "start.js").write_text(START, encoding="utf-8")
+        (here / "stop.js").write_text(STOP, encoding="utf-8")
+        (here / "index.html").write_text(
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>'
+            '<link rel="stylesheet" href="checklist.css"></head><body class="md-typeset">\n'
+            f'{html}\n<script src="start.js"></script><script src="checklist.js"></script>'
+            '<script src="stop.js"></script></body></html>',
+            encoding="utf-8",
+        )
+        seed = f"localStorage.setItem('mdx-checklist.bench', {json.dumps(json.dumps({'version': 1, 'answers': answers}))});"
+        timings = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            context = browser.new_context()
+            context.add_init_script(seed)
+            page = context.new_page()
+            restored = 0
+            for _ in range(runs):
+                page.goto((here / "index.html").as_uri())
+                page.wait_for_function("window.__t1 !== undefined")
+                timings.append(page.evaluate("window.__t1 - window.__t0"))
+                restored = page.eval_on_selector_all(".js-checklist-input:checked", "els => els.length")
+            browser.close()
+    return statistics.median(timings), restored
+
+
+def _project_copy(folder: Path, with_hook: bool) -> Path:
+    """The project's sources in `folder`, with or without the checklist hook in mkdocs.yml."""
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = f"  - {HOOK}\n"
+    if line not in config:
+        raise SystemExit(f"{HOOK} is not listed under hooks: in mkdocs.yml")
+    (folder / "mkdocs.yml").write_text(config if with_hook else config.replace(line, ""), encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def _cli_build_seconds(config_file: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "-f",
+            str(config_file),
+            "-d",
+            str(config_file.parent / "site"),
+        ],
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def build_share(runs: int) -> tuple[float, float, float]:
+    """Median seconds of `mkdocs build` (a fresh process each time, as an editor runs it)
+    with and without the checklist hook, built alternately; and the difference in percent."""
+    with_hook: list[float] = []
+    without_hook: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        on_config = _project_copy(Path(folder) / "with", with_hook=True)
+        off_config = _project_copy(Path(folder) / "without", with_hook=False)
+        _cli_build_seconds(on_config)  # warm the disk cache
+        for _ in range(runs):
+            with_hook.append(_cli_build_seconds(on_config))
+            without_hook.append(_cli_build_seconds(off_config))
+    on, off = statistics.median(with_hook), statistics.median(without_hook)
+    return on, off, 100 * (on - off) / off
+
+
+def hook_time_in_build(runs: int) -> tuple[float, float]:
+    """Median seconds spent inside the checklist hook's events during an in-process build
+    (its data cache emptied first, as in a fresh process), and the build's median seconds."""
+    spent: list[float] = []
+    totals: list[float] = []
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(runs):
+            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(Path(folder) / "site"))
+            sys.modules[HOOK]._cache.clear()  # type: ignore[attr-defined]
+            inside = [0.0]
+            for methods in config.plugins.events.values():
+                for index, method in enumerate(methods):
+                    if getattr(method, "__module__", "") == HOOK:
+                        methods[index] = _timed(method, inside)
+            start = time.perf_counter()
+            build(config)
+            totals.append(time.perf_counter() - start)
+            spent.append(inside[0])
+    return statistics.median(spent), statistics.median(totals)
+
+
+def _timed(method: Callable[..., object], inside: list[float]) -> Callable[..., object]:
+    def timed(*args: object, **kwargs: object) -> object:
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            inside[0] += time.perf_counter() - start
+
+    return timed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="page loads and builds to take the median of")
+    args = parser.parse_args()
+    within = True
+
+    js, css = gzipped_size(JS), gzipped_size(CSS)
+    ok = js + css <= SIZE_BUDGET
+    within &= ok
+    print(
+        f"checklist.js + checklist.css gzipped: {js} + {css} = {js + css} bytes "
+        f"({(js + css) / 1024:.2f} KiB; budget 6 KiB) {'OK' if ok else 'OVER'}"
+    )
+
+    median_ms, restored = restore_time_ms(args.runs)
+    ok = median_ms <= RESTORE_BUDGET_MS and restored == ITEMS
+    within &= ok
+    print(
+        f"restore {restored} saved answers and show the result: median {median_ms:.2f} ms "
+        f"over {args.runs} loads (budget {RESTORE_BUDGET_MS:.0f} ms) {'OK' if ok else 'OVER'}"
+    )
+
+    on, off, share = build_share(args.runs)
+    ok = share <= BUILD_BUDGET
+    within &= ok
+    print(
+        f"mkdocs build: {on:.3f} s with the checklist hook, {off:.3f} s without "
+        f"(medians of {args.runs}): {share:+.1f} % (budget 5 %) {'OK' if ok else 'OVER'}"
+    )
+    inside, total = hook_time_in_build(args.runs)
+    print(
+        f"time inside the checklist hook during a build: median {1000 * inside:.1f} ms "
+        f"of {1000 * total:.0f} ms ({100 * inside / total:.1f} % of the in-process build)"
+    )
+    return 0 if within else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
