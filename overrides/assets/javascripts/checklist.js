@@ -307,6 +307,10 @@
     each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions, .js-checklist-section-status"), show);
     update(null);
     openShared();
+    // A share link pasted into the address bar of this very page.
+    window.addEventListener("hashchange", function () {
+      if (document.body.contains($root)) openShared();
+    });
     // Another tab changed the answers. Listened for once the result shows: registering
     // a storage listener costs Chromium a few milliseconds.
     setTimeout(function () {
