@@ -10,6 +10,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,16 +60,43 @@ def nginx_binary() -> str:
     raise RuntimeError("nginx is not installed: `make test` installs Debian's nginx (.ci/system-deps).")
 
 
-def server_config(port: int, web_root: Path, prefix: str = "/") -> str:
+HSTS_LINE = "    # add_header Strict-Transport-Security"
+REDIRECT_SERVER = """
+server {
+    listen 127.0.0.1:80;
+    listen [::1]:80;
+    server_name _;
+    return 301 https://$host$request_uri;
+}
+"""
+
+
+@dataclass(frozen=True)
+class Tls:
+    """HTTPS as the shipped file's comments describe it: port 443, HSTS, port 80 redirecting."""
+
+    certificate: Path
+    key: Path
+
+
+def server_config(port: int, web_root: Path, prefix: str = "/", tls: Tls | None = None) -> str:
     """The shipped server block, edited as the README tells a host to edit it."""
     text = SHIPPED_CONFIG.read_text(encoding="utf-8")
-    edits = [(LISTEN_LINE, f"    listen 127.0.0.1:{port};"), (ROOT_LINE, f"    root {web_root};")]
+    listen = f"    listen 127.0.0.1:{port};"
+    if tls is not None:
+        listen = (
+            f"    listen 127.0.0.1:{port} ssl;\n    listen [::1]:{port} ssl;\n"
+            f"    ssl_certificate {tls.certificate};\n    ssl_certificate_key {tls.key};"
+        )
+    edits = [(LISTEN_LINE, listen), (ROOT_LINE, f"    root {web_root};")]
     edits += [(old, new.replace("{prefix}", prefix)) for old, new in SUB_PATH_EDITS]
+    if tls is not None:
+        edits.append((HSTS_LINE, HSTS_LINE.replace("# ", "", 1)))
     for old, new in edits:
         if text.count(old) != 1:
             raise RuntimeError(f"{SHIPPED_CONFIG}: expected exactly one line with {old!r}")
         text = text.replace(old, new)
-    return text
+    return text + (REDIRECT_SERVER if tls is not None else "")
 
 
 def free_port() -> int:
@@ -78,10 +106,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(site: Path, work: Path, prefix: str = "/", port: int | None = None) -> Iterator[str]:
+def serve(
+    site: Path, work: Path, prefix: str = "/", port: int | None = None, tls: Tls | None = None
+) -> Iterator[str]:
     """Serve the built `site` at http://127.0.0.1:<port><prefix>; yield that URL.
 
-    `port`: one chosen beforehand with free_port(), when the site was built for it."""
+    `port`: one chosen beforehand with free_port(), when the site was built for it.
+    `tls`: HTTPS on `port` (443 for the benchmarks) and a redirect from port 80."""
     web_root = work / "www"
     mount = web_root / prefix.strip("/") if prefix.strip("/") else web_root
     mount.parent.mkdir(parents=True, exist_ok=True)
@@ -92,7 +123,7 @@ def serve(site: Path, work: Path, prefix: str = "/", port: int | None = None) ->
     config = work / "nginx.conf"
     config.write_text(
         MAIN_CONFIG.format(
-            work=work, mime_types=MIME_TYPES, server=server_config(port, web_root.absolute(), prefix)
+            work=work, mime_types=MIME_TYPES, server=server_config(port, web_root.absolute(), prefix, tls)
         ),
         encoding="utf-8",
     )
@@ -103,7 +134,7 @@ def serve(site: Path, work: Path, prefix: str = "/", port: int | None = None) ->
     )
     try:
         _wait_for(port, process, work)
-        yield f"http://127.0.0.1:{port}{prefix}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}{prefix}"
     finally:
         process.terminate()
         try:
