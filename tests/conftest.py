@@ -72,6 +72,17 @@ def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides: obj
     return collector.messages
 
 
+def linked_project(folder: Path, config_text: str | None = None) -> Path:
+    """The real project seen from `folder` (docs/, overrides/, hooks/ linked, outside
+    Git), with mkdocs.yml replaced by `config_text` if given; returns its mkdocs.yml."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "overrides", "hooks"):
+        (folder / name).symlink_to(ROOT / name)
+    config = folder / "mkdocs.yml"
+    config.write_text(config_text or CONFIG_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    return config
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("site")

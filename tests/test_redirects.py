@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import CONFIG_FILE, ROOT, BuiltSite, build_site
+from conftest import CONFIG_FILE, BuiltSite, build_site, linked_project
 
 from checks import published
 
@@ -55,15 +55,10 @@ def test_a_new_page_is_asked_for_in_the_list() -> None:
 
 def _project_with_redirect(tmp_path: Path, old: str, new: str) -> Path:
     """The real project, seen from a temporary folder, with one redirect added to mkdocs.yml."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("docs", "overrides", "hooks"):
-        (project / name).symlink_to(ROOT / name)
     text = CONFIG_FILE.read_text(encoding="utf-8")
     config = re.sub(r"(\n {6}redirect_maps:\n)", rf"\1        {old}: {new}\n", text, count=1)
     assert config != text, "mkdocs.yml lost its redirects → redirect_maps section"
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return project / "mkdocs.yml"
+    return linked_project(tmp_path / "project", config)
 
 
 def test_a_redirect_works_in_both_languages(tmp_path: Path) -> None:

@@ -1,0 +1,44 @@
+"""MkDocs hook: gives each page `page.meta.modified` (its last change in Git, in the
+page's language) for overrides/partials/page-info.html. Thin adapter over page_dates.py."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from page_dates import describe, last_changes
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+# Read once per language build; each build starts from on_files.
+_dates: dict[str, date] = {}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _dates
+    repo = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).resolve()
+    try:
+        folder = docs.relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        folder = str(docs)
+    changes = last_changes(repo, folder)
+    prefix = f"{folder}/"
+    _dates = {path.removeprefix(prefix): when for path, when in changes.items()}
+    if not _dates:
+        # Info, not a warning: a copy without Git history still builds under --strict.
+        log.info("No Git history for the pages: they show no 'last modified' date.")
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    when = _dates.get(page.file.src_uri)
+    if when is not None:
+        language = str(config.theme.get("language") or "en")
+        page.meta["modified"] = describe(when, language)
+    return context

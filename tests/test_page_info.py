@@ -1,0 +1,135 @@
+"""On every page: "last modified" from Git in the page's language, "edit this page",
+and "report a problem"; and no Git history means no date, never a failed build."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import LANGUAGES, ROOT, BuiltSite, build_site, linked_project, page_slugs
+from page_dates import describe, last_changes
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Editor",
+    "GIT_AUTHOR_EMAIL": "editor@example.org",
+    "GIT_COMMITTER_NAME": "Editor",
+    "GIT_COMMITTER_EMAIL": "editor@example.org",
+}
+LABELS = {"fr": "Dernière modification\u00a0:", "en": "Last modified:"}
+
+
+def _soup(built_site: BuiltSite, lang: str, slug: str) -> BeautifulSoup:
+    return BeautifulSoup(built_site.page(lang, slug).read_text(encoding="utf-8"), "html.parser")
+
+
+# --- The built pages ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_committed_page_shows_its_last_change(built_site: BuiltSite, lang: str) -> None:
+    """A page Git knows shows that date, in the page's language, in a <time> element."""
+    known = last_changes(ROOT, "docs")
+    assert known, "this checkout has Git history"
+    shown = 0
+    for slug in page_slugs():
+        when = known.get(f"docs/{slug}.{lang}.md")
+        info = _soup(built_site, lang, slug).select_one(".mdx-page-info")
+        if when is None:  # a page not committed yet shows no date
+            assert info is None
+            continue
+        assert info is not None, f"docs/{slug}.{lang}.md: no 'last modified' line"
+        # Spaces and line breaks collapse; the no-break space before the French colon stays.
+        assert re.sub(r"[ \n]+", " ", info.get_text()).strip().startswith(LABELS[lang])
+        time = info.select_one("time")
+        assert time is not None and time["datetime"] == when.isoformat()
+        assert time.get_text(strip=True) == describe(when, lang).text
+        shown += 1
+    assert shown > 0
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_edit_and_report_links(built_site: BuiltSite, lang: str) -> None:
+    """ "Edit this page" opens the page's own file; "report a problem" has an address."""
+    for slug in page_slugs():
+        soup = _soup(built_site, lang, slug)
+        edit = soup.select_one("a.md-content__button[rel=edit]")
+        assert edit is not None and edit["href"].endswith(f"docs/{slug}.{lang}.md")
+        report = soup.select_one(".mdx-brand__report a")
+        assert report is not None and report["href"].startswith(("https://", "http://", "mailto:"))
+        assert report.get_text(strip=True)
+
+
+def test_report_address_defaults_to_the_repository_issues(built_site: BuiltSite) -> None:
+    """With no report address nor contact address set, readers land on the issues page."""
+    if os.environ.get("BRAND_REPORT_PROBLEM") or os.environ.get("BRAND_CONTACT_EMAIL"):
+        pytest.fail("run the suite without BRAND_REPORT_PROBLEM / BRAND_CONTACT_EMAIL set")
+    repo_url = os.environ.get("REPO_URL", "https://github.com/social-media-guide/guide").rstrip("/")
+    report = _soup(built_site, "en", "plan").select_one(".mdx-brand__report a")
+    assert report is not None and report["href"] == f"{repo_url}/issues"
+
+
+# --- Dates from Git (pure helpers) -----------------------------------------------------
+
+
+def test_dates_are_written_in_each_language() -> None:
+    """Canadian French and Canadian English long dates; "1er" for the first of the month."""
+    assert describe(date(2026, 11, 23), "fr").text == "23 novembre 2026"
+    assert describe(date(2026, 11, 23), "en").text == "November 23, 2026"
+    assert describe(date(2026, 11, 1), "fr").text == "1er novembre 2026"
+    assert describe(date(2026, 11, 1), "en").iso == "2026-11-01"
+
+
+def _commit(repo: Path, path: str, text: str, when: str) -> None:
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_text(text, encoding="utf-8")
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", "add", path], cwd=repo, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", path], cwd=repo, check=True, env=env)
+
+
+def test_last_change_of_each_file(tmp_path: Path) -> None:
+    """Each file gets the date of the last commit that touched it."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _commit(tmp_path, "docs/plan.fr.md", "a", "2025-03-01T12:00:00+00:00")
+    _commit(tmp_path, "docs/plan.en.md", "a", "2025-04-02T12:00:00+00:00")
+    _commit(tmp_path, "docs/plan.fr.md", "b", "2026-01-15T12:00:00+00:00")
+    assert last_changes(tmp_path, "docs") == {
+        "docs/plan.fr.md": date(2026, 1, 15),
+        "docs/plan.en.md": date(2025, 4, 2),
+    }
+
+
+def test_no_git_repository_means_no_dates(tmp_path: Path) -> None:
+    """A copy without .git (a downloaded archive): no dates, no error."""
+    (tmp_path / "docs").mkdir()
+    assert last_changes(tmp_path, "docs") == {}
+
+
+def test_a_shallow_clone_gives_no_wrong_dates(tmp_path: Path) -> None:
+    """A depth-1 clone sees its one commit as creating every file: no dates rather than wrong ones."""
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=origin, check=True)
+    _commit(origin, "docs/plan.fr.md", "a", "2025-03-01T12:00:00+00:00")
+    _commit(origin, "docs/plan.en.md", "a", "2026-02-01T12:00:00+00:00")
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    assert last_changes(clone, "docs") == {}
+
+
+def test_a_copy_without_git_builds_strictly_without_dates(tmp_path: Path) -> None:
+    """Outside any Git repository the strict build passes, and pages show no date."""
+    site = tmp_path / "site"
+    assert build_site(site, config_file=linked_project(tmp_path / "project")) == []
+    page = site / "en" / "plan" / "index.html"
+    assert "mdx-page-info" not in page.read_text(encoding="utf-8")
+    assert "mdx-brand__report" in page.read_text(encoding="utf-8")
