@@ -259,10 +259,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _split_search_index(site_dir: Path, config: MkDocsConfig) -> None:
     source = site_dir / SEARCH_INDEX
-    if not source.is_file():
-        return
     i18n = _i18n(config)
-    languages = [lang.locale for lang in i18n.config.languages if lang.build] if i18n else []
+    if not source.is_file() or i18n is None:
+        return
+    languages = [lang.locale for lang in i18n.config.languages if lang.build]
     _, default = _languages(config)
     try:
         shares = split_search_index(json.loads(source.read_text(encoding="utf-8")), languages, default)

@@ -14,7 +14,7 @@ from conftest import ROOT
 BIN = ROOT / "node_modules" / ".bin"
 CSPELL_CONFIG = ROOT / "cspell.config.yaml"
 MARKDOWNLINT_CONFIG = ROOT / ".markdownlint-cli2.yaml"
-SPELLING_FILES = ("docs/*.md", "docs/data/**/*.yml", "docs/data/**/*.yaml")
+SPELLING_FILES = ("docs/*.md", "docs/data/**/*.yml", "docs/data/**/*.yaml", "CONTRIBUTING*.md")
 SPELLING_HINT = (
     "Fix the spelling. If the word is right (a name, a brand, a term), add it on its own line "
     "to .cspell/project-words.txt."
@@ -81,7 +81,7 @@ def _write(folder: Path, name: str, text: str) -> None:
 
 
 def test_pages_and_data_are_spelled_right() -> None:
-    """Every page in its own language, and the data files in both, pass cspell."""
+    """Every page in its own language, the data files in both, and CONTRIBUTING, pass cspell."""
     code, problems = _spelling(ROOT, *SPELLING_FILES)
     assert problems == [], SPELLING_HINT + "\n" + "\n".join(problems)
     assert code == 0

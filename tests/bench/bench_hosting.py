@@ -33,6 +33,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Home page, a step page and the checklist page, in both languages.
 LIGHTHOUSE_PAGES = ("", "objectifs/", "preparation/", "en/", "en/objectifs/", "en/preparation/")
+LIGHTHOUSE_RUNS = 3
+LIGHTHOUSE_ATTEMPTS = 3
 SCALES = (1, 2, 5, 10)
 BUILD_RUNS = 3
 FIRST_VIEW_BUDGET_KIB = 120
@@ -134,34 +136,53 @@ def bench_transfer(url: str, log: Path) -> list[Transfer]:
 # --- Lighthouse ----------------------------------------------------------------------------
 
 
-def bench_lighthouse(url: str, work: Path) -> list[tuple[str, dict[str, int], float]]:
-    """(page, score per category, total KiB) with Lighthouse's default mobile emulation."""
-    rows = []
-    for path in LIGHTHOUSE_PAGES:
-        report = work / f"lighthouse-{path.replace('/', '_') or 'home'}.json"
-        subprocess.run(
+def _lighthouse(url: str, report: Path) -> dict[str, object]:
+    """One Lighthouse run; Chromium's trace now and then fails to record (NO_NAVSTART): retry."""
+    for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
+        result = subprocess.run(
             [
-                str(LIGHTHOUSE), url + path, "--quiet", "--output=json", f"--output-path={report}",
+                str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
                 f"--only-categories={','.join(CATEGORIES)}",
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
             ],
-            check=True,
             env={**os.environ, "CHROME_PATH": CHROMIUM},
         )  # fmt: skip
-        data = json.loads(report.read_text("utf-8"))
-        scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
-        weight = data["audits"]["total-byte-weight"]["numericValue"] / 1024
-        failing = [
-            f"{audit_id} ({audit['score']})"
-            for category in CATEGORIES
-            for ref in data["categories"][category]["auditRefs"]
-            if ref["weight"] > 0
-            for audit_id, audit in [(ref["id"], data["audits"][ref["id"]])]
-            if audit["score"] is not None and audit["score"] < 1
-        ]
+        if result.returncode == 0:
+            return dict(json.loads(report.read_text("utf-8")))
+        print(f"lighthouse {url}: attempt {attempt} failed (exit {result.returncode})")
+    raise RuntimeError(f"Lighthouse failed {LIGHTHOUSE_ATTEMPTS} times on {url}")
+
+
+def bench_lighthouse(url: str, work: Path) -> list[tuple[str, dict[str, int], float]]:
+    """(page, median score per category over LIGHTHOUSE_RUNS runs, total KiB), with
+    Lighthouse's default mobile emulation (Moto G Power, slow 4G, 4x CPU slowdown)."""
+    rows = []
+    for path in LIGHTHOUSE_PAGES:
+        runs = []
+        for run in range(LIGHTHOUSE_RUNS):
+            report = work / f"lighthouse-{path.replace('/', '_') or 'home'}-{run}.json"
+            runs.append(_lighthouse(url + path, report))
+        scores = {
+            c: round(statistics.median(100 * (data["categories"][c]["score"] or 0) for data in runs))  # type: ignore[index]
+            for c in CATEGORIES
+        }
+        weight = runs[0]["audits"]["total-byte-weight"]["numericValue"] / 1024  # type: ignore[index]
+        failing = sorted(
+            {
+                f"{ref['id']}"
+                for data in runs
+                for category in CATEGORIES
+                for ref in data["categories"][category]["auditRefs"]  # type: ignore[index]
+                if ref["weight"] > 0
+                and data["audits"][ref["id"]]["score"] is not None  # type: ignore[index]
+                and data["audits"][ref["id"]]["score"] < 1  # type: ignore[index]
+            }
+        )
         rows.append((f"/{path}", scores, weight))
+        each = [round(100 * (data["categories"]["performance"]["score"] or 0)) for data in runs]  # type: ignore[index]
         print(
-            f"lighthouse /{path}: {scores}, {weight:.1f} KiB" + (f"; below 1: {failing}" if failing else "")
+            f"lighthouse /{path}: median {scores} (performance runs {each}), {weight:.1f} KiB"
+            + (f"; audits below 1 in some run: {failing}" if failing else "")
         )
     return rows
 
