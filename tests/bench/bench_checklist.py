@@ -107,8 +107,9 @@ def generated_checklist(items: int = ITEMS, sections: int = SECTIONS) -> cl.Chec
     )
 
 
-def restore_time_ms(runs: int) -> tuple[float, int]:
-    """Median start-up time of checklist.js with 100 saved answers, and how many were restored."""
+def restore_time_ms(runs: int) -> tuple[float, float, int]:
+    """Median and fastest start-up time of checklist.js with 100 saved answers, and how many
+    answers it restored."""
     checklist = generated_checklist()
     strings = cl.load_strings(STRINGS)
     links = {"plan.md#budget": cl.Link("plan.html#budget", "Budget")}
@@ -141,7 +142,7 @@ def restore_time_ms(runs: int) -> tuple[float, int]:
                 timings.append(page.evaluate("window.__t1 - window.__t0"))
                 restored = page.eval_on_selector_all(".js-checklist-input:checked", "els => els.length")
             browser.close()
-    return statistics.median(timings), restored
+    return statistics.median(timings), min(timings), restored
 
 
 def _project_copy(folder: Path, with_hook: bool) -> Path:
@@ -230,6 +231,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="page loads and builds to take the median of")
     args = parser.parse_args()
     within = True
+    # Timings on a shared machine vary with its load: print it beside them.
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
 
     js, css = gzipped_size(JS), gzipped_size(CSS)
     ok = js + css <= SIZE_BUDGET
@@ -239,12 +242,13 @@ def main() -> int:
         f"({(js + css) / 1024:.2f} KiB; budget 6 KiB) {'OK' if ok else 'OVER'}"
     )
 
-    median_ms, restored = restore_time_ms(args.runs)
+    median_ms, fastest_ms, restored = restore_time_ms(args.runs)
     ok = median_ms <= RESTORE_BUDGET_MS and restored == ITEMS
     within &= ok
     print(
-        f"restore {restored} saved answers and show the result: median {median_ms:.2f} ms "
-        f"over {args.runs} loads (budget {RESTORE_BUDGET_MS:.0f} ms) {'OK' if ok else 'OVER'}"
+        f"restore {restored} saved answers and show the result: median {median_ms:.1f} ms, "
+        f"fastest {fastest_ms:.1f} ms, over {args.runs} loads (budget {RESTORE_BUDGET_MS:.0f} ms) "
+        f"{'OK' if ok else 'OVER'}"
     )
 
     on, off, share = build_share(args.runs)

@@ -65,6 +65,9 @@
     });
     var $levels = $root.querySelectorAll(".js-checklist-level");
     var $gaps = $root.querySelector(".js-checklist-gaps");
+    var $gapItems = $gaps.querySelectorAll("[data-item]");
+    var $progress = $root.querySelector(".js-checklist-progress");
+    var $overall = $root.querySelector(".js-checklist-overall");
     var $message = $root.querySelector(".js-checklist-message");
     var $live = $root.querySelector(".js-checklist-live");
     var $dialog = $root.querySelector(".js-checklist-dialog");
@@ -147,8 +150,8 @@
         }
       });
       var overall = fill(s.status_overall, { done: done, total: total, score: score });
-      $root.querySelector(".js-checklist-progress").value = score;
-      $root.querySelector(".js-checklist-overall").textContent = overall;
+      $progress.value = score;
+      $overall.textContent = overall;
       var current = null;
       each($levels, function ($level) {
         var fits =
@@ -158,7 +161,7 @@
         $level.hidden = $level !== current;
         $level.classList.toggle("mdx-checklist__level--current", $level === current);
       });
-      each($gaps.querySelectorAll("[data-item]"), function ($li) {
+      each($gapItems, function ($li) {
         $li.hidden = answers[$li.getAttribute("data-item")] === true;
       });
       $gaps.hidden = essentialsDone;
