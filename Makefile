@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build offline test install install-test install-npm install-bench parity system-deps lint bench clean
+.PHONY: serve build offline test install install-test install-npm install-bench parity links-report system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -56,6 +56,10 @@ install-npm: node_modules/.installed
 node_modules/.installed: package.json package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
+
+## links-report: build, check every link of the built site, list external links in external-links.txt
+links-report: build
+	$(BIN)/python -m checks.links site --external external-links.txt
 
 ## parity: list pages changed in one language only on this branch (BASE=main by default)
 parity: install
