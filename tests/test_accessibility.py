@@ -21,12 +21,14 @@ def test_every_page_has_no_accessibility_violation(page: Page, site_url: str, la
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     found: list[str] = []
     checked = 0
-    for slug in page_slugs():
-        page.goto(f"{site_url}{prefix}{page_path(slug)}")
+    # Every page, then the "page not found" page of this language.
+    pages = [(f"docs/{slug}.{lang}.md", page_path(slug)) for slug in page_slugs()]
+    for source, path in [*pages, (f"the {lang} 404 page", "404.html")]:
+        page.goto(f"{site_url}{prefix}{path}")
         rules = COLOUR_RULES if scheme == "dark" else None
-        found += [f"docs/{slug}.{lang}.md ({scheme}) → {line}" for line in axe_violations(page, rules=rules)]
+        found += [f"{source} ({scheme}) → {line}" for line in axe_violations(page, rules=rules)]
         checked += 1
-    assert checked == len(page_slugs()) > 0
+    assert checked == len(page_slugs()) + 1
     assert found == [], "accessibility problems (fix the page named first):\n" + "\n".join(found)
 
 
