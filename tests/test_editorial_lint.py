@@ -167,3 +167,13 @@ def test_a_broken_workflow_names_the_file_and_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert ".github/workflows/test.yml:6:" in result.stdout
     assert 'undefined variable "unknown"' in result.stdout
+
+
+def test_an_image_without_text_alternative_names_the_file_and_line(tmp_path: Path) -> None:
+    """![](photo.png) would publish alt="" (a decorative image): the editor is told to describe it."""
+    _write(tmp_path, "docs/essai.en.md", "# Test\n\nOur team at work:\n\n![](equipe.png)\n")
+    code, problems = _markdown_style(tmp_path, "docs/*.md")
+    assert code == 1
+    assert len(problems) == 1
+    assert problems[0].startswith("docs/essai.en.md:5:1 MD045/no-alt-text Images should have alternate text")
+    assert problems[0].endswith("→ give the image a text alternative: ![what the image shows](file.png).")
