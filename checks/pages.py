@@ -55,11 +55,11 @@ def page_for(site_dir: Path, relative: str) -> BuiltPage:
     if url.endswith("index.html"):
         url = url[: -len("index.html")]
     slug = url.strip("/") or "index"
-    if url.endswith(".html"):  # 404.html: a template, not an editor's page
-        source = f"the theme's {url} page (overrides/)"
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    if url.endswith(".html"):  # 404.html: the theme's "page not found", not an editor's page
+        source = f"the theme's page {prefix}{url}"
     else:
         source = f"{DOCS_DIR}/{slug}.{language}.md"
-    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
     return BuiltPage(site_dir / relative, f"{prefix}{url}", language, source)
 
 
