@@ -221,10 +221,24 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
 _AXE = Axe()
 
 
-def axe_violations(page: Page, context: str | None = None, rules: list[str] | None = None) -> list[str]:
+@dataclass(frozen=True)
+class AxeProblem:
+    """One element that fails one axe-core rule."""
+
+    url: str
+    rule: str
+    impact: str
+    help: str
+    target: str
+    html: str
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.help} [{self.rule}, {self.impact}] at {self.target}: {self.html[:160]}"
+
+
+def axe_problems(page: Page, context: str | None = None, rules: list[str] | None = None) -> list[AxeProblem]:
     """Run axe-core on the page as it is now (or only inside the CSS selector
-    `context`; only the axe `rules` named, if given); return one readable line
-    per failing element, empty when clean.
+    `context`; only the axe `rules` named, if given); one entry per failing element.
 
     Call it after the page has settled and again after each state change
     (checklist answered, print media emulated): axe sees the live DOM.
@@ -232,13 +246,20 @@ def axe_violations(page: Page, context: str | None = None, rules: list[str] | No
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": list(WCAG_TAGS)}
     options = {"runOnly": run_only, "resultTypes": ["violations"]}
     results = _AXE.run(page, context=context, options=options)
-    where = page.url
-    lines = []
-    for violation in results.response["violations"]:
-        for node in violation["nodes"]:
-            target = " ".join(str(t) for t in node["target"])
-            lines.append(
-                f"{where}: {violation['help']} [{violation['id']}, {violation['impact']}] "
-                f"at {target}: {' '.join(node['html'].split())[:160]}"
-            )
-    return lines
+    return [
+        AxeProblem(
+            page.url,
+            violation["id"],
+            str(violation["impact"]),
+            violation["help"],
+            " ".join(str(t) for t in node["target"]),
+            " ".join(node["html"].split()),
+        )
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def axe_violations(page: Page, context: str | None = None, rules: list[str] | None = None) -> list[str]:
+    """axe_problems() as readable lines (empty when clean), for assertion messages."""
+    return [str(problem) for problem in axe_problems(page, context, rules)]
