@@ -21,8 +21,10 @@ from typing import Any
 
 import mkdocs_redirects.plugin as redirects_plugin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from redirect_rules import RedirectError, check_redirects
 
 # The stub page, per language. {url} is filled in by mkdocs-redirects.
 STUB = """<!doctype html>
@@ -63,7 +65,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages()
         if file.src_uri.endswith(suffix)
     }
-    plugin.redirects = {f"{prefix}{old}": new for old, new in plugin.config["redirect_maps"].items()}
+    redirects = {str(old): str(new) for old, new in (plugin.config["redirect_maps"] or {}).items()}
+    try:
+        check_redirects(redirects, set(plugin.doc_pages))
+    except RedirectError as error:
+        raise PluginError(str(error)) from None
+    plugin.redirects = {f"{prefix}{old}": new for old, new in redirects.items()}
     title, link = STUB_TEXT.get(language, STUB_TEXT["en"])
     redirects_plugin.HTML_TEMPLATE = STUB.format(
         lang=html.escape(language), title=html.escape(title), link=html.escape(link)

@@ -7,8 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import CONFIG_FILE, BuiltSite, build_site, linked_project
+from mkdocs.exceptions import Abort
+from redirect_rules import RedirectError, check_redirects
 
 from checks import published
 
@@ -94,3 +97,44 @@ class _IgnoreTagsLoader(yaml.SafeLoader):
 
 
 _IgnoreTagsLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+PAGES = {"index.md", "plan.md", "objectifs.md"}
+
+
+def test_a_redirect_to_an_existing_page_is_accepted() -> None:
+    """Old page gone, new page present, with or without a #section: fine."""
+    check_redirects({"ancien-plan.md": "plan.md#budget", "vieux.md": "https://example.org/"}, PAGES)
+
+
+def test_a_redirect_written_with_a_language_says_how_to_write_it() -> None:
+    """plan.fr.md in redirect_maps: write plan.md, both languages get it."""
+    with pytest.raises(
+        RedirectError, match=r"“ancien.fr.md: plan.md”: write “ancien.md”, without the language"
+    ):
+        check_redirects({"ancien.fr.md": "plan.md"}, PAGES)
+
+
+def test_a_redirect_to_a_missing_page_names_it() -> None:
+    """The new page must exist in docs/."""
+    with pytest.raises(RedirectError, match=r"the new page “budjet.md” does not exist"):
+        check_redirects({"ancien.md": "budjet.md"}, PAGES)
+
+
+def test_a_redirect_from_a_page_that_still_exists_is_refused() -> None:
+    """A redirect would overwrite a live page: the editor is told to choose."""
+    with pytest.raises(RedirectError, match=r"docs/plan.fr.md still exists; a redirect would hide it"):
+        check_redirects({"plan.md": "objectifs.md"}, PAGES)
+
+
+def test_a_bad_redirect_stops_the_build_with_a_clear_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """In a real build: the build stops, and MkDocs prints the line of mkdocs.yml and the fix."""
+    config = _project_with_redirect(tmp_path, "ancien.md", "budjet.md")
+    with pytest.raises(Abort):
+        build_site(tmp_path / "site", config_file=config)
+    assert (
+        "mkdocs.yml, plugins → redirects → redirect_maps, “ancien.md: budjet.md”: the new page “budjet.md” "
+        "does not exist." in caplog.text
+    )
