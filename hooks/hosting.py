@@ -18,6 +18,7 @@ import subprocess
 from copy import deepcopy
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from hosting_core import (
     HostingError,
@@ -201,22 +202,27 @@ def _localize(output: str, config: MkDocsConfig) -> str:
 
 
 def _fingerprint(output: str, html_dir: Path, config: MkDocsConfig) -> str:
-    site_dir = Path(config.site_dir)
-    base_path = PurePosixPath(_site_path(config))
     renames: dict[str, str] = {}
     for ref in asset_references(output):
-        if ref.startswith("/"):
-            relative = PurePosixPath(ref).relative_to(base_path) if ref.startswith(str(base_path)) else None
-            source = site_dir / str(relative) if relative is not None else None
-        elif "://" in ref:
-            source = None
-        else:
-            # Lexically: the page's own folder does not exist yet when it is rendered.
-            source = Path(os.path.normpath(html_dir / ref))
-        if source is None or not source.is_file():
-            continue
-        renames[ref] = str(PurePosixPath(ref).with_name(_fingerprinted_copy(source)))
+        source = _asset_file(ref, html_dir, config)
+        if source is not None:
+            renames[ref] = str(PurePosixPath(ref).with_name(_fingerprinted_copy(source)))
     return replace_asset_references(output, renames) if renames else output
+
+
+def _asset_file(ref: str, html_dir: Path, config: MkDocsConfig) -> Path | None:
+    """The built file a page's reference points at, if it is one of this site's files."""
+    if "://" in ref:
+        return None
+    if ref.startswith("/"):
+        site_path = _site_path(config)
+        if not ref.startswith(site_path):
+            return None
+        source = Path(config.site_dir) / ref[len(site_path) :]
+    else:
+        # Lexically: the page's own folder does not exist yet when it is rendered.
+        source = Path(os.path.normpath(html_dir / ref))
+    return source if source.is_file() else None
 
 
 def _fingerprinted_copy(source: Path) -> str:
@@ -233,8 +239,7 @@ def _fingerprinted_copy(source: Path) -> str:
 
 
 def _site_path(config: MkDocsConfig) -> str:
-    from urllib.parse import urlsplit
-
+    """The site's path on its host, with a trailing slash: "/" or "/guides/social-media/"."""
     path = urlsplit(config.site_url or "/").path or "/"
     return path if path.endswith("/") else f"{path}/"
 
