@@ -8,7 +8,7 @@ docs/data/checklists/checklist.schema.json.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -460,6 +460,8 @@ def heading_ids(markdown: str) -> dict[str, str]:
     text = FENCE.sub("", FRONT_MATTER.sub("", markdown))
     ids: dict[str, str] = {}
     for line in text.splitlines():
+        if "#" not in line and "id" not in line:
+            continue  # most lines: no id to find, so no regular expression to run
         for anchor in ATTR_LIST.findall(line):
             heading = HEADING.match(line)
             ids.setdefault(anchor, _plain(heading.group("text")) if heading else anchor)
@@ -473,14 +475,29 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[*_`]", "", text).strip()
 
 
-def guide_anchors(docs_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
-    """page name ('plan.md') -> language -> id -> heading text, from docs/<page>.<lang>.md."""
+def guide_anchors(docs_dir: Path, only: Iterable[str] | None = None) -> dict[str, dict[str, dict[str, str]]]:
+    """page name ('plan.md') -> language -> id -> heading text, from docs/<page>.<lang>.md.
+
+    `only` limits the reading to these pages (those the checklists link to).
+    """
+    wanted = None if only is None else set(only)
     pages: dict[str, dict[str, dict[str, str]]] = {}
     for lang in LANGUAGES:
         for path in sorted(docs_dir.rglob(f"*.{lang}.md")):
             page = path.relative_to(docs_dir).as_posix().removesuffix(f".{lang}.md") + ".md"
-            pages.setdefault(page, {})[lang] = heading_ids(path.read_text(encoding="utf-8"))
+            if wanted is None or page in wanted:
+                pages.setdefault(page, {})[lang] = heading_ids(path.read_text(encoding="utf-8"))
     return pages
+
+
+def linked_pages(checklists: Iterable[Checklist]) -> set[str]:
+    """The guide pages ('plan.md') that the checklists' items link to."""
+    return {
+        item.link.partition("#")[0]
+        for checklist in checklists
+        for item in checklist.items
+        if not item.link.startswith(SAFE_SCHEMES)
+    }
 
 
 def check_links(checklist: Checklist, anchors: Mapping[str, Mapping[str, Mapping[str, str]]]) -> None:

@@ -50,14 +50,14 @@ def _load(config: MkDocsConfig) -> _Data:
     if not strings_path.is_file():
         raise cl.ChecklistError(_shown(strings_path, config), "the interface strings file is missing")
     strings = cl.load_strings(strings_path, _shown(strings_path, config))
-    anchors = cl.guide_anchors(docs_dir)
     checklists: dict[str, cl.Checklist] = {}
     for path in sorted(data_dir.glob("*.yml")):
-        if path.name == cl.STRINGS_FILE:
-            continue
-        checklist = cl.load_checklist(path, _shown(path, config))
+        if path.name != cl.STRINGS_FILE:
+            checklist = cl.load_checklist(path, _shown(path, config))
+            checklists[checklist.id] = checklist
+    anchors = cl.guide_anchors(docs_dir, only=cl.linked_pages(checklists.values()))
+    for checklist in checklists.values():
         cl.check_links(checklist, anchors)
-        checklists[checklist.id] = checklist
     return _Data(checklists, strings, anchors)
 
 
