@@ -657,7 +657,7 @@ def test_data_is_read_once_per_build_and_again_after_an_edit(
 ) -> None:
     """Both languages share one load of the data; a later build re-reads it only if a file changed."""
     config = load_config(str(CONFIG_FILE), site_dir=str(tmp_path / "site"))
-    hook = sys.modules[HOOK_MODULE]
+    hook = config["hooks"][HOOK_MODULE]  # this config's module (copies of the project load their own)
     hook._cache.clear()
     loads: list[str] = []
     real_load = hook._load

@@ -206,7 +206,7 @@ def hook_time_in_build(runs: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(runs):
             config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(Path(folder) / "site"))
-            sys.modules[HOOK]._cache.clear()  # type: ignore[attr-defined]
+            config["hooks"][HOOK]._cache.clear()
             inside = [0.0]
             for methods in config.plugins.events.values():
                 for index, method in enumerate(methods):

@@ -104,7 +104,8 @@
       var read = readStore(key);
       var result = fromSaved(read.value);
       // Saved as it would be written now: nothing to migrate or clean up.
-      var same = read.value && JSON.stringify(read.value.answers) === JSON.stringify(result);
+      var same =
+        read.value && read.value.version === VERSION && JSON.stringify(read.value.answers) === JSON.stringify(result);
       return { ok: read.ok, answers: result, same: !!same };
     }
     function save() {
