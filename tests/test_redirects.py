@@ -17,7 +17,7 @@ from checks import published
 
 
 def test_every_published_address_still_answers(built_site: BuiltSite) -> None:
-    """Each address in checks/published-urls.txt is a page or a redirect of the built site."""
+    """Each address in tests/checks/published-urls.txt is a page or a redirect of the built site."""
     urls = published.read_published()
     assert "/" in urls and "/en/" in urls
     assert published.disappeared(urls, published.built_urls(built_site.path)) == []
@@ -51,7 +51,7 @@ def test_a_removed_page_names_the_address_and_the_redirect_to_add(
 def test_a_new_page_is_asked_for_in_the_list() -> None:
     """A built address that the list lacks: the line to add, and where."""
     assert published.unlisted(["/"], ["/", "/budget/"]) == [
-        "/budget/ is a new address: add the line “/budget/” to checks/published-urls.txt, so that it "
+        "/budget/ is a new address: add the line “/budget/” to tests/checks/published-urls.txt, so that it "
         "cannot disappear later without a redirect."
     ]
 

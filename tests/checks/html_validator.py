@@ -20,7 +20,7 @@ from pathlib import Path
 
 from checks.pages import built_pages, page_for
 
-VNU_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
+VNU_JAR = Path(__file__).resolve().parents[1] / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
 @dataclass(frozen=True)

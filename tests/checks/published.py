@@ -2,7 +2,7 @@
 
     python -m checks.published site/     problems, then exit 1 if any
 
-checks/published-urls.txt lists every page address the site has published, one per
+tests/checks/published-urls.txt lists every page address the site has published, one per
 line, in both languages. A built site must still answer at each of them, with the
 page or with a redirect (mkdocs.yml, plugins → redirects → redirect_maps). A new
 page's address is added to the list, so that it cannot disappear later either.
@@ -17,7 +17,7 @@ from pathlib import Path
 from checks.pages import DEFAULT_LANGUAGE, LANGUAGES, built_pages
 
 PUBLISHED_URLS = Path(__file__).with_name("published-urls.txt")
-LIST_NAME = "checks/published-urls.txt"
+LIST_NAME = "tests/checks/published-urls.txt"
 
 
 def read_published(path: Path = PUBLISHED_URLS) -> list[str]:
