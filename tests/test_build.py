@@ -33,7 +33,10 @@ def _nav_shape(built_html: str) -> list[str]:
     primary = soup.select_one("nav.md-nav--primary")
     assert primary is not None
     # Resolved against a dummy root, so "." and "./" compare equal.
-    return [urljoin("/root/", a["href"]) for a in primary.select(":scope > ul.md-nav__list > li.md-nav__item > a.md-nav__link")]
+    return [
+        urljoin("/root/", a["href"])
+        for a in primary.select(":scope > ul.md-nav__list > li.md-nav__item > a.md-nav__link")
+    ]
 
 
 def test_navigation_has_the_same_shape_in_both_languages(built_site: BuiltSite) -> None:
