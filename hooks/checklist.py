@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+from yaml_data import load_with_nodes
 
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -102,10 +103,6 @@ SCRIPT_STRINGS = (
 STRING_KEYS = TEMPLATE_STRINGS + SCRIPT_STRINGS
 
 
-# libyaml's parser when PyYAML has it (several times faster), with the same safe constructor.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class ChecklistError(Exception):
     """A problem an editor must fix, with where to fix it."""
 
@@ -184,17 +181,13 @@ Strings = Mapping[str, Mapping[str, str]]
 
 def _compose(text: str, file: str) -> tuple[Any, dict[tuple[object, ...], int]]:
     """Parse YAML safely; return the data and the line of every key path in it."""
-    loader = _SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data, node = load_with_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
         raise ChecklistError(file, f"this is not valid YAML ({problem})", line=line) from None
-    finally:
-        loader.dispose()
     lines: dict[tuple[object, ...], int] = {}
     if node is not None:
         _index_lines(node, (), lines, file)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from markupsafe import Markup
+from yaml_data import load_with_nodes
 
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -118,8 +119,8 @@ def load_glossary(path: Path | str, *, label: str | None = None) -> Glossary:
 def parse_glossary(text: str, source: str) -> Glossary:
     """Check the YAML text of a glossary and turn it into a Glossary."""
     try:
-        data = yaml.safe_load(text)
-        lines = _key_lines(yaml.compose(text, Loader=yaml.SafeLoader), source)
+        data, node = load_with_nodes(text)
+        lines = _key_lines(node, source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
