@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+
 from yaml_data import load_with_nodes
 
 LANGUAGES = ("fr", "en")

@@ -12,11 +12,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import checklist as cl
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+import checklist as cl
 
 DATA_DIR = Path("data") / "checklists"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")

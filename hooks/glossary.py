@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from markupsafe import Markup
+
 from yaml_data import load_with_nodes
 
 LANGUAGES = ("fr", "en")

@@ -11,6 +11,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
 from page_dates import describe, last_changes
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")

@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+
 from redirect_rules import RedirectError, check_redirects
 
 # The stub page, per language. {url} is filled in by mkdocs-redirects.

@@ -7,6 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from checks.pages import line_of
 from conftest import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -17,9 +20,6 @@ from conftest import (
     page_path,
     page_slugs,
 )
-from playwright.sync_api import BrowserContext, Page
-
-from checks.pages import line_of
 
 # In an element's HTML: an image's file, a link's target, or its text.
 SOURCE_HINT_RE = re.compile(r'(?:src|href)="(?:[./]*)([^"#]*?)/?(#[^"]*)?"|>([^<]{4,40})<')

@@ -4,8 +4,9 @@ and no page of either language makes a foreign, failed or erroring request."""
 from __future__ import annotations
 
 import pytest
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, Traffic, page_path, page_slugs
 from playwright.sync_api import Page, expect
+
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, Traffic, page_path, page_slugs
 
 
 def _switch_language(page: Page, name: str) -> None:

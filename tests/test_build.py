@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from conftest import CONFIG_FILE, DEFAULT_LANGUAGE, LANGUAGES, ROOT, BuiltSite, page_path, page_slugs
 
 SLUGS = page_slugs()

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONFIG_FILE, LANGUAGES, ROOT, BuiltSite, build_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from conftest import CONFIG_FILE, LANGUAGES, ROOT, BuiltSite, build_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import checklist as cl

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
 from conftest import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -24,7 +26,6 @@ from conftest import (
     build_site,
     record_traffic,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 DATA_DIR = ROOT / "docs" / "data" / "checklists"
 STRINGS = yaml.safe_load((DATA_DIR / "strings.yml").read_text(encoding="utf-8"))

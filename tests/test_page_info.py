@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import LANGUAGES, ROOT, BuiltSite, build_site, linked_project, page_slugs
 from page_dates import describe, last_changes
 

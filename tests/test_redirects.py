@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
+
 from checks import published
 from conftest import CONFIG_FILE, BuiltSite, build_site, linked_project
-from mkdocs.exceptions import Abort
 from redirect_rules import RedirectError, check_redirects
 
 

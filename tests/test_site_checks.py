@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, BuiltSite, page_slugs
 
 from checks import html_validator, links
 from checks.pages import built_pages
+from conftest import LANGUAGES, ROOT, BuiltSite, page_slugs
 
 # A Markdown link to another site: [text](https://…)
 MARKDOWN_EXTERNAL_LINK_RE = re.compile(r"\]\((https?://[^)\s]+)\)")

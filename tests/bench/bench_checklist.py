@@ -36,10 +36,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import checklist as cl  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
+import checklist as cl  # noqa: E402
 
 JS = ROOT / "overrides/assets/javascripts/checklist.js"
 CSS = ROOT / "overrides/assets/stylesheets/checklist.css"
