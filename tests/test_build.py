@@ -86,3 +86,18 @@ _IgnoreTagsLoader.add_constructor(
 
 def _i18n(config: dict) -> dict:
     return next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+
+
+# Strings the theme or Markdown would otherwise leave in the wrong language (or misspelt).
+WRONG_LANGUAGE = {
+    "fr": ("Permanent link", "Editer cette page", "Edit this page", "Skip to content"),
+    "en": ("Lien vers cette section", "Modifier cette page", "Aller au contenu"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_interface_strings_are_in_the_page_language(built_site: BuiltSite, lang: str, slug: str) -> None:
+    """Permalink tooltips, the edit button and the skip link speak the page's language."""
+    html = built_site.page(lang, slug).read_text(encoding="utf-8")
+    assert [s for s in WRONG_LANGUAGE[lang] if s in html] == []
