@@ -76,7 +76,7 @@ PROMISED_IDS = [
 # Ids of the glossary page's own headings, which links may also target.
 PAGE_IDS = {"how-to-use", "platforms", "listening"}
 GLOSSARY_LINK = re.compile(r"\]\(glossaire\.md#([^)\s]+)\)")
-# Same thresholds as tests/test_content.py, which checks the pages' own prose.
+# Same copy window as tests/test_content.py, which checks the pages' own prose.
 COPY_WINDOW = 8
 
 
