@@ -32,6 +32,9 @@ MARKER = re.compile(r"^<!--\s*checklist\s*:\s*(?P<id>\S*)\s*-->[ \t]*$", re.MULT
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SPACES = re.compile(r"[ \t\r\n]+")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# A count that can be 0 or 1 put before a noun ("{count} items"): wrong in one of the languages.
+COUNT_BEFORE_NOUN = re.compile(r"\{(count|saved)\}[ \u00a0]+[^\W\d_]")
+FILE_NAME = re.compile(r"^[a-z0-9]+(?:-(?:[a-z0-9]+|\{id\}))*\.json$")
 # Ids that a page of the guide declares: `## Heading {#id}`, `{: #id }`, or raw `id="…"`.
 ATTR_LIST = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
@@ -71,6 +74,8 @@ TEMPLATE_STRINGS = (
     "see",
     "progress_label",
     "levels_heading",
+    "start_note",
+    "levels_nojs",
     "gaps_heading",
     "actions_label",
     "share",
@@ -433,6 +438,17 @@ def parse_strings(data: object, lines: Mapping[tuple[object, ...], int], file: s
             if not isinstance(value, str) or not value.strip():
                 raise here.at(key).error(f"the {LANGUAGE_NAMES[lang]} string '{key}' is empty")
         result[lang] = {key: _one_line(table[key]) for key in STRING_KEYS}
+        for key, value in result[lang].items():
+            if COUNT_BEFORE_NOUN.search(value):
+                raise here.at(key).error(
+                    f"the {LANGUAGE_NAMES[lang]} string '{key}' puts a noun after a count that can be 0 or 1; "
+                    "name the thing first, like 'Items ticked: {count}' or « Éléments cochés\u00a0: {count} »"
+                )
+        if not FILE_NAME.match(result[lang]["export_filename"]):
+            raise here.at("export_filename").error(
+                f"export_filename must be lowercase ASCII letters, digits and hyphens ending in .json, "
+                f"like 'readiness-answers.json', not {result[lang]['export_filename']!r}"
+            )
     first, *others = LANGUAGES
     for key in STRING_KEYS:
         expected = sorted(PLACEHOLDER.findall(result[first][key]))

@@ -15,6 +15,7 @@ import re
 import shutil
 import sys
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -297,13 +298,30 @@ def test_page_asking_for_a_missing_checklist_is_refused() -> None:
 # --- Interface strings ---------------------------------------------------------------------
 
 
-def _strings_text(drop: str | None = None, extra: str = "", english_see: str = "See: {title}") -> str:
+def _strings_text(
+    drop: str | None = None,
+    extra: str = "",
+    english_see: str = "See: {title}",
+    english: Mapping[str, str] | None = None,
+) -> str:
+    def french(key: str) -> str:
+        if key == "export_filename":
+            return "fr-answers.json"
+        if english and key in english:  # the same placeholders as the English text given
+            return " ".join(["fr", key, *(f"{{{name}}}" for name in cl.PLACEHOLDER.findall(english[key]))])
+        return f"fr {key}{' {title}' if key == 'see' else ''}"
+
+    def english_text(key: str) -> str:
+        if english and key in english:
+            return english[key]
+        if key == "see":
+            return english_see
+        return "en-answers.json" if key == "export_filename" else f"en {key}"
+
     lines = ["fr:"]
-    lines += [f'  {key}: "fr {key}{" {title}" if key == "see" else ""}"' for key in cl.STRING_KEYS]
+    lines += [f'  {key}: "{french(key)}"' for key in cl.STRING_KEYS]
     lines += ["en:"]
-    lines += [
-        f'  {key}: "{english_see if key == "see" else "en " + key}"' for key in cl.STRING_KEYS if key != drop
-    ]
+    lines += [f'  {key}: "{english_text(key)}"' for key in cl.STRING_KEYS if key != drop]
     return "\n".join(lines) + "\n" + extra
 
 
@@ -343,6 +361,42 @@ def test_real_strings_are_complete() -> None:
     """docs/data/checklists/strings.yml loads: same keys and placeholders in French and English."""
     strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)
     assert set(strings["fr"]) == set(strings["en"]) == set(cl.STRING_KEYS)
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("done_import", "Answers imported: {count} items ticked."),
+        ("confirm_share", "This link holds {count}\u00a0answers; you have {saved} answers."),
+    ],
+    ids=["count", "saved"],
+)
+def test_a_noun_after_a_count_is_refused(tmp_path: Path, key: str, text: str) -> None:
+    """ "{count} items" reads "1 items" or, in French, "0 éléments": name the thing first."""
+    with pytest.raises(
+        cl.ChecklistError, match=rf"line \d+: English strings \(en\): .*'{key}' puts a noun after"
+    ):
+        _strings(tmp_path, _strings_text(english={key: text}))
+
+
+def test_a_count_after_the_noun_is_accepted(tmp_path: Path) -> None:
+    """ "Items ticked: {count}" reads well for 0, 1 and more."""
+    strings = _strings(tmp_path, _strings_text(english={"done_import": "Items ticked: {count}."}))
+    assert strings["en"]["done_import"] == "Items ticked: {count}."
+
+
+@pytest.mark.parametrize("name", ["answers.txt", "Réponses.json", "answers {id}.json", "en answers.json"])
+def test_export_filename_must_be_a_plain_file_name(tmp_path: Path, name: str) -> None:
+    """The export's file name: lowercase ASCII words and hyphens, ending in .json."""
+    with pytest.raises(cl.ChecklistError, match=r"export_filename must be lowercase ASCII"):
+        _strings(tmp_path, _strings_text(english={"export_filename": name}))
+
+
+def test_real_export_file_names_are_each_in_one_language() -> None:
+    """French page: a French file name; English page: an English one (no « reponses-readiness »)."""
+    strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)
+    assert strings["fr"]["export_filename"] == "reponses-preparation.json"
+    assert strings["en"]["export_filename"] == "readiness-answers.json"
 
 
 # --- Links and markers ---------------------------------------------------------------------------
@@ -456,13 +510,23 @@ def test_render_ships_script_only_controls_hidden(tmp_path: Path) -> None:
     checklist = _load(tmp_path, VALID)
     html = cl.render_checklist(checklist, _strings(tmp_path, _strings_text()), "fr", _links(checklist, "fr"))
     soup = BeautifulSoup(html, "html.parser")
-    for selector in (".js-checklist-actions", ".js-checklist-summary", ".js-checklist-gaps"):
+    for selector in (
+        ".js-checklist-actions",
+        ".js-checklist-summary",
+        ".js-checklist-gaps",
+        ".js-checklist-start",
+    ):
         element = soup.select_one(selector)
         assert element is not None and element.has_attr("hidden"), selector
     assert soup.select("button") and all(
         b.find_parent(attrs={"hidden": True}) or b.find_parent("dialog") for b in soup.select("button")
     )
     assert not soup.select("[style]") and not soup.select("[onclick], [onchange], [onload]")
+    # Without the script, the result explains itself; with it, a note until something is ticked.
+    nojs = soup.select_one(".js-checklist-result .js-checklist-nojs")
+    assert nojs is not None and not nojs.has_attr("hidden") and nojs.get_text() == "fr levels_nojs"
+    start = soup.select_one(".js-checklist-result .js-checklist-start")
+    assert start is not None and start.get_text() == "fr start_note"
 
 
 # --- Golden files ----------------------------------------------------------------------------------

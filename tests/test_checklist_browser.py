@@ -134,12 +134,11 @@ def test_progress_status_and_result_follow_the_answers(
     page, _ = checklist_page
     strings = STRINGS[lang]
     open_checklist(page, checklist_url(site_url, lang))
-    assert current_level(page) == READINESS["levels"][-1]["id"]
     gaps = page.locator(".js-checklist-gaps li:visible")
-    expect(gaps).to_have_count(len(ESSENTIAL))
 
     first_section = READINESS["sections"][0]
     box(page, first_section["items"][0]["id"]).check()
+    assert current_level(page) == READINESS["levels"][-1]["id"]
     live = page.locator(".js-checklist-live")
     expect(live).to_have_attribute("aria-live", "polite")
     section_line = (
@@ -178,6 +177,7 @@ def test_not_yet_and_one_off_are_honest_results(checklist_page: tuple[Page, Traf
     page, _ = checklist_page
     open_checklist(page, checklist_url(site_url, "en"))
     level = page.locator(".js-checklist-level:visible")
+    tick(page, OPTIONAL[:1])
     expect(level).to_contain_text(LEVELS["not-yet"]["recommendation"]["en"])
     tick(page, OPTIONAL + ESSENTIAL[:4])
     assert current_level(page) == "one-off"
@@ -220,7 +220,7 @@ def test_export_then_import_in_a_fresh_browser(
     with page.expect_download() as download_info:
         page.get_by_role("button", name=strings["export"]).click()
     download = download_info.value
-    assert download.suggested_filename == strings["export_filename"].replace("{id}", "readiness")
+    assert download.suggested_filename == "reponses-preparation.json"
     exported = tmp_path / download.suggested_filename
     download.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
@@ -417,7 +417,10 @@ def test_without_javascript_the_form_is_readable_and_usable(
         page = context.new_page()
         traffic = record_traffic(page, site_url.rstrip("/"))
         page.goto(checklist_url(site_url, lang))
-        expect(page.locator(".js-checklist-nojs")).to_have_text(STRINGS[lang]["nojs_note"])
+        expect(page.locator(".js-checklist-nojs")).to_have_text(
+            [STRINGS[lang]["nojs_note"], STRINGS[lang]["levels_nojs"]]
+        )
+        expect(page.locator(".js-checklist-start")).to_be_hidden()
         expect(page.locator("fieldset")).to_have_count(len(READINESS["sections"]))
         first = ITEMS[0]
         checkbox = page.get_by_role("checkbox", name=first["label"][lang])
@@ -551,3 +554,177 @@ def test_checklist_has_no_accessibility_violation_in_any_state(
     expect(page.locator(".js-checklist-actions")).to_be_hidden()
     expect(page.locator(".js-checklist-level:visible")).to_have_count(1)
     assert found == []
+
+
+# --- Reviewer's findings: phone width, first visit, counts, dialog focus, file name ---------------------------
+
+
+def fill(template: str, **values: object) -> str:
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_fits_a_phone_screen_on_first_load(browser: Browser, site_url: str, lang: str) -> None:
+    """390 px wide: no sideways scrolling before or after the sections are scrolled into view."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        traffic = record_traffic(page, site_url.rstrip("/"))
+        open_checklist(page, checklist_url(site_url, lang))
+        width = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        scroll_width, client_width = page.evaluate(width)
+        assert client_width <= 390 and scroll_width <= client_width, (scroll_width, client_width)
+        page.locator(".js-checklist-result").scroll_into_view_if_needed()
+        scroll_width, client_width = page.evaluate(width)
+        assert scroll_width <= client_width, (scroll_width, client_width)
+        traffic.assert_clean()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_verdict_before_the_first_tick(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """Nothing ticked: a note on how to start, no level and no list of gaps; they come with the first tick."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    start = page.locator(".js-checklist-start")
+    expect(start).to_be_visible()
+    expect(start).to_have_text(strings["start_note"])
+    expect(page.locator(".js-checklist-level:visible")).to_have_count(0)
+    expect(page.locator(".js-checklist-gaps")).to_be_hidden()
+    expect(page.locator(".js-checklist-nojs")).to_have_count(2)
+    expect(page.locator(".js-checklist-nojs:visible")).to_have_count(0)
+
+    tick(page, [OPTIONAL[0]])
+    expect(start).to_be_hidden()
+    assert current_level(page) == READINESS["levels"][-1]["id"]
+    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ESSENTIAL))
+
+    box(page, OPTIONAL[0]).uncheck()
+    expect(start).to_be_visible()
+    expect(page.locator(".js-checklist-level:visible")).to_have_count(0)
+    expect(page.locator(".js-checklist-gaps")).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_overall_status_calls_the_percentage_weighted(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """One item of many: the count, then the weighted score, labelled as such."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, lang))
+    tick(page, [OPTIONAL[0]])
+    score = int(page.locator(".js-checklist-progress").evaluate("e => e.value"))
+    expected = fill(STRINGS[lang]["status_overall"], done=1, total=len(ITEMS), score=score)
+    expect(page.locator(".js-checklist-overall")).to_have_text(expected)
+    assert {"fr": "Score pondéré", "en": "Weighted score"}[lang] in expected
+
+
+NOUN_AFTER_SMALL_COUNT = re.compile(r"(?<!\d)[01][\s\u00a0]+(?:items?|éléments?)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_counts_of_zero_and_one_read_well(
+    checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path, lang: str
+) -> None:
+    """Share links and imports with 0 or 1 item: no « 0 éléments cochés », no "1 items ticked"."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    url = checklist_url(site_url, lang)
+    message = page.locator(".js-checklist-message")
+
+    open_checklist(page, url + "#readiness-answers=")
+    expect(message).to_have_text(fill(strings["done_share_loaded"], count=0))
+    page.goto("about:blank")
+    open_checklist(page, f"{url}#readiness-answers={ESSENTIAL[0]}")
+    expect(message).to_have_text(fill(strings["done_share_loaded"], count=1))
+    assert ticked(page) == [ESSENTIAL[0]]
+
+    # Other answers saved (one item): the question counts both sides.
+    box(page, ESSENTIAL[0]).uncheck()
+    box(page, ESSENTIAL[1]).check()
+    page.goto("about:blank")
+    open_checklist(page, f"{url}#readiness-answers={ESSENTIAL[0]}")
+    dialog = page.locator("dialog.js-checklist-dialog")
+    expect(dialog).to_contain_text(fill(strings["confirm_share"], count=1, saved=1))
+    texts = [message.text_content() or "", dialog.text_content() or ""]
+    dialog.get_by_role("button", name=strings["keep_mine"]).click()
+
+    answers = tmp_path / "one.json"
+    answers.write_text(json.dumps({"checklist": "readiness", "version": 1, "answers": {OPTIONAL[0]: True}}))
+    page.locator(".js-checklist-file").set_input_files(str(answers))
+    expect(message).to_have_text(fill(strings["done_import"], count=1))
+    texts.append(message.text_content() or "")
+    assert [text for text in texts if NOUN_AFTER_SMALL_COUNT.search(text)] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_share_link_message_does_not_point_below(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """Without a clipboard (as over plain http), the message says the link is ready; it shows under the field."""
+    page, _ = checklist_page
+    page.context.add_init_script(
+        "Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined });"
+    )
+    open_checklist(page, checklist_url(site_url, lang))
+    page.get_by_role("button", name=STRINGS[lang]["share"]).click()
+    message = page.locator(".js-checklist-message")
+    expect(message).to_have_text(STRINGS[lang]["share_ready"])
+    assert not re.search(r"ci-dessous|below", STRINGS[lang]["share_ready"])
+    field = page.locator(".js-checklist-share-url").bounding_box()
+    shown = message.bounding_box()
+    assert field and shown and shown["y"] >= field["y"] + field["height"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_share_dialog_shows_its_focus_and_a_secondary_button(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str, scheme: str
+) -> None:
+    """A share link over other answers: "Keep mine" has the focus, a visible ring and an outlined
+    look; "Replace" is the filled one; axe finds no contrast problem in either colour scheme."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    url = checklist_url(site_url, lang)
+    open_checklist(page, url)
+    tick(page, [ESSENTIAL[2]])
+    page.goto("about:blank")
+    open_checklist(page, f"{url}#readiness-answers={ESSENTIAL[0]}")
+    dialog = page.locator("dialog.js-checklist-dialog")
+    expect(dialog).to_be_visible()
+    keep = dialog.get_by_role("button", name=strings["keep_mine"])
+    replace = dialog.get_by_role("button", name=strings["replace_ok"])
+    expect(keep).to_be_focused()
+    style = (
+        "e => { const s = getComputedStyle(e); return {outline: s.outlineStyle, width: s.outlineWidth,"
+        " background: s.backgroundColor, border: s.borderTopWidth}; }"
+    )
+    kept, replacing = keep.evaluate(style), replace.evaluate(style)
+    assert kept["outline"] != "none" and float(kept["width"].removesuffix("px")) >= 2, kept
+    assert kept["background"] == "rgba(0, 0, 0, 0)" and float(kept["border"].removesuffix("px")) > 0, kept
+    assert replacing["background"] != "rgba(0, 0, 0, 0)", replacing
+    assert axe_violations(page, rules=["color-contrast"]) == []
+    keep.press("Enter")
+    expect(dialog).to_be_hidden()
+    assert ticked(page) == [ESSENTIAL[2]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_export_file_is_named_in_the_page_language(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """The exported file's name is all in one language: the page's."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, lang))
+    tick(page, [ESSENTIAL[0]])
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=STRINGS[lang]["export"]).click()
+    expected = {"fr": "reponses-preparation.json", "en": "readiness-answers.json"}[lang]
+    assert download_info.value.suggested_filename == expected

@@ -64,6 +64,7 @@
       };
     });
     var $levels = $root.querySelectorAll(".js-checklist-level");
+    var $start = $root.querySelector(".js-checklist-start");
     var $gaps = $root.querySelector(".js-checklist-gaps");
     var $gapItems = $gaps.querySelectorAll("[data-item]");
     var $progress = $root.querySelector(".js-checklist-progress");
@@ -153,9 +154,13 @@
       var overall = fill(s.status_overall, { done: done, total: total, score: score });
       $progress.value = score;
       $overall.textContent = overall;
+      // Nothing ticked yet: no verdict and no list of gaps, only a note on how to start.
+      var started = done > 0;
+      $start.hidden = started;
       var current = null;
       each($levels, function ($level) {
         var fits =
+          started &&
           score >= Number($level.getAttribute("data-min-score")) &&
           (essentialsDone || !$level.hasAttribute("data-requires-essentials"));
         if (fits && !current) current = $level;
@@ -165,7 +170,7 @@
       each($gapItems, function ($li) {
         $li.hidden = answers[$li.getAttribute("data-item")] === true;
       });
-      $gaps.hidden = essentialsDone;
+      $gaps.hidden = essentialsDone || !started;
       $root.classList.toggle("mdx-checklist--complete", done === total);
       if (changedSection) {
         announce.push(overall);
@@ -307,7 +312,9 @@
     if (!start.ok || (!start.same && !writeStore(key, answers))) {
       show($root.querySelector(".js-checklist-storage-warning"));
     }
-    $root.querySelector(".js-checklist-nojs").hidden = true;
+    each($root.querySelectorAll(".js-checklist-nojs"), function ($el) {
+      $el.hidden = true;
+    });
     each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions, .js-checklist-section-status"), show);
     update(null);
     openShared();
