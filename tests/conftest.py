@@ -111,9 +111,9 @@ MIN_READING_EASE = 60.0
 MAX_WORDS_PER_SENTENCE = 20.0
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-# US spellings that Canadian English does not use.
+# Spellings Canadian English does not use: US ones (color) and British ones (organisation).
 US_SPELLINGS = re.compile(
-    r"\b(colors?|favor(?:s|ed|ite)?|behavior\w*|honor\w*|labor|neighbor\w*|center(?:s|ed)?|theater|catalog|analyze[sd]?)\b",
+    r"\b(colors?|favor(?:s|ed|ite)?|behavior\w*|honor\w*|labor|neighbor\w*|center(?:s|ed)?|theater|catalog|organis\w*|analys(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
 
@@ -146,8 +146,31 @@ def french_typography_problems(text: str) -> list[str]:
     return problems
 
 
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+# Eight words in a row shared with a source article means a copied sentence.
+COPY_WINDOW = 8
+
+
+def _word_windows(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + COPY_WINDOW]) for i in range(len(words) - COPY_WINDOW + 1)}
+
+
+@functools.cache
+def _seed_windows() -> frozenset[tuple[str, ...]]:
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    assert seeds, f"the source articles are expected in {SEEDS_DIR} (shared/ beside the project)"
+    return frozenset().union(*(_word_windows(seed.read_text(encoding="utf-8")) for seed in seeds))
+
+
+def copied_from_sources(text: str) -> list[str]:
+    """The runs of eight words that `text` shares with a source article (facts may
+    carry over; sentences may not)."""
+    return sorted(" ".join(window) for window in _word_windows(text) & _seed_windows())
+
+
 def us_spellings(text: str) -> list[str]:
-    """Words spelt the US way, where Canadian English writes colour, centre, behaviour…"""
+    """Words Canadian English spells otherwise: colour, centre, behaviour, organization…"""
     return [match.group(0) for match in US_SPELLINGS.finditer(text)]
 
 

@@ -24,14 +24,22 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import CONFIG_FILE, LANGUAGES, ROOT, BuiltSite, build_site
+from conftest import (
+    CONFIG_FILE,
+    LANGUAGES,
+    ROOT,
+    BuiltSite,
+    build_site,
+    copied_from_sources,
+    french_typography_problems,
+    us_spellings,
+)
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import checklist as cl
 
 DATA_DIR = ROOT / "docs" / "data" / "checklists"
 GOLDEN_DIR = Path(__file__).parent / "golden" / "checklist"
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 HOOK_MODULE = "hooks/checklist_hook.py"
 READINESS_SECTIONS = ["objectives", "owner", "listening", "plan", "budget", "security", "reputation", "staff"]
 
@@ -604,32 +612,30 @@ def _texts(checklist: cl.Checklist, lang: str) -> list[tuple[str, str]]:
 
 
 def test_readiness_french_typography(readiness: cl.Checklist) -> None:
-    """French: a no-break space before « : » and « % », none before ? ! ;, curly apostrophes."""
+    """French: the shared typography rules, plus a no-break space before « % » and curly apostrophes."""
     strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)["fr"]
     texts = _texts(readiness, "fr") + [(f"string '{k}'", v) for k, v in strings.items()]
-    problems = [where for where, text in texts if re.search(r"[^\u00a0]:|[^\u00a0]%|\s[?!;]|'", text)]
+    problems = [
+        f"{where}: {problem}" for where, text in texts for problem in french_typography_problems(text)
+    ]
+    problems += [
+        f"{where}: no-break space before % and curly apostrophes"
+        for where, text in texts
+        if re.search(r"[^\u00a0]%|'", text)
+    ]
     assert problems == []
 
 
 def test_readiness_english_is_canadian(readiness: cl.Checklist) -> None:
     """Canadian spelling (organization, behaviour, centre…)."""
-    us = re.compile(r"\b(behavior|color|center|favor|honor|labor|organisation|analyse)\w*", re.IGNORECASE)
-    assert [where for where, text in _texts(readiness, "en") if us.search(text)] == []
+    assert [
+        f"{where}: {word}" for where, text in _texts(readiness, "en") for word in us_spellings(text)
+    ] == []
 
 
 def test_readiness_copies_no_sentence_from_the_sources(readiness: cl.Checklist) -> None:
     """No run of eight words is shared with a source article."""
-
-    def windows(text: str) -> set[tuple[str, ...]]:
-        words = re.findall(r"\w+", text.lower())
-        return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
-
-    seeds: set[tuple[str, ...]] = set()
-    for seed in sorted(SEEDS_DIR.glob("*.txt")):
-        seeds |= windows(seed.read_text(encoding="utf-8"))
-    assert seeds, f"the source articles are expected in {SEEDS_DIR}"
-    copied = [where for where, text in _texts(readiness, "fr") if windows(text) & seeds]
-    assert copied == []
+    assert [where for where, text in _texts(readiness, "fr") if copied_from_sources(text)] == []
 
 
 def test_schema_documents_the_same_keys_as_the_loader() -> None:

@@ -23,6 +23,7 @@ from conftest import (
     NBSP,
     NNBSP,
     ROOT,
+    copied_from_sources,
     french_typography_problems,
     page_slugs,
     readability,
@@ -31,9 +32,6 @@ from conftest import (
 
 # French runs longer than English; beyond this ratio one version is missing content.
 MAX_LENGTH_RATIO = 1.6
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
-# Eight words in a row shared with a source article means a copied sentence.
-COPY_WINDOW = 8
 MAX_DESCRIPTION_LENGTH = 160
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -166,23 +164,8 @@ def test_english_spelling_is_canadian(page: Page) -> None:
     assert problems == [], f"docs/{page.path.name}: use Canadian spelling at " + ", ".join(problems)
 
 
-def _word_windows(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i : i + COPY_WINDOW]) for i in range(len(words) - COPY_WINDOW + 1)}
-
-
-@pytest.fixture(scope="module")
-def seed_windows() -> set[tuple[str, ...]]:
-    seeds = sorted(SEEDS_DIR.glob("*.txt"))
-    assert seeds, f"the source articles are expected in {SEEDS_DIR}"
-    windows: set[tuple[str, ...]] = set()
-    for seed in seeds:
-        windows |= _word_windows(seed.read_text(encoding="utf-8"))
-    return windows
-
-
 @pytest.mark.parametrize("page", [p for p in PAGES if p.lang == "fr"], ids=lambda p: p.slug)
-def test_no_sentence_is_copied_from_the_sources(page: Page, seed_windows: set[tuple[str, ...]]) -> None:
+def test_no_sentence_is_copied_from_the_sources(page: Page) -> None:
     """No run of eight words is shared with a source article: write every sentence anew."""
-    copied = sorted(" ".join(w) for w in _word_windows(page.prose) & seed_windows)
+    copied = copied_from_sources(page.prose)
     assert copied == [], f"docs/{page.path.name}: rewrite the passages taken from the sources: {copied[:5]}"

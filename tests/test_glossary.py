@@ -35,6 +35,7 @@ from conftest import (
     BuiltSite,
     Traffic,
     build_site,
+    copied_from_sources,
     french_typography_problems,
     readability,
     us_spellings,
@@ -55,7 +56,6 @@ from glossary_hook import load_cached
 DATA_FILE = ROOT / "docs" / "data" / "glossary.yml"
 GOLDEN_DIR = Path(__file__).parent / "golden" / "glossary"
 UPDATE = os.environ.get("UPDATE") == "1"
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 # The tools the guide promises (issue 4, item 7), in the order the page shows them.
 PROMISED_IDS = [
     "wordpress",
@@ -76,8 +76,6 @@ PROMISED_IDS = [
 # Ids of the glossary page's own headings, which links may also target.
 PAGE_IDS = {"how-to-use", "platforms", "listening"}
 GLOSSARY_LINK = re.compile(r"\]\(glossaire\.md#([^)\s]+)\)")
-# Same copy window as tests/test_content.py, which checks the pages' own prose.
-COPY_WINDOW = 8
 
 
 def _entry(entry_id: str = "facebook", **changes: Any) -> dict[str, Any]:
@@ -559,18 +557,10 @@ def test_glossary_text_is_plain_language(lang: str) -> None:
 
 def test_no_sentence_is_copied_from_the_sources() -> None:
     """No run of eight words is shared with a source article, in either language."""
-    seeds = sorted(SEEDS_DIR.glob("*.txt"))
-    assert seeds, f"the source articles are expected in {SEEDS_DIR}"
-
-    def windows(text: str) -> set[tuple[str, ...]]:
-        words = re.findall(r"\w+", text.lower())
-        return {tuple(words[i : i + COPY_WINDOW]) for i in range(len(words) - COPY_WINDOW + 1)}
-
-    seed_windows = set().union(*(windows(seed.read_text(encoding="utf-8")) for seed in seeds))
     copied = {
-        entry_id: " ".join(window)
+        entry_id: runs
         for lang in LANGUAGES
         for entry_id, text in _texts(lang)
-        for window in windows(text) & seed_windows
+        if (runs := copied_from_sources(text))
     }
     assert copied == {}, f"rewrite these passages from the sources: {copied}"
