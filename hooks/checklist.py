@@ -17,7 +17,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from yaml_data import load_with_nodes
+from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -194,30 +194,11 @@ def _compose(text: str, file: str) -> tuple[Any, dict[tuple[object, ...], int]]:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
         raise ChecklistError(file, f"this is not valid YAML ({problem})", line=line) from None
-    lines: dict[tuple[object, ...], int] = {}
-    if node is not None:
-        _index_lines(node, (), lines, file)
+    try:
+        lines = key_lines(node)
+    except DuplicateKeyError as error:
+        raise ChecklistError(file, str(error), line=error.line) from None
     return data, lines
-
-
-def _index_lines(
-    node: yaml.Node, path: tuple[object, ...], lines: dict[tuple[object, ...], int], file: str
-) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[object] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                raise ChecklistError(
-                    file, f"the key '{key}' appears twice", line=key_node.start_mark.line + 1
-                )
-            seen.add(key)
-            _index_lines(value_node, (*path, key), lines, file)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _index_lines(child, (*path, index), lines, file)
 
 
 @dataclass(frozen=True)

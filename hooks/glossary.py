@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from yaml_data import load_with_nodes
+from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -121,7 +121,9 @@ def parse_glossary(text: str, source: str) -> Glossary:
     """Check the YAML text of a glossary and turn it into a Glossary."""
     try:
         data, node = load_with_nodes(text)
-        lines = _key_lines(node, source)
+        lines = key_lines(node)
+    except DuplicateKeyError as error:
+        raise GlossaryError(source, f"the key '{error.key}' is given twice here", line=error.line) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
@@ -237,36 +239,6 @@ def _text(value: object, where: _Where, what: str) -> str:
         raise where.error(f"the {what} must be some text, and it is empty or not text")
     # Fold line breaks and runs of ordinary spaces; keep the no-break spaces French needs.
     return _SPACES.sub(" ", value).strip(" \t\r\n")
-
-
-def _key_lines(node: yaml.Node | None, source: str) -> dict[tuple[Any, ...], int]:
-    """Line number (from 1) of every list item and mapping key, by its path in the data.
-
-    Also refuses a key given twice in one block, which YAML would otherwise let
-    the second one silently win.
-    """
-    lines: dict[tuple[Any, ...], int] = {}
-
-    def walk(node: yaml.Node, path: tuple[Any, ...]) -> None:
-        if isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                lines[(*path, index)] = item.start_mark.line + 1
-                walk(item, (*path, index))
-        elif isinstance(node, yaml.MappingNode):
-            seen: set[object] = set()
-            for key_node, value_node in node.value:
-                key = key_node.value
-                if key in seen:
-                    raise GlossaryError(
-                        source, f"the key '{key}' is given twice here", line=key_node.start_mark.line + 1
-                    )
-                seen.add(key)
-                lines[(*path, key)] = key_node.start_mark.line + 1
-                walk(value_node, (*path, key))
-
-    if node is not None:
-        walk(node, ())
-    return lines
 
 
 # --- Rendering -------------------------------------------------------------------
