@@ -433,6 +433,12 @@ def test_without_javascript_the_form_is_readable_and_usable(
         )
         expect(page.locator(".js-checklist-start")).to_be_hidden()
         expect(page.locator("fieldset")).to_have_count(len(READINESS["sections"]))
+        # A section's status is filled by the script; without it, nothing half-written shows.
+        statuses = page.locator(".js-checklist-section-status")
+        expect(statuses).to_have_count(len(READINESS["sections"]))
+        assert statuses.evaluate_all("els => els.map(el => el.textContent)") == [""] * len(
+            READINESS["sections"]
+        )
         first = ITEMS[0]
         checkbox = page.get_by_role("checkbox", name=first["label"][lang])
         checkbox.check()

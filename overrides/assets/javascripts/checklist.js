@@ -315,7 +315,7 @@
     each($root.querySelectorAll(".js-checklist-nojs"), function ($el) {
       $el.hidden = true;
     });
-    each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions, .js-checklist-section-status"), show);
+    each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions"), show);
     update(null);
     openShared();
     // A share link pasted into the address bar of this very page.
