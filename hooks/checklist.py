@@ -535,9 +535,10 @@ def find_markers(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
 
     `first_line` is the file line the Markdown starts on (MkDocs strips the front matter).
     """
-    return [
-        (m.group("id"), markdown.count("\n", 0, m.start()) + first_line) for m in MARKER.finditer(markdown)
-    ]
+    # A marker shown in a code block is an example, not a request: blank the blocks out,
+    # keeping their line breaks so that line numbers stay right.
+    text = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    return [(m.group("id"), text.count("\n", 0, m.start()) + first_line) for m in MARKER.finditer(text)]
 
 
 def body_first_line(source: str, markdown: str) -> int:
@@ -546,27 +547,36 @@ def body_first_line(source: str, markdown: str) -> int:
     return whole[: len(whole) - len(body)].count("\n") + 1 if whole.endswith(body) else 1
 
 
-def replace_markers(
-    markdown: str,
-    page_file: str,
-    render: Mapping[str, str],
-    first_line: int = 1,
-    known: Sequence[str] | None = None,
-) -> str:
-    """Put each checklist's HTML in place of its marker; unknown ids are an error for the page.
-
-    `known` lists every checklist there is, for the message (default: those in `render`).
-    """
+def check_markers(markdown: str, page_file: str, known: Sequence[str], first_line: int = 1) -> dict[str, int]:
+    """The checklists a page asks for, in order, each with the line of its first marker;
+    an unknown id is an error naming the page, the marker's line and the checklists there are."""
+    wanted: dict[str, int] = {}
     for checklist_id, line in find_markers(markdown, first_line):
-        if checklist_id not in render:
-            known_ids = ", ".join(sorted(render if known is None else known)) or "none"
+        if checklist_id not in known:
             raise ChecklistError(
                 page_file,
                 f"the marker asks for the checklist '{checklist_id}', which does not exist "
-                f"(checklists: {known_ids}; each is a file in docs/data/checklists/)",
+                f"(checklists: {', '.join(sorted(known)) or 'none'}; each is a file in docs/data/checklists/)",
                 line=line,
             )
-    return MARKER.sub(lambda m: "\n" + render[m.group("id")] + "\n", markdown)
+        wanted.setdefault(checklist_id, line)
+    return wanted
+
+
+def insert_checklists(html: str, page_file: str, render: Mapping[str, str], lines: Mapping[str, int]) -> str:
+    """The page's HTML with each marker (Markdown keeps it as a comment line) replaced by
+    its checklist. Done after Markdown, which would otherwise parse 30 KB of HTML for
+    nothing; a marker that Markdown did not keep on a line of its own is an error."""
+    found = {m.group("id") for m in MARKER.finditer(html)}
+    for checklist_id in render:
+        if checklist_id not in found:
+            raise ChecklistError(
+                page_file,
+                f"the marker for the checklist '{checklist_id}' must stand alone, with a blank line "
+                "before and after it, outside lists, quotes and admonitions",
+                line=lines.get(checklist_id),
+            )
+    return MARKER.sub(lambda m: render[m.group("id")], html)
 
 
 # --- Rendering -------------------------------------------------------------------------------
@@ -582,11 +592,10 @@ _environment = Environment(
 
 
 def render_checklist(checklist: Checklist, strings: Strings, lang: str, links: Mapping[str, Link]) -> str:
-    """The checklist's HTML in one language, ready to stand as a raw HTML block in Markdown.
+    """The checklist's HTML in one language, for a page's built HTML.
 
     `links` maps each item's `link` to its href from the page being built. Every string is
-    escaped by the template; lines are flush left with no blank line, so Markdown keeps
-    the block whole.
+    escaped by the template.
     """
     missing = [item.link for item in checklist.items if item.link not in links]
     if missing:

@@ -3,6 +3,9 @@
 A thin adapter over checklist.py. mkdocs-static-i18n runs every event once per
 language with this same module, so the data are loaded and checked once per build
 (cached on the files' sizes and times) and each page gets the HTML in its language.
+Markers are checked in the Markdown, where their line is known, and replaced in the
+built HTML, so that Markdown does not parse the checklist's HTML (a quarter of the
+page's build time).
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ class _Data:
 
 
 _cache: dict[str, tuple[tuple[tuple[str, int, int], ...], _Data]] = {}
+# Checklists rendered for a page (by source file), with their markers' lines, waiting
+# for the page's Markdown to be converted.
+_rendered: dict[str, tuple[dict[str, str], dict[str, int]]] = {}
 
 
 def _fingerprint(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -81,22 +87,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markers = cl.find_markers(markdown)
-    if not markers:
+    if not cl.find_markers(markdown):
         return markdown
     data = _data(config)
     lang = getattr(page.file, "locale", None) or config.theme.get("language", cl.LANGUAGES[0])
-    html: dict[str, str] = {}
+    source = f"docs/{page.file.src_uri}"
+    first_line = cl.body_first_line(page.file.content_string, markdown)
     try:
-        for checklist_id, _line in markers:
-            checklist = data.checklists.get(checklist_id)
-            if checklist is None or checklist_id in html:
-                continue
+        lines = cl.check_markers(markdown, source, sorted(data.checklists), first_line)
+        html = {}
+        for checklist_id in lines:
+            checklist = data.checklists[checklist_id]
             links = {item.link: _link(item.link, lang, page, files, data) for item in checklist.items}
             html[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
-        first_line = cl.body_first_line(page.file.content_string, markdown)
-        source = f"docs/{page.file.src_uri}"
-        return cl.replace_markers(markdown, source, html, first_line, known=sorted(data.checklists))
+    except cl.ChecklistError as error:
+        raise PluginError(str(error)) from None
+    _rendered[page.file.abs_src_path or source] = (html, lines)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    pending = _rendered.pop(page.file.abs_src_path or f"docs/{page.file.src_uri}", None)
+    if pending is None:
+        return html
+    try:
+        return cl.insert_checklists(html, f"docs/{page.file.src_uri}", *pending)
     except cl.ChecklistError as error:
         raise PluginError(str(error)) from None
 

@@ -300,7 +300,7 @@ def test_page_asking_for_a_missing_checklist_is_refused() -> None:
         match=r"docs/p.fr.md, line 5: the marker asks for the checklist 'readyness', which does not exist "
         r"\(checklists: readiness;",
     ):
-        cl.replace_markers(markdown, "docs/p.fr.md", {"readiness": "<div></div>"})
+        cl.check_markers(markdown, "docs/p.fr.md", ["readiness"])
 
 
 # --- Interface strings ---------------------------------------------------------------------
@@ -433,10 +433,35 @@ def test_heading_ids_reads_explicit_ids_and_their_text() -> None:
     assert ids == {"budget": "Le budget", "raw": "raw", "para": "para"}
 
 
+def test_check_markers_gives_each_checklist_once_with_its_first_line() -> None:
+    """A page asking twice for the same checklist gets it from its first marker on."""
+    markdown = "# T\n\n<!-- checklist: readiness -->\n\ntext\n\n<!-- checklist: readiness -->\n"
+    assert cl.check_markers(markdown, "docs/p.fr.md", ["readiness"], first_line=4) == {"readiness": 6}
+
+
+def test_insert_checklists_replaces_each_marker_line_in_the_built_html() -> None:
+    """Markdown keeps a marker as a comment line; the checklist's HTML takes its place."""
+    html = "<h1>T</h1>\n<p>text</p>\n<!-- checklist: readiness -->\n<p>after</p>"
+    result = cl.insert_checklists(html, "docs/p.fr.md", {"readiness": "<div>list</div>"}, {"readiness": 3})
+    assert result == "<h1>T</h1>\n<p>text</p>\n<div>list</div>\n<p>after</p>"
+
+
+def test_a_marker_markdown_did_not_keep_whole_is_refused() -> None:
+    """A marker glued to a paragraph comes out of Markdown inside it: the page and line are named."""
+    html = "<p>Un paragraphe.\n<!-- checklist: readiness --></p>"
+    with pytest.raises(
+        cl.ChecklistError,
+        match=r"docs/p.en.md, line 7: the marker for the checklist 'readiness' must stand alone",
+    ):
+        cl.insert_checklists(html, "docs/p.en.md", {"readiness": "<div></div>"}, {"readiness": 7})
+
+
 def test_find_markers_gives_ids_and_lines() -> None:
     """Markers are found with their line; other comments are left alone."""
     markdown = "# T\n<!-- note -->\n<!-- checklist: readiness -->\ntext\n<!--checklist:other-->\n"
     assert cl.find_markers(markdown) == [("readiness", 3), ("other", 5)]
+    fenced = "# T\n\n```\n<!-- checklist: example -->\n```\n\n<!-- checklist: readiness -->\n"
+    assert cl.find_markers(fenced) == [("readiness", 7)]
 
 
 def test_link_title_is_the_target_heading() -> None:
@@ -721,6 +746,19 @@ def test_build_stops_on_a_page_asking_for_a_missing_checklist(
         f"docs/a-propos.en.md, line {line}: the marker asks for the checklist 'readyness', which does not "
         "exist (checklists: readiness; each is a file in docs/data/checklists/)",
     ]
+
+
+def test_a_marker_in_a_code_block_is_shown_not_replaced(project_copy: Path) -> None:
+    """An editor may show the marker in a code block: it stays text, and the build goes on."""
+    page = project_copy / "docs/a-propos.en.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n```markdown\n<!-- checklist: readiness -->\n```\n",
+        encoding="utf-8",
+    )
+    build_site(project_copy / "site", config_file=project_copy / "mkdocs.yml")
+    html = (project_copy / "site/en/a-propos/index.html").read_text(encoding="utf-8")
+    assert "&lt;!-- checklist: readiness --&gt;" in html
+    assert 'data-module="mdx-checklist"' not in html
 
 
 def test_data_is_read_once_per_build_and_again_after_an_edit(

@@ -5,7 +5,9 @@
 2. Time to restore 100 saved answers and show the result in Chromium (budget: 10 ms):
    a generated 100-item checklist rendered by the real template, with 100 answers
    saved; timed in the page with performance.now() from just before the script's
-   start-up to after the result is laid out. Median of several page loads.
+   start-up to after the result is laid out. Median of several page loads, in two
+   cases: at DOMContentLoaded, and on a page already drawn (the way Material's
+   instant navigation runs it, when every section has been laid out once).
 3. The hook's share of a full build (budget: 5 %): CPU time of `mkdocs build` of a
    copy of the project with and without hooks/checklist_hook.py, alternately,
    several times; medians. Also the time spent inside the hook's events during an in-process build,
@@ -65,6 +67,18 @@ STOP = (
     'document.addEventListener("DOMContentLoaded", function () {'
     " document.body.getBoundingClientRect(); window.__t1 = performance.now(); });"
 )
+# The other way in: Material's instant navigation hands each new page to
+# `document$.subscribe`. By then the page has been drawn, every section included,
+# so the layout the result needs is at its largest.
+INSTANT = "window.document$ = { subscribe: function (init) { window.__init = init; } };"
+TIME_INSTANT = """() => {
+  document.body.getBoundingClientRect();
+  const t0 = performance.now();
+  window.__init();
+  document.body.getBoundingClientRect();
+  return performance.now() - t0;
+}"""
+TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def gzipped_size(path: Path) -> int:
@@ -109,42 +123,53 @@ def generated_checklist(items: int = ITEMS, sections: int = SECTIONS) -> cl.Chec
     )
 
 
-def restore_time_ms(runs: int) -> tuple[float, float, int]:
+def restore_time_ms(runs: int) -> dict[str, tuple[float, float, int]]:
     """Median and fastest start-up time of checklist.js with 100 saved answers, and how many
-    answers it restored."""
+    answers it restored: on page load, and on a page already drawn (instant navigation)."""
     checklist = generated_checklist()
     strings = cl.load_strings(STRINGS)
     links = {"plan.md#budget": cl.Link("plan.html#budget", "Budget")}
     html = cl.render_checklist(checklist, strings, "en", links)
     answers = {item.id: True for item in checklist.items}
+    results = {}
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
         shutil.copy(JS, here / "checklist.js")
         shutil.copy(CSS, here / "checklist.css")
-        (here / "start.js").write_text(START, encoding="utf-8")
-        (here / "stop.js").write_text(STOP, encoding="utf-8")
-        (here / "index.html").write_text(
-            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>'
-            '<link rel="stylesheet" href="checklist.css"></head><body class="md-typeset">\n'
-            f'{html}\n<script src="start.js"></script><script src="checklist.js"></script>'
-            '<script src="stop.js"></script></body></html>',
-            encoding="utf-8",
-        )
+        for name, text in (("start.js", START), ("stop.js", STOP), ("instant.js", INSTANT)):
+            (here / name).write_text(text, encoding="utf-8")
+        for case, scripts in (
+            ("load", ("start", "checklist", "stop")),
+            ("instant", ("instant", "checklist")),
+        ):
+            tags = "".join(f'<script src="{name}.js"></script>' for name in scripts)
+            (here / f"{case}.html").write_text(
+                '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>'
+                '<link rel="stylesheet" href="checklist.css"></head><body class="md-typeset">\n'
+                f"<h1>Bench</h1>\n{html}\n{tags}</body></html>",
+                encoding="utf-8",
+            )
         seed = f"localStorage.setItem('mdx-checklist.bench', {json.dumps(json.dumps({'version': 1, 'answers': answers}))});"
-        timings = []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             context = browser.new_context()
             context.add_init_script(seed)
             page = context.new_page()
-            restored = 0
-            for _ in range(runs):
-                page.goto((here / "index.html").as_uri())
-                page.wait_for_function("window.__t1 !== undefined")
-                timings.append(page.evaluate("window.__t1 - window.__t0"))
+            for case in ("load", "instant"):
+                timings = []
+                for _ in range(runs):
+                    page.goto((here / f"{case}.html").as_uri())
+                    if case == "load":
+                        page.wait_for_function("window.__t1 !== undefined")
+                        timings.append(page.evaluate("window.__t1 - window.__t0"))
+                    else:
+                        page.wait_for_load_state("load")
+                        page.evaluate(TWO_FRAMES)
+                        timings.append(page.evaluate(TIME_INSTANT))
                 restored = page.eval_on_selector_all(".js-checklist-input:checked", "els => els.length")
+                results[case] = (statistics.median(timings), min(timings), restored)
             browser.close()
-    return statistics.median(timings), min(timings), restored
+    return results
 
 
 def _project_copy(folder: Path, with_hook: bool) -> Path:
@@ -176,7 +201,10 @@ def _cli_build_seconds(config_file: Path) -> float:
             str(config_file.parent / "site"),
         ],
         check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # Python's default, as on an editor's machine: compiled hooks are kept between builds
+        # (some CI images set PYTHONDONTWRITEBYTECODE, which recompiles them every time).
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        | {"NO_MKDOCS_2_WARNING": "1"},
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -247,14 +275,15 @@ def main() -> int:
         f"({(js + css) / 1024:.2f} KiB; budget 6 KiB) {'OK' if ok else 'OVER'}"
     )
 
-    median_ms, fastest_ms, restored = restore_time_ms(args.runs)
-    ok = median_ms <= RESTORE_BUDGET_MS and restored == ITEMS
-    within &= ok
-    print(
-        f"restore {restored} saved answers and show the result: median {median_ms:.1f} ms, "
-        f"fastest {fastest_ms:.1f} ms, over {args.runs} loads (budget {RESTORE_BUDGET_MS:.0f} ms) "
-        f"{'OK' if ok else 'OVER'}"
-    )
+    cases = {"load": "on page load", "instant": "on a page already drawn (instant navigation)"}
+    for case, (median_ms, fastest_ms, restored) in restore_time_ms(args.runs).items():
+        ok = median_ms <= RESTORE_BUDGET_MS and restored == ITEMS
+        within &= ok
+        print(
+            f"restore {restored} saved answers and show the result, {cases[case]}: median {median_ms:.1f} ms, "
+            f"fastest {fastest_ms:.1f} ms, over {args.runs} loads (budget {RESTORE_BUDGET_MS:.0f} ms) "
+            f"{'OK' if ok else 'OVER'}"
+        )
 
     on, off, share = build_share(args.runs)
     ok = share <= BUILD_BUDGET
