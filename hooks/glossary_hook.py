@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import YAML_RE
 
+import page_assets
 from glossary import (
     MARKER_LIKE,
     Glossary,
@@ -31,6 +32,7 @@ from glossary import (
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
 SECTION_START = '<section class="mdx-glossary">'
+STYLESHEET = "assets/stylesheets/glossary.css"
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -60,10 +62,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """List the glossary's sections in the page's table of contents, where they appear."""
+    """List the glossary's sections in the page's table of contents, where they appear,
+    and link its stylesheet on this page."""
     start = html.find(SECTION_START)
     if start == -1:
         return html
+    page_assets.require(page, STYLESHEET)
     toc = page.toc.items
     if len(toc) == 1 and toc[0].level == 1:
         toc = toc[0].children
