@@ -529,16 +529,17 @@ def test_works_from_file_and_keeps_answers_across_item_edits(
     """Opened from disk: answers saved before items were renamed or removed keep what still applies."""
     renamed, removed = OPTIONAL[0], OPTIONAL[1]
     stored = {"version": 1, "answers": {ESSENTIAL[0]: True, renamed: True, removed: True}}
-    context.add_init_script(
-        f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1'); "
-        f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(stored))}); }}"
-    )
     page = context.new_page()
     traffic = record_traffic(page, "file://")
     # The offline build (`make offline`) writes preparation.html; a plain one preparation/index.html.
     flat = offline_copy / "preparation.html"
     url = (flat if flat.is_file() else offline_copy / "preparation" / "index.html").as_uri()
+    # Saved by an earlier visit, before the edit: written once, then the page is opened
+    # again (an init script would write it again on every reload, over newer answers).
     open_checklist(page, url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(stored)])
+    page.reload()
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
     assert sorted(ticked(page)) == sorted([ESSENTIAL[0], f"{renamed}-renamed"])
     assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, f"{renamed}-renamed": True}}
     check_then_reload(page, ESSENTIAL[1])
