@@ -35,6 +35,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Home page, a step page and the checklist page, in both languages.
 LIGHTHOUSE_PAGES = ("", "objectifs/", "preparation/", "en/", "en/objectifs/", "en/preparation/")
 LIGHTHOUSE_RUNS = 3
+METRICS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "SI": "speed-index",
+}
 LIGHTHOUSE_ATTEMPTS = 3
 SCALES = (1, 2, 5, 10)
 BUILD_RUNS = 3
@@ -194,8 +200,16 @@ def bench_lighthouse(url: str, work: Path) -> list[tuple[str, dict[str, int], fl
         )
         rows.append((f"/{path}", scores, weight))
         each = [round(100 * (data["categories"]["performance"]["score"] or 0)) for data in runs]  # type: ignore[index]
+        # Which metric costs the points, and how fast this machine is (Lighthouse multiplies the
+        # CPU time it observes by 4: a slower or busier host gets a lower score).
+        metrics = {
+            name: round(statistics.median(data["audits"][audit]["numericValue"] for data in runs))  # type: ignore[index]
+            for name, audit in METRICS.items()
+        }
+        bench = round(statistics.median(data["environment"]["benchmarkIndex"] for data in runs))  # type: ignore[index]
         print(
-            f"lighthouse /{path}: median {scores} (performance runs {each}), {weight:.1f} KiB"
+            f"lighthouse /{path}: median {scores} (performance runs {each}), {weight:.1f} KiB; "
+            f"median ms {metrics}; benchmarkIndex {bench}"
             + (f"; audits below 1 in some run: {failing}" if failing else "")
         )
     return rows
