@@ -1,5 +1,6 @@
-"""Host it anywhere: real nginx with the shipped configuration and its strict CSP, an
-intranet sub-path with non-default branding, and the offline copy opened from file://.
+"""Host it anywhere: real nginx with the shipped configuration and its strict CSP, real
+Apache with the shipped .htaccess (answering as nginx does), an intranet sub-path with
+non-default branding, and the offline copy opened from file://.
 
 Every browser test fails on a Content-Security-Policy violation (recorded by an init
 script of the test, not of the site), a console error, a failed request or a request
@@ -7,6 +8,7 @@ to another host."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -25,8 +27,9 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
+import local_apache
 from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic
-from local_nginx import serve
+from local_nginx import SHIPPED_CONFIG, serve
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -424,6 +427,109 @@ def test_branded_site_works_under_a_sub_path(context: BrowserContext, nginx_sub_
     ):
         assert href.startswith(nginx_sub_path_url), href
     visit.assert_clean()
+
+
+# --- Real Apache, the shipped .htaccess: what nginx does -----------------------------------
+
+# The headers nginx.conf sets (add_header lines that are not commented out): Apache must
+# send each of them with the same value, so nginx.conf stays the one source of truth.
+NGINX_HEADERS = re.findall(r"^\s*add_header\s+([\w-]+)\s", SHIPPED_CONFIG.read_text("utf-8"), re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def apache_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with local_apache.serve(built_site.path, tmp_path_factory.mktemp("apache")) as url:
+        yield url
+
+
+def _sample_paths(built_site: BuiltSite) -> list[str]:
+    """Pages, redirects, 404s, the search indexes, a source map and every fingerprinted file."""
+    soup = BeautifulSoup(built_site.page("fr", "index").read_text("utf-8"), "html.parser")
+    assets = [s["src"] for s in soup.select("script[src]")] + [
+        link["href"] for link in soup.select("link[rel=stylesheet]")
+    ]
+    source_maps = sorted(str(p.relative_to(built_site.path)) for p in built_site.path.rglob("*.map"))
+    return [
+        "",
+        "en",
+        "en/",
+        "plan/",
+        "en/plan/",
+        "no-such-page/",
+        "en/no-such-page/",
+        "assets/",
+        "search/search_index.json",
+        "en/search/search_index.json",
+        "sitemap.xml",
+        *source_maps[:1],
+        *assets,
+    ]
+
+
+def test_apache_sends_the_same_headers_as_nginx(
+    apache_url: str, nginx_url: str, built_site: BuiltSite
+) -> None:
+    """Same status and same values for every header nginx.conf sets (CSP, nosniff, referrer,
+    permissions, cross-origin, frame, Cache-Control) on pages, 404s, assets and indexes."""
+    assert len(NGINX_HEADERS) >= 8 and "content-security-policy" in {h.lower() for h in NGINX_HEADERS}
+    paths = _sample_paths(built_site)
+    assert any(re.search(FINGERPRINT, path) for path in paths) and any(p.endswith(".map") for p in paths)
+    differences = []
+    for path in paths:
+        nginx, apache = _get(f"{nginx_url}{path}"), _get(f"{apache_url}{path}")
+        expected = {name: nginx.headers.get(name.lower()) for name in NGINX_HEADERS}
+        answered = {name: apache.headers.get(name.lower()) for name in NGINX_HEADERS}
+        assert None not in expected.values(), (path, expected)
+        if (apache.status, answered) != (nginx.status, expected):
+            differences.append(
+                f"/{path}: Apache {apache.status} {answered} != nginx {nginx.status} {expected}"
+            )
+    assert differences == []
+
+
+def test_apache_caches_fingerprinted_files_and_revalidates_pages(
+    apache_url: str, built_site: BuiltSite
+) -> None:
+    """Hashed assets: a year, immutable. Pages and the search index: revalidated on each visit."""
+    soup = BeautifulSoup(built_site.page("en", "plan").read_text("utf-8"), "html.parser")
+    refs = [s["src"] for s in soup.select("script[src]")] + [
+        link["href"] for link in soup.select("link[rel=stylesheet]")
+    ]
+    assert len(refs) >= 4
+    for ref in refs:
+        cache_control = _get(urljoin(f"{apache_url}en/plan/", ref)).headers["cache-control"]
+        assert cache_control == "public, max-age=31536000, immutable", ref
+    for path in ("", "en/plan/", "search/search_index.json", "no-such-page/"):
+        assert _get(f"{apache_url}{path}").headers["cache-control"] == "no-cache", path
+
+
+def test_apache_compresses_text(apache_url: str, built_site: BuiltSite) -> None:
+    """HTML, CSS, JavaScript and the search index travel gzip-compressed, and unpack to the file."""
+    soup = BeautifulSoup(built_site.page("fr", "index").read_text("utf-8"), "html.parser")
+    stylesheet = soup.select_one("link[rel=stylesheet]")["href"]
+    script = soup.select_one("script[src*='bundle.']")["src"]
+    for path in ("index.html", stylesheet, script, "search/search_index.json"):
+        response = _get(f"{apache_url}{path}", **{"Accept-Encoding": "gzip"})
+        assert response.headers.get("content-encoding") == "gzip", path
+        assert "Accept-Encoding" in response.headers.get("vary", ""), path
+        assert gzip.decompress(response.body) == (built_site.path / path).read_bytes(), path
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [("no-such-page/", "fr"), ("en/no-such-page/", "en"), ("plan/no-such-file.html", "fr")],
+)
+def test_apache_answers_404_in_the_readers_language(apache_url: str, path: str, lang: str) -> None:
+    """A missing page gets status 404 and the "not found" page of its language."""
+    response = _get(f"{apache_url}{path}")
+    assert response.status == 404
+    assert BeautifulSoup(response.body, "html.parser").html["lang"] == lang
+
+
+def test_site_works_under_strict_csp_on_apache(context: BrowserContext, apache_url: str) -> None:
+    """Both languages, search, palette toggle and checklist under Apache's headers: no violation."""
+    visit = _visit(context, _origin(apache_url))
+    _drive_both_languages(visit, apache_url)
 
 
 # --- The offline copy, from file:// ---------------------------------------------------------
