@@ -21,10 +21,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import checklist as cl
-import page_assets
 
 DATA_DIR = Path("data") / "checklists"
-ASSETS = ("assets/stylesheets/checklist.css", "assets/javascripts/checklist.js")
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
@@ -113,11 +111,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if pending is None:
         return html
     try:
-        html = cl.insert_checklists(html, f"docs/{page.file.src_uri}", *pending)
+        return cl.insert_checklists(html, f"docs/{page.file.src_uri}", *pending)
     except cl.ChecklistError as error:
         raise PluginError(str(error)) from None
-    page_assets.require(page, *ASSETS)
-    return html
 
 
 def _link(link: str, lang: str, page: Page, files: Files, data: _Data) -> cl.Link:

@@ -18,7 +18,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import YAML_RE
 
-import page_assets
 from glossary import (
     MARKER_LIKE,
     Glossary,
@@ -32,7 +31,6 @@ from glossary import (
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
 SECTION_START = '<section class="mdx-glossary">'
-STYLESHEET = "assets/stylesheets/glossary.css"
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -62,12 +60,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """List the glossary's sections in the page's table of contents, where they appear,
-    and link its stylesheet on this page."""
+    """List the glossary's sections in the page's table of contents, where they appear."""
     start = html.find(SECTION_START)
     if start == -1:
         return html
-    page_assets.require(page, STYLESHEET)
     toc = page.toc.items
     if len(toc) == 1 and toc[0].level == 1:
         toc = toc[0].children

@@ -794,14 +794,3 @@ def test_assets_are_added_once(built_site: BuiltSite) -> None:
         assert len(scripts) == 1 and len(styles) == 1, (lang, scripts, styles)
         assert len(soup.select("[data-module='mdx-checklist']")) == 1
         assert soup.html is not None and soup.html["lang"] == lang
-
-
-def test_pages_without_a_checklist_do_not_load_its_files(built_site: BuiltSite) -> None:
-    """Only a page that shows a checklist downloads and runs checklist.js and checklist.css."""
-    pages = sorted(built_site.path.rglob("*.html"))
-    assert len(pages) >= 20
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        has_checklist = 'data-module="mdx-checklist"' in html
-        loads_files = "assets/javascripts/checklist." in html or "assets/stylesheets/checklist." in html
-        assert loads_files == has_checklist, path.relative_to(built_site.path)

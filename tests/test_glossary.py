@@ -472,16 +472,6 @@ def test_both_languages_list_the_same_entries(built_site: BuiltSite) -> None:
     assert french == english == list(load_glossary(DATA_FILE).ids)
 
 
-def test_only_the_glossary_page_loads_its_stylesheet(built_site: BuiltSite) -> None:
-    """glossary.css is linked on the glossary page, in both languages, and nowhere else."""
-    glossary_pages = {built_site.page(lang, "glossaire") for lang in LANGUAGES}
-    pages = sorted(built_site.path.rglob("*.html"))
-    assert glossary_pages <= set(pages)
-    for path in pages:
-        links = "assets/stylesheets/glossary." in path.read_text(encoding="utf-8")
-        assert links == (path in glossary_pages), path.relative_to(built_site.path)
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_table_of_contents_lists_the_glossary_sections(built_site: BuiltSite, lang: str) -> None:
     """The page's table of contents links to the two groups the glossary adds."""
