@@ -10,23 +10,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from local_nginx import free_port
+from local_server import free_port, running
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_HTACCESS = ROOT / ".ci" / "hosting" / ".htaccess"
 APACHE_CANDIDATES = ("/usr/sbin/apache2", "apache2", "/usr/sbin/httpd", "httpd")
 MODULES_DIR = Path("/usr/lib/apache2/modules")
 MIME_TYPES = Path("/etc/mime.types")
-STARTUP_TIMEOUT = 10.0
-ERROR_LOG_TAIL = 20
 # What any Apache that serves files has (Debian enables all of these by default), plus
 # the modules the .htaccess says it needs: a missing one must fail here as at a host.
 BASE_MODULES = ("mpm_event", "authz_core", "dir", "mime", "filter", "autoindex")
@@ -114,48 +109,12 @@ def serve(site: Path, work: Path, port: int | None = None) -> Iterator[str]:
         config = work / "httpd.conf"
         config.write_text(main_config(port, web_root, work.absolute()), encoding="utf-8")
         # -X: one process in the foreground, stopped by SIGTERM like any child.
-        process = subprocess.Popen(
-            [apache_binary(), "-X", "-d", str(work), "-f", str(config)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            _wait_for(port, process, work)
+        command = [apache_binary(), "-X", "-d", str(work), "-f", str(config)]
+        with running("Apache", command, port, work / "error.log"):
             yield f"http://127.0.0.1:{port}/"
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            if process.stderr:
-                process.stderr.close()
 
 
 def _make_readable(folder: Path) -> None:
     """Readable by Apache's user (www-data when run as root): temporary folders are 0700."""
     for path in [folder, *folder.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
-
-
-def error_log_tail(work: Path) -> str:
-    log = work / "error.log"
-    lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.is_file() else []
-    return "\n".join(lines[-ERROR_LOG_TAIL:])
-
-
-def _wait_for(port: int, process: subprocess.Popen[bytes], work: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            errors = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"Apache stopped at start-up:\n{errors}\n{error_log_tail(work)}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(
-        f"Apache did not listen on 127.0.0.1:{port} within {STARTUP_TIMEOUT} s:\n{error_log_tail(work)}"
-    )

@@ -5,19 +5,17 @@ benchmarks. Never a daemon, never port 80, never the system's configuration."""
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_server import free_port, running
+
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONFIG = ROOT / ".ci" / "hosting" / "nginx.conf"
 MIME_TYPES = Path("/etc/nginx/mime.types")
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "nginx")
-STARTUP_TIMEOUT = 10.0
 
 # The lines of the shipped file a host edits: listen, root, and the sub-path ones.
 LISTEN_LINE = "    listen 80;"
@@ -99,12 +97,6 @@ def server_config(port: int, web_root: Path, prefix: str = "/", tls: Tls | None 
     return text + (REDIRECT_SERVER if tls is not None else "")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def serve(
     site: Path, work: Path, prefix: str = "/", port: int | None = None, tls: Tls | None = None
@@ -127,33 +119,5 @@ def serve(
         ),
         encoding="utf-8",
     )
-    process = subprocess.Popen(
-        [nginx_binary(), "-p", str(work), "-c", str(config)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        _wait_for(port, process, work)
+    with running("nginx", [nginx_binary(), "-p", str(work), "-c", str(config)], port, work / "error.log"):
         yield f"{'https' if tls else 'http'}://127.0.0.1:{port}{prefix}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for(port: int, process: subprocess.Popen[bytes], work: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            errors = process.stderr.read().decode() if process.stderr else ""
-            log = (work / "error.log").read_text() if (work / "error.log").is_file() else ""
-            raise RuntimeError(f"nginx stopped at start-up:\n{errors}\n{log}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nginx did not listen on 127.0.0.1:{port} within {STARTUP_TIMEOUT} s")

@@ -1,0 +1,61 @@
+"""A web server (nginx, Apache) run as a child process on 127.0.0.1 for the hosting
+tests and benchmarks: started, waited for, stopped. The servers' own set-up is in
+local_nginx.py and local_apache.py."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+STARTUP_TIMEOUT = 10.0
+ERROR_LOG_TAIL = 20
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def error_log_tail(log: Path) -> str:
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.is_file() else []
+    return "\n".join(lines[-ERROR_LOG_TAIL:])
+
+
+@contextmanager
+def running(name: str, command: list[str], port: int, error_log: Path) -> Iterator[None]:
+    """Run `command` until the block ends, once 127.0.0.1:`port` answers. If the server
+    stops or does not listen in time, the error names it and shows its error log."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_for(name, port, process, error_log)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+def _wait_for(name: str, port: int, process: subprocess.Popen[bytes], error_log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            errors = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"{name} stopped at start-up:\n{errors}\n{error_log_tail(error_log)}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(
+        f"{name} did not listen on 127.0.0.1:{port} within {STARTUP_TIMEOUT} s:\n{error_log_tail(error_log)}"
+    )
