@@ -10,7 +10,6 @@
  * script ran, so the saved colour palette is applied before the page is drawn.
  *
  * In <head> it also:
- * 0. marks <html> as scripted ("js"), as Material's bundle would later;
  * 1. defines Material's storage helpers (__md_get, __md_set, ...), guarded: with
  *    storage blocked (private browsing, blocked cookies, full quota) or holding
  *    corrupt JSON, Material's own versions throw on every page;
@@ -139,12 +138,6 @@
   }
 
   /* --- In <head>: storage helpers ---------------------------------------- */
-
-  // Material's bundle swaps "no-js" for "js" on <html> as it starts, which restyles
-  // the whole page on the reader's main thread. Done here, before <body> exists, it
-  // costs nothing and the first paint already has the scripted layout.
-  document.documentElement.classList.remove("no-js");
-  document.documentElement.classList.add("js");
 
   var scope = new URL(script ? script.getAttribute("data-md-scope") || "." : ".", location);
 
