@@ -29,6 +29,8 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "checklist.html"
 
 MARKER = re.compile(r"^<!--\s*checklist\s*:\s*(?P<id>\S*)\s*-->[ \t]*$", re.MULTILINE)
+# Anything an editor may have meant as a marker: checked, so that a typo is an error, not silence.
+MARKER_LIKE = re.compile(r"<!--\s*checklist\b", re.IGNORECASE)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SPACES = re.compile(r"[ \t\r\n]+")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -530,14 +532,18 @@ def link_title(link: str, lang: str, anchors: Mapping[str, Mapping[str, Mapping[
 # --- Markers in pages ------------------------------------------------------------------------
 
 
+def _outside_code(markdown: str) -> str:
+    """The Markdown with its fenced code blocks blanked out, line breaks kept (so line
+    numbers stay right): a marker shown in a code block is an example, not a request."""
+    return FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+
+
 def find_markers(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
     """(checklist id, line number) of every `<!-- checklist: id -->` marker in a page.
 
     `first_line` is the file line the Markdown starts on (MkDocs strips the front matter).
     """
-    # A marker shown in a code block is an example, not a request: blank the blocks out,
-    # keeping their line breaks so that line numbers stay right.
-    text = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    text = _outside_code(markdown)
     return [(m.group("id"), text.count("\n", 0, m.start()) + first_line) for m in MARKER.finditer(text)]
 
 
@@ -548,8 +554,19 @@ def body_first_line(source: str, markdown: str) -> int:
 
 
 def check_markers(markdown: str, page_file: str, known: Sequence[str], first_line: int = 1) -> dict[str, int]:
-    """The checklists a page asks for, in order, each with the line of its first marker;
-    an unknown id is an error naming the page, the marker's line and the checklists there are."""
+    """The checklists a page asks for, in order, each with its marker's line. An error names
+    the page and line for: a marker not written exactly (indented, in capitals, misspelt,
+    inside a list or quote), an unknown checklist, or a checklist placed twice."""
+    lines = _outside_code(markdown).split("\n")
+    for number, text in enumerate(lines, start=first_line):
+        if MARKER_LIKE.search(text) and not MARKER.match(text):
+            raise ChecklistError(
+                page_file,
+                "write the checklist marker exactly as <!-- checklist: readiness --> (with the "
+                "checklist's id), in lowercase, at the start of a line of its own, with a blank line "
+                f"before and after it; found: {text.strip()}",
+                line=number,
+            )
     wanted: dict[str, int] = {}
     for checklist_id, line in find_markers(markdown, first_line):
         if checklist_id not in known:
@@ -559,8 +576,20 @@ def check_markers(markdown: str, page_file: str, known: Sequence[str], first_lin
                 f"(checklists: {', '.join(sorted(known)) or 'none'}; each is a file in docs/data/checklists/)",
                 line=line,
             )
-        wanted.setdefault(checklist_id, line)
+        if checklist_id in wanted:
+            raise ChecklistError(
+                page_file,
+                f"the checklist '{checklist_id}' is already placed on line {wanted[checklist_id]}; "
+                "a page shows each checklist once",
+                line=line,
+            )
+        wanted[checklist_id] = line
     return wanted
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids in a checklist's HTML, which links from other pages may point at."""
+    return set(HTML_ID.findall(html))
 
 
 def insert_checklists(html: str, page_file: str, render: Mapping[str, str], lines: Mapping[str, int]) -> str:
@@ -576,7 +605,7 @@ def insert_checklists(html: str, page_file: str, render: Mapping[str, str], line
                 "before and after it, outside lists, quotes and admonitions",
                 line=lines.get(checklist_id),
             )
-    return MARKER.sub(lambda m: render[m.group("id")], html)
+    return MARKER.sub(lambda m: render.get(m.group("id"), m.group(0)), html)
 
 
 # --- Rendering -------------------------------------------------------------------------------

@@ -87,11 +87,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not cl.find_markers(markdown):
+    source = f"docs/{page.file.src_uri}"
+    key = page.file.abs_src_path or source
+    _rendered.pop(key, None)  # left by a build that failed before this page's content
+    if not cl.MARKER_LIKE.search(markdown):
         return markdown
     data = _data(config)
     lang = getattr(page.file, "locale", None) or config.theme.get("language", cl.LANGUAGES[0])
-    source = f"docs/{page.file.src_uri}"
     first_line = cl.body_first_line(page.file.content_string, markdown)
     try:
         lines = cl.check_markers(markdown, source, sorted(data.checklists), first_line)
@@ -102,18 +104,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             html[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
     except cl.ChecklistError as error:
         raise PluginError(str(error)) from None
-    _rendered[page.file.abs_src_path or source] = (html, lines)
+    if html:
+        _rendered[key] = (html, lines)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    pending = _rendered.pop(page.file.abs_src_path or f"docs/{page.file.src_uri}", None)
+    source = f"docs/{page.file.src_uri}"
+    pending = _rendered.pop(page.file.abs_src_path or source, None)
     if pending is None:
         return html
     try:
-        return cl.insert_checklists(html, f"docs/{page.file.src_uri}", *pending)
+        html = cl.insert_checklists(html, source, *pending)
     except cl.ChecklistError as error:
         raise PluginError(str(error)) from None
+    # MkDocs collected the page's anchors before the checklist was there: add its ids, so
+    # that a link to one (preparation.md#checklist-readiness) passes the strict build.
+    if page.present_anchor_ids is not None:
+        for rendered in pending[0].values():
+            page.present_anchor_ids |= cl.anchor_ids(rendered)
+    return html
 
 
 def _link(link: str, lang: str, page: Page, files: Files, data: _Data) -> cl.Link:

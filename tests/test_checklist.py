@@ -433,10 +433,37 @@ def test_heading_ids_reads_explicit_ids_and_their_text() -> None:
     assert ids == {"budget": "Le budget", "raw": "raw", "para": "para"}
 
 
-def test_check_markers_gives_each_checklist_once_with_its_first_line() -> None:
-    """A page asking twice for the same checklist gets it from its first marker on."""
+def test_a_checklist_placed_twice_is_refused() -> None:
+    """Two markers for one checklist would repeat its ids on the page: both lines are named."""
     markdown = "# T\n\n<!-- checklist: readiness -->\n\ntext\n\n<!-- checklist: readiness -->\n"
-    assert cl.check_markers(markdown, "docs/p.fr.md", ["readiness"], first_line=4) == {"readiness": 6}
+    with pytest.raises(
+        cl.ChecklistError,
+        match=r"docs/p.fr.md, line 10: the checklist 'readiness' is already placed on line 6; "
+        r"a page shows each checklist once",
+    ):
+        cl.check_markers(markdown, "docs/p.fr.md", ["readiness"], first_line=4)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "  <!-- checklist: readiness -->",
+        "<!-- Checklist: readiness -->",
+        "- Liste <!-- checklist: readiness -->",
+        "> <!-- checklist: readiness -->",
+        "<!-- checklist readiness -->",
+    ],
+)
+def test_a_marker_not_written_exactly_is_refused(written: str) -> None:
+    """An indented, capitalised, misspelt or nested marker is an error, not a silently missing checklist."""
+    markdown = f"# T\n\n{written}\n"
+    with pytest.raises(cl.ChecklistError) as caught:
+        cl.check_markers(markdown, "docs/p.en.md", ["readiness"])
+    message = str(caught.value)
+    assert message.startswith(
+        "docs/p.en.md, line 3: write the checklist marker exactly as <!-- checklist: readiness -->"
+    )
+    assert message.endswith(f"found: {written.strip()}")
 
 
 def test_insert_checklists_replaces_each_marker_line_in_the_built_html() -> None:
@@ -759,6 +786,18 @@ def test_a_marker_in_a_code_block_is_shown_not_replaced(project_copy: Path) -> N
     html = (project_copy / "site/en/a-propos/index.html").read_text(encoding="utf-8")
     assert "&lt;!-- checklist: readiness --&gt;" in html
     assert 'data-module="mdx-checklist"' not in html
+
+
+def test_links_to_the_checklist_and_its_items_pass_the_strict_build(project_copy: Path) -> None:
+    """The checklist is inserted after Markdown: its ids still count as anchors for links."""
+    page = project_copy / "docs/a-propos.en.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nSee [the checklist](preparation.md#checklist-readiness) and "
+        + "[one item](preparation.md#readiness-owner-backup).\n",
+        encoding="utf-8",
+    )
+    assert build_site(project_copy / "site", config_file=project_copy / "mkdocs.yml") == []
 
 
 def test_data_is_read_once_per_build_and_again_after_an_edit(
