@@ -30,27 +30,30 @@ def error_log_tail(log: Path) -> str:
 def running(name: str, command: list[str], port: int, error_log: Path) -> Iterator[None]:
     """Run `command` until the block ends, once 127.0.0.1:`port` answers. If the server
     stops or does not listen in time, the error names it and shows its error log."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        _wait_for(name, port, process, error_log)
-        yield
-    finally:
-        process.terminate()
+    # Its own output goes to a file beside the error log: a pipe nobody reads while the
+    # server runs could fill up and stall it.
+    output = error_log.parent / f"{name.lower()}-output.log"
+    with output.open("wb") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
+            _wait_for(name, port, process, error_log, output)
+            yield
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
-def _wait_for(name: str, port: int, process: subprocess.Popen[bytes], error_log: Path) -> None:
+def _wait_for(name: str, port: int, process: subprocess.Popen[bytes], error_log: Path, output: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            errors = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"{name} stopped at start-up:\n{errors}\n{error_log_tail(error_log)}")
+            raise RuntimeError(
+                f"{name} stopped at start-up:\n{error_log_tail(output)}\n{error_log_tail(error_log)}"
+            )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
