@@ -86,6 +86,10 @@ def check_then_reload(page: Page, item_id: str) -> None:
         "([key, id]) => (JSON.parse(localStorage.getItem(key) || '{}').answers || {})[id] === true",
         arg=[KEY, item_id],
     )
+    reload_checklist(page)
+
+
+def reload_checklist(page: Page) -> None:
     page.reload()
     page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
 
@@ -114,8 +118,7 @@ def test_ticked_items_survive_a_reload(
     open_checklist(page, checklist_url(site_url, lang))
     assert ticked(page) == []
     tick(page, [ESSENTIAL[0], OPTIONAL[0]])
-    page.reload()
-    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+    reload_checklist(page)
     assert sorted(ticked(page)) == sorted([ESSENTIAL[0], OPTIONAL[0]])
     assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[0]: True}}
 
@@ -538,8 +541,7 @@ def test_works_from_file_and_keeps_answers_across_item_edits(
     # again (an init script would write it again on every reload, over newer answers).
     open_checklist(page, url)
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(stored)])
-    page.reload()
-    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+    reload_checklist(page)
     assert sorted(ticked(page)) == sorted([ESSENTIAL[0], f"{renamed}-renamed"])
     assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, f"{renamed}-renamed": True}}
     check_then_reload(page, ESSENTIAL[1])
