@@ -348,7 +348,7 @@ def _toggle_palette(page: Page) -> None:
     """Switch light/dark with the header toggle; the choice survives a reload."""
     body = page.locator("body")
     before = body.get_attribute("data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-module=mdx-palette] label:visible").first.click()
     expect(body).not_to_have_attribute("data-md-color-scheme", before)
     after = body.get_attribute("data-md-color-scheme")
     page.reload()
@@ -357,7 +357,7 @@ def _toggle_palette(page: Page) -> None:
 
 def _tick_checklist_item(page: Page) -> None:
     """Tick (or untick) a readiness checklist item; the answer is still there after a reload."""
-    checklist = page.locator("[data-module]").first
+    checklist = page.locator("[data-module=mdx-checklist]").first
     expect(checklist).to_have_attribute("data-checklist-ready", "")
     box = checklist.locator("input[type=checkbox]").nth(1)
     box_id = box.get_attribute("id")

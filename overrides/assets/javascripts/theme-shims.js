@@ -28,22 +28,123 @@
 
   /* --- Tasks that replace Material's inline scripts -------------------- */
 
-  // partials/javascripts/palette.html: apply the reader's saved colour palette.
-  function restorePalette() {
-    var palette = window.__md_get("__palette");
-    if (!palette || !palette.color) return;
-    if (palette.color.media === "(prefers-color-scheme)") {
-      var light = window.matchMedia("(prefers-color-scheme: light)").matches;
-      var input = document.querySelector(
-        "[data-md-color-media='(prefers-color-scheme: " + (light ? "light" : "dark") + ")']"
-      );
-      if (!input) return;
-      ["media", "scheme", "primary", "accent"].forEach(function (name) {
-        palette.color[name] = input.getAttribute("data-md-color-" + name);
+  // partials/javascripts/palette.html, just after the palette form: the colour
+  // palette and its toggle, in place of Material's palette component (see
+  // partials/palette.html). The palette is the one the reader chose, saved as
+  // Material saves it, or else the first whose media query matches the system
+  // setting; it is applied here, before the page is drawn. Until the reader
+  // chooses, the page follows changes of the system setting.
+  function setUpPalette() {
+    var $form = document.querySelector("form[data-module=mdx-palette]");
+    var $inputs = $form ? $form.querySelectorAll("input[name=__palette]") : [];
+    var current = -1;
+
+    function colourOf(index) {
+      var $input = $inputs[index];
+      var media = $input.getAttribute("data-md-color-media");
+      if (media === "(prefers-color-scheme)") {
+        // Material's "follow the system" option: take the light or dark palette.
+        var light = window.matchMedia("(prefers-color-scheme: light)").matches;
+        var $match = $form.querySelector(
+          "[data-md-color-media='(prefers-color-scheme: " + (light ? "light" : "dark") + ")']"
+        );
+        if ($match) $input = $match;
+      }
+      var colour = { media: media };
+      ["scheme", "primary", "accent"].forEach(function (key) {
+        colour[key] = $input.getAttribute("data-md-color-" + key);
       });
+      return colour;
     }
-    Object.keys(palette.color).forEach(function (key) {
-      document.body.setAttribute("data-md-color-" + key, palette.color[key]);
+
+    function chosenIndex() {
+      var saved = window.__md_get("__palette");
+      if (saved && typeof saved.index === "number" && $inputs[saved.index]) return saved.index;
+      for (var i = 0; i < $inputs.length; i++) {
+        if (window.matchMedia($inputs[i].getAttribute("data-md-color-media")).matches) return i;
+      }
+      return 0;
+    }
+
+    // Only attributes that change are set: each change restyles the whole page.
+    function apply(index, save) {
+      var colour = colourOf(index);
+      Object.keys(colour).forEach(function (key) {
+        var name = "data-md-color-" + key;
+        if (document.body.getAttribute(name) !== colour[key]) document.body.setAttribute(name, colour[key]);
+      });
+      if (index !== current) {
+        current = index;
+        $inputs[index].checked = true;
+        // Each label switches to the next palette: show the current palette's one.
+        Array.prototype.forEach.call($inputs, function ($input, i) {
+          var $label = $input.nextElementSibling;
+          if ($label && $label.tagName === "LABEL") $label.hidden = i !== index;
+        });
+      }
+      if (save) window.__md_set("__palette", { index: index, color: colour });
+    }
+
+    // The browser's interface (address bar) takes the header's colour. Read once the
+    // page is drawn, when reading a style costs nothing.
+    var $themeColor = null;
+    function updateThemeColor() {
+      var $header = document.querySelector(".md-header");
+      var rgb = $header && window.getComputedStyle($header).backgroundColor.match(/\d+/g);
+      if (!rgb) return;
+      if (!$themeColor) {
+        $themeColor = document.createElement("meta");
+        $themeColor.name = "theme-color";
+        document.head.appendChild($themeColor);
+      }
+      $themeColor.content = "#" + rgb.slice(0, 3).map(function (value) {
+        return ("0" + (+value).toString(16)).slice(-2);
+      }).join("");
+    }
+
+    if (!$inputs.length) {
+      // No toggle on this page: apply a saved palette, as Material's script did.
+      var saved = window.__md_get("__palette");
+      if (saved && saved.color) {
+        Object.keys(saved.color).forEach(function (key) {
+          document.body.setAttribute("data-md-color-" + key, saved.color[key]);
+        });
+      }
+      return;
+    }
+    apply(chosenIndex(), false);
+
+    $form.addEventListener("change", function (event) {
+      var index = Array.prototype.indexOf.call($inputs, event.target);
+      if (index < 0) return;
+      // Material's stylesheet turns transitions off while this attribute is set.
+      document.body.setAttribute("data-md-color-switching", "");
+      apply(index, true);
+      setTimeout(function () {
+        document.body.removeAttribute("data-md-color-switching");
+        updateThemeColor();
+      }, 0);
+    });
+    // As in Material: Enter on the focused option moves to the next palette.
+    $form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      var $next = $inputs[(current + 1) % $inputs.length];
+      $next.click();
+      $next.focus();
+    });
+    Array.prototype.forEach.call($inputs, function ($input) {
+      var query = window.matchMedia($input.getAttribute("data-md-color-media"));
+      if (typeof query.addEventListener !== "function") return;
+      // Re-applying changes nothing when the reader chose a fixed palette.
+      query.addEventListener("change", function () {
+        apply(chosenIndex(), false);
+      });
+    });
+    window.addEventListener("load", function () {
+      window.requestAnimationFrame(function () {
+        setTimeout(updateThemeColor, 0);
+      });
     });
   }
 
@@ -120,7 +221,7 @@
   }
 
   var tasks = {
-    palette: restorePalette,
+    palette: setUpPalette,
     content: restoreTabs,
     announce: restoreAnnouncement,
     outdated: restoreOutdated,

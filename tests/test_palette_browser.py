@@ -1,0 +1,127 @@
+"""The colour palette toggle, run by theme-shims.js in place of Material's component
+(overrides/partials/palette.html): the system setting first, then the reader's choice,
+applied before Material's bundle runs; keyboard; bad saved data."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import LANGUAGES, BuiltSite, page_slugs
+
+TOGGLE = "form[data-module=mdx-palette] label:visible"
+SAVED_KEY = "/.__palette"
+
+
+def _scheme(page: Page) -> str | None:
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def _without_bundle(page: Page) -> None:
+    """Material's bundle never arrives: what the reader sees before it runs, or if it fails."""
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+
+
+@pytest.mark.parametrize(
+    ("system", "scheme", "used"), [("light", "default", "normal"), ("dark", "slate", "dark")]
+)
+def test_first_visit_takes_the_system_setting_before_the_bundle_runs(
+    page: Page, site_url: str, system: str, scheme: str, used: str
+) -> None:
+    """No flash of the light palette for a reader whose system is dark, and the toggle shows."""
+    page.emulate_media(color_scheme=system)  # type: ignore[arg-type]
+    _without_bundle(page)
+    page.goto(f"{site_url}objectifs/")
+    assert _scheme(page) == scheme
+    expect(page.locator(TOGGLE)).to_have_count(1)
+    # The page's own scroll bar and built-in controls follow the scheme.
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == used
+
+
+def test_the_reader_s_choice_is_saved_and_wins_over_the_system(page: Page, site_url: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{site_url}en/plan/")
+    page.wait_for_load_state("load")
+    assert _scheme(page) == "slate"
+    assert page.evaluate("localStorage.length") == 0, "nothing is saved until the reader chooses"
+
+    page.locator(TOGGLE).click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    saved = page.evaluate(f"JSON.parse(localStorage.getItem('{SAVED_KEY}'))")
+    assert saved["index"] == 0 and saved["color"]["scheme"] == "default", saved
+
+    _without_bundle(page)
+    page.goto(f"{site_url}objectifs/")  # another page, other language, bundle blocked
+    assert _scheme(page) == "default"
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    assert _scheme(page) == "default", "a chosen palette does not follow the system"
+
+
+def test_without_a_choice_the_page_follows_the_system_setting(page: Page, site_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url)
+    assert _scheme(page) == "default"
+    page.emulate_media(color_scheme="dark")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator(TOGGLE)).to_have_attribute("title", "Passer au thème clair")
+
+
+def test_keyboard_enter_on_the_option_switches_palette(page: Page, site_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(f"{site_url}en/")
+    page.wait_for_load_state("load")
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+    expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to light mode")
+    # Transitions are switched off only while the palette changes.
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", "")
+
+
+def test_browser_bar_takes_the_header_colour(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}objectifs/")
+    meta = page.locator("meta[name=theme-color]")
+    expect(meta).to_have_count(1)
+    header = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-header')).backgroundColor.match(/\\d+/g)"
+        ".slice(0, 3).map(v => (+v).toString(16).padStart(2, '0')).join('')"
+    )
+    assert meta.get_attribute("content") == f"#{header}"
+
+
+@pytest.mark.parametrize(
+    ("stored", "scheme"),
+    [
+        ('{"index": 7}', "default"),
+        ('{"index": -1}', "default"),
+        ('{"index": "1"}', "default"),
+        ("not json", "default"),
+        ("null", "default"),
+        ('{"index": 1, "color": null}', "slate"),  # the index is what counts
+    ],
+)
+def test_bad_saved_palette_falls_back_to_the_system_setting(
+    page: Page, site_url: str, stored: str, scheme: str
+) -> None:
+    """Whatever another version or a hand edit left in storage, the page still draws."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [SAVED_KEY, stored])
+    page.reload()
+    page.wait_for_load_state("load")
+    assert _scheme(page) == scheme
+    expect(page.locator(TOGGLE)).to_have_count(1)
+    assert errors == []
+
+
+def test_material_does_not_run_its_own_palette_component(built_site: BuiltSite) -> None:
+    """Material's component, which restyles the whole page twice as it starts, finds no form."""
+    for lang in LANGUAGES:
+        for slug in page_slugs():
+            html = built_site.page(lang, slug).read_text("utf-8")
+            assert 'data-md-component="palette"' not in html, (lang, slug)
+            assert html.count('data-module="mdx-palette"') == 1, (lang, slug)
