@@ -3,6 +3,8 @@ and no page of either language makes a foreign, failed or erroring request."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -49,3 +51,51 @@ def test_every_page_loads_cleanly(page_and_traffic: tuple[Page, Traffic], site_u
         expect(page.locator("html")).to_have_attribute("lang", lang)
     assert len(traffic.requests) > len(page_slugs())
     traffic.assert_clean()
+
+
+# Counts DOMContentLoaded events and notes when a script element for Material's
+# bundle enters the page; runs before the page's own scripts.
+_WATCH_BUNDLE = """
+window.__test = { loaded: 0, bundleAddedAt: null };
+document.addEventListener("DOMContentLoaded", () => window.__test.loaded++);
+new MutationObserver(records => {
+  for (const record of records) for (const node of record.addedNodes) {
+    if (node.tagName === "SCRIPT" && /bundle\\./.test(node.src) && window.__test.bundleAddedAt === null)
+      window.__test.bundleAddedAt = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+@pytest.mark.parametrize("path", ["", "en/preparation/"])
+def test_material_starts_once_after_the_first_paint(
+    page_and_traffic: tuple[Page, Traffic], site_url: str, path: str
+) -> None:
+    """theme-shims.js runs the bundle once the page is drawn, then gives Material its
+    DOMContentLoaded: Material's keyboard shortcut to search works, the page stays clean."""
+    page, traffic = page_and_traffic
+    page.add_init_script(_WATCH_BUNDLE)
+    page.goto(f"{site_url}{path}")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    page.wait_for_load_state("networkidle")
+    watched = page.evaluate("window.__test")
+    first_paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    assert watched["bundleAddedAt"] is not None
+    assert first_paint < watched["bundleAddedAt"], (first_paint, watched)
+    assert watched["loaded"] == 2, "the browser's DOMContentLoaded, then Material's copy, once"
+    page.keyboard.press("s")  # Material's shortcut: only its started components answer it
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    traffic.assert_clean()
+
+
+def test_page_still_works_when_material_bundle_fails(page: Page, site_url: str) -> None:
+    """The bundle blocked or lost: no script error; the checklist and palette still run."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(f"{site_url}preparation/")
+    expect(page.locator("[data-module=mdx-checklist]")).to_have_attribute("data-checklist-ready", "")
+    expect(page.locator("form[data-module=mdx-palette] label:visible")).to_have_count(1)
+    expect(page.locator("html")).to_have_class(re.compile(r"\bno-js\b"))
+    page.wait_for_load_state("networkidle")
+    assert errors == []

@@ -93,6 +93,13 @@ def _html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def _page_files(soup: BeautifulSoup) -> list[str]:
+    """The scripts (Material's bundle included, a preload) and stylesheets a page loads."""
+    return [tag["src"] for tag in soup.select("script[src]")] + [
+        tag["href"] for tag in soup.select("link[rel=stylesheet], link[rel=preload]")
+    ]
+
+
 def test_two_builds_are_byte_identical(built_site: BuiltSite, tmp_path: Path) -> None:
     """Same commit, two builds: every file (sitemap.xml.gz and search indexes too) is identical."""
     again = tmp_path / "again"
@@ -153,18 +160,22 @@ def test_pages_have_no_inline_script_style_or_handler(built_site: BuiltSite) -> 
     assert problems == []
 
 
-def test_scripts_in_the_body_are_deferred(built_site: BuiltSite) -> None:
-    """The page is drawn before Material's bundle and the site's scripts run: every script
-    file in <body> is deferred or async, except the small theme tasks that must run in place."""
+def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> None:
+    """Every script file in <body> is async, except the small theme tasks that must run
+    in place; Material's bundle is a low-priority preload that theme-shims.js runs."""
     problems = []
     for html in _html_files(built_site.path):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         assert soup.body is not None
         for script in soup.body.select("script[src]"):
-            waits = script.has_attr("defer") or script.has_attr("async")
-            if not waits and not script.has_attr("data-md-run"):
+            if not script.has_attr("async") and not script.has_attr("data-md-run"):
                 problems.append(f"{html.relative_to(built_site.path)}: {script['src']}")
-        assert soup.body.select("script[defer][src*='bundle.']"), html
+        assert not soup.select("script[src*='bundle.']"), html
+        preloads = soup.body.select("link[rel=preload][data-md-bundle]")
+        assert [(p["as"], p["fetchpriority"]) for p in preloads] == [("script", "low")], html
+        href = preloads[0]["href"]  # absolute on the 404 pages, which answer at any depth
+        bundle = built_site.path / href.lstrip("/") if href.startswith("/") else html.parent / href
+        assert bundle.resolve().is_file(), (html, href)
     assert problems == []
 
 
@@ -172,9 +183,7 @@ def test_own_scripts_and_stylesheets_are_fingerprinted(built_site: BuiltSite) ->
     """Every script and stylesheet a page loads has a content hash in its name (long caching)."""
     html = built_site.page("fr", "preparation").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
-    refs = [s["src"] for s in soup.select("script[src]")] + [
-        link["href"] for link in soup.select("link[rel=stylesheet]")
-    ]
+    refs = _page_files(soup)
     assert len(refs) >= 4
     assert [ref for ref in refs if not re.search(FINGERPRINT, ref)] == []
 
@@ -277,9 +286,7 @@ def test_nginx_caches_fingerprinted_files_and_revalidates_pages(
 ) -> None:
     """Hashed assets: a year, immutable. Pages and the search index: revalidated on each visit."""
     soup = BeautifulSoup(built_site.page("fr", "index").read_text("utf-8"), "html.parser")
-    for ref in [s["src"] for s in soup.select("script[src]")] + [
-        link["href"] for link in soup.select("link[rel=stylesheet]")
-    ]:
+    for ref in _page_files(soup):
         assert _get(urljoin(nginx_url, ref)).headers["cache-control"] == "public, max-age=31536000, immutable"
     for path in ("", "en/", "search/search_index.json", "en/search/search_index.json"):
         assert _get(f"{nginx_url}{path}").headers["cache-control"] == "no-cache"
@@ -446,9 +453,7 @@ def apache_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) 
 def _sample_paths(built_site: BuiltSite) -> list[str]:
     """Pages, redirects, 404s, the search indexes, a source map and every fingerprinted file."""
     soup = BeautifulSoup(built_site.page("fr", "index").read_text("utf-8"), "html.parser")
-    assets = [s["src"] for s in soup.select("script[src]")] + [
-        link["href"] for link in soup.select("link[rel=stylesheet]")
-    ]
+    assets = _page_files(soup)
     source_maps = sorted(str(p.relative_to(built_site.path)) for p in built_site.path.rglob("*.map"))
     return [
         "",
@@ -493,9 +498,7 @@ def test_apache_caches_fingerprinted_files_and_revalidates_pages(
 ) -> None:
     """Hashed assets: a year, immutable. Pages and the search index: revalidated on each visit."""
     soup = BeautifulSoup(built_site.page("en", "plan").read_text("utf-8"), "html.parser")
-    refs = [s["src"] for s in soup.select("script[src]")] + [
-        link["href"] for link in soup.select("link[rel=stylesheet]")
-    ]
+    refs = _page_files(soup)
     assert len(refs) >= 4
     for ref in refs:
         cache_control = _get(urljoin(f"{apache_url}en/plan/", ref)).headers["cache-control"]
@@ -508,7 +511,7 @@ def test_apache_compresses_text(apache_url: str, built_site: BuiltSite) -> None:
     """HTML, CSS, JavaScript and the search index travel gzip-compressed, and unpack to the file."""
     soup = BeautifulSoup(built_site.page("fr", "index").read_text("utf-8"), "html.parser")
     stylesheet = soup.select_one("link[rel=stylesheet]")["href"]
-    script = soup.select_one("script[src*='bundle.']")["src"]
+    script = soup.select_one("link[data-md-bundle]")["href"]
     for path in ("index.html", stylesheet, script, "search/search_index.json"):
         response = _get(f"{apache_url}{path}", **{"Accept-Encoding": "gzip"})
         assert response.headers.get("content-encoding") == "gzip", path
