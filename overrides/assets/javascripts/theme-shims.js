@@ -30,126 +30,6 @@
 
   /* --- Tasks that replace Material's inline scripts -------------------- */
 
-  // partials/javascripts/palette.html, just after the palette form: the colour
-  // palette and its toggle, in place of Material's palette component (see
-  // partials/palette.html). The palette is the one the reader chose, saved as
-  // Material saves it, or else the first whose media query matches the system
-  // setting; it is applied here, before the page is drawn. Until the reader
-  // chooses, the page follows changes of the system setting.
-  function setUpPalette() {
-    var $form = document.querySelector("form[data-module=mdx-palette]");
-    var $inputs = $form ? $form.querySelectorAll("input[name=__palette]") : [];
-    var current = -1;
-
-    function colourOf(index) {
-      var $input = $inputs[index];
-      var media = $input.getAttribute("data-md-color-media");
-      if (media === "(prefers-color-scheme)") {
-        // Material's "follow the system" option: take the light or dark palette.
-        var light = window.matchMedia("(prefers-color-scheme: light)").matches;
-        var $match = $form.querySelector(
-          "[data-md-color-media='(prefers-color-scheme: " + (light ? "light" : "dark") + ")']"
-        );
-        if ($match) $input = $match;
-      }
-      var colour = { media: media };
-      ["scheme", "primary", "accent"].forEach(function (key) {
-        colour[key] = $input.getAttribute("data-md-color-" + key);
-      });
-      return colour;
-    }
-
-    function chosenIndex() {
-      var saved = window.__md_get("__palette");
-      if (saved && typeof saved.index === "number" && $inputs[saved.index]) return saved.index;
-      for (var i = 0; i < $inputs.length; i++) {
-        if (window.matchMedia($inputs[i].getAttribute("data-md-color-media")).matches) return i;
-      }
-      return 0;
-    }
-
-    // Only attributes that change are set: each change restyles the whole page.
-    function apply(index, save) {
-      var colour = colourOf(index);
-      Object.keys(colour).forEach(function (key) {
-        var name = "data-md-color-" + key;
-        if (document.body.getAttribute(name) !== colour[key]) document.body.setAttribute(name, colour[key]);
-      });
-      if (index !== current) {
-        current = index;
-        $inputs[index].checked = true;
-        // Each label switches to the next palette: show the current palette's one.
-        Array.prototype.forEach.call($inputs, function ($input, i) {
-          var $label = $input.nextElementSibling;
-          if ($label && $label.tagName === "LABEL") $label.hidden = i !== index;
-        });
-      }
-      if (save) window.__md_set("__palette", { index: index, color: colour });
-    }
-
-    // The browser's interface (address bar) takes the header's colour. Read once the
-    // page is drawn, when reading a style costs nothing.
-    var $themeColor = null;
-    function updateThemeColor() {
-      var $header = document.querySelector(".md-header");
-      var rgb = $header && window.getComputedStyle($header).backgroundColor.match(/\d+/g);
-      if (!rgb) return;
-      if (!$themeColor) {
-        $themeColor = document.createElement("meta");
-        $themeColor.name = "theme-color";
-        document.head.appendChild($themeColor);
-      }
-      $themeColor.content = "#" + rgb.slice(0, 3).map(function (value) {
-        return ("0" + (+value).toString(16)).slice(-2);
-      }).join("");
-    }
-
-    if (!$inputs.length) {
-      // No toggle on this page: apply a saved palette, as Material's script did.
-      var saved = window.__md_get("__palette");
-      if (saved && saved.color) {
-        Object.keys(saved.color).forEach(function (key) {
-          document.body.setAttribute("data-md-color-" + key, saved.color[key]);
-        });
-      }
-      return;
-    }
-    apply(chosenIndex(), false);
-
-    $form.addEventListener("change", function (event) {
-      var index = Array.prototype.indexOf.call($inputs, event.target);
-      if (index < 0) return;
-      // Material's stylesheet turns transitions off while this attribute is set.
-      document.body.setAttribute("data-md-color-switching", "");
-      apply(index, true);
-      setTimeout(function () {
-        document.body.removeAttribute("data-md-color-switching");
-        updateThemeColor();
-      }, 0);
-    });
-    // As in Material: Enter on the focused option moves to the next palette.
-    $form.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      var $next = $inputs[(current + 1) % $inputs.length];
-      $next.click();
-      $next.focus();
-    });
-    Array.prototype.forEach.call($inputs, function ($input) {
-      var query = window.matchMedia($input.getAttribute("data-md-color-media"));
-      if (typeof query.addEventListener !== "function") return;
-      // Re-applying changes nothing when the reader chose a fixed palette.
-      query.addEventListener("change", function () {
-        apply(chosenIndex(), false);
-      });
-    });
-    window.addEventListener("load", function () {
-      window.requestAnimationFrame(function () {
-        setTimeout(updateThemeColor, 0);
-      });
-    });
-  }
-
   // partials/javascripts/content.html: open the content tab the URL points at,
   // and (with content.tabs.link) the tabs the reader chose before.
   function restoreTabs($script) {
@@ -223,7 +103,6 @@
   }
 
   var tasks = {
-    palette: setUpPalette,
     content: restoreTabs,
     announce: restoreAnnouncement,
     outdated: restoreOutdated,
@@ -278,6 +157,153 @@
       /* storage full or blocked: the setting lasts for this page only */
     }
   };
+
+  /* --- In <head>: the colour palette and its toggle ----------------------- */
+
+  // In place of Material's palette script and component (partials/palette.html).
+  // The palettes of mkdocs.yml come in data-md-palettes, in the toggle's order. The
+  // palette is the one the reader chose, saved as Material saves it, or else the
+  // first whose media query matches the system setting. It goes on <body> as soon as
+  // the parser creates it, before the page is drawn: a script inside <body> made
+  // Chromium draw the header alone, then the text a frame later. The toggle is set
+  // up once the page is parsed. Until the reader chooses, the page follows changes
+  // of the system setting.
+  (function setUpPalette() {
+    var palettes;
+    try {
+      palettes = JSON.parse(script.getAttribute("data-md-palettes") || "[]");
+    } catch (error) {
+      palettes = [];
+    }
+    if (!Array.isArray(palettes) || !palettes.length) return;
+    var $inputs = [];
+    var current = -1;
+
+    function colourOf(index) {
+      var palette = palettes[index];
+      var colour = { media: palette.media, scheme: palette.scheme, primary: palette.primary, accent: palette.accent };
+      if (palette.media === "(prefers-color-scheme)") {
+        // Material's "follow the system" option: the colours of the light or dark palette.
+        var light = window.matchMedia("(prefers-color-scheme: light)").matches;
+        palettes.forEach(function (other) {
+          if (other.media === "(prefers-color-scheme: " + (light ? "light" : "dark") + ")") {
+            colour.scheme = other.scheme;
+            colour.primary = other.primary;
+            colour.accent = other.accent;
+          }
+        });
+      }
+      return colour;
+    }
+
+    function chosenIndex() {
+      var saved = window.__md_get("__palette");
+      if (saved && typeof saved.index === "number" && palettes[saved.index]) return saved.index;
+      for (var i = 0; i < palettes.length; i++) {
+        if (window.matchMedia(palettes[i].media).matches) return i;
+      }
+      return 0;
+    }
+
+    // Only attributes that change are set: each change restyles the whole page.
+    function applyColour(index) {
+      var colour = colourOf(index);
+      Object.keys(colour).forEach(function (key) {
+        var name = "data-md-color-" + key;
+        if (document.body.getAttribute(name) !== colour[key]) document.body.setAttribute(name, colour[key]);
+      });
+      return colour;
+    }
+
+    // Each label switches to the next palette: show the current palette's one.
+    function showToggle(index) {
+      current = index;
+      if (!$inputs[index]) return;
+      $inputs[index].checked = true;
+      $inputs.forEach(function ($input, i) {
+        var $label = $input.nextElementSibling;
+        if ($label && $label.tagName === "LABEL") $label.hidden = i !== index;
+      });
+    }
+
+    function choose(index) {
+      // Material's stylesheet turns transitions off while this attribute is set.
+      document.body.setAttribute("data-md-color-switching", "");
+      var colour = applyColour(index);
+      showToggle(index);
+      window.__md_set("__palette", { index: index, color: colour });
+      setTimeout(function () {
+        document.body.removeAttribute("data-md-color-switching");
+        updateThemeColor();
+      }, 0);
+    }
+
+    // The browser's own bar takes the header's colour, read once the page is drawn,
+    // when reading a style costs nothing.
+    var $themeColor = null;
+    function updateThemeColor() {
+      var $header = document.querySelector(".md-header");
+      var rgb = $header && window.getComputedStyle($header).backgroundColor.match(/\d+/g);
+      if (!rgb) return;
+      if (!$themeColor) {
+        $themeColor = document.createElement("meta");
+        $themeColor.name = "theme-color";
+        document.head.appendChild($themeColor);
+      }
+      $themeColor.content =
+        "#" +
+        rgb
+          .slice(0, 3)
+          .map(function (value) {
+            return ("0" + (+value).toString(16)).slice(-2);
+          })
+          .join("");
+    }
+
+    if (document.body) applyColour(chosenIndex());
+    else {
+      var waiting = new MutationObserver(function () {
+        if (!document.body) return;
+        waiting.disconnect();
+        applyColour(chosenIndex());
+      });
+      waiting.observe(document.documentElement, { childList: true });
+    }
+
+    document.addEventListener("DOMContentLoaded", function (event) {
+      var $form = document.querySelector("form[data-module=mdx-palette]");
+      if (!event.isTrusted || !$form) return;
+      $inputs = Array.prototype.slice.call($form.querySelectorAll("input[name=__palette]"));
+      showToggle(chosenIndex());
+      $form.addEventListener("change", function (change) {
+        var index = $inputs.indexOf(change.target);
+        if (index >= 0) choose(index);
+      });
+      // As in Material: Enter on the focused option moves to the next palette.
+      $form.addEventListener("keydown", function (key) {
+        if (key.key !== "Enter") return;
+        key.preventDefault();
+        var $next = $inputs[(current + 1) % $inputs.length];
+        $next.click();
+        $next.focus();
+      });
+    });
+    palettes.forEach(function (palette) {
+      var query = window.matchMedia(palette.media);
+      if (typeof query.addEventListener !== "function") return;
+      // Applying again changes nothing when the reader chose a fixed palette.
+      query.addEventListener("change", function () {
+        var index = chosenIndex();
+        applyColour(index);
+        showToggle(index);
+      });
+    });
+    window.addEventListener("load", function () {
+      window.requestAnimationFrame(function () {
+        setTimeout(updateThemeColor, 0);
+      });
+    });
+  })();
 
   // Material asks for search/search_index.json as it starts. The request waits until
   // the reader reaches the search box (focus, tap, or the search toggle on small
@@ -344,20 +370,35 @@
   document.addEventListener("DOMContentLoaded", function (event) {
     var $preload = document.querySelector("link[data-md-bundle]");
     if (!event.isTrusted || !$preload) return;
-    // A task queued from an animation frame runs once that frame is drawn.
-    window.requestAnimationFrame(function () {
-      setTimeout(function () {
-        var $bundle = document.createElement("script");
-        $bundle.src = $preload.href;
-        $bundle.addEventListener("load", function () {
-          setTimeout(function () {
-            document.dispatchEvent(new Event("DOMContentLoaded"));
-          }, 0);
-        });
-        document.body.appendChild($bundle);
-      }, 0);
+    afterFirstPaint(function () {
+      var $bundle = document.createElement("script");
+      $bundle.src = $preload.href;
+      $bundle.addEventListener("load", function () {
+        setTimeout(function () {
+          document.dispatchEvent(new Event("DOMContentLoaded"));
+        }, 0);
+      });
+      document.body.appendChild($bundle);
     });
   });
+
+  // Once the browser reports the page's first paint (a hidden tab paints, and
+  // reports, once shown); where paint timing is missing, after the next frame.
+  function afterFirstPaint(callback) {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) {
+      window.requestAnimationFrame(function () {
+        setTimeout(callback, 0);
+      });
+      return;
+    }
+    var observer = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      setTimeout(callback, 0);
+    });
+    observer.observe({ type: "paint", buffered: true });
+  }
 
   // Material reads link[rel=alternate] once, on DOMContentLoaded. This listener is
   // registered before Material's, so it hides the hreflang links during that read
