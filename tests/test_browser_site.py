@@ -76,8 +76,9 @@ def test_material_starts_once_after_the_first_paint(
     page, traffic = page_and_traffic
     page.add_init_script(_WATCH_BUNDLE)
     page.goto(f"{site_url}{path}")
-    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    page.wait_for_function("window.__test.loaded >= 2")  # Material's copy of the event
     page.wait_for_load_state("networkidle")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
     watched = page.evaluate("window.__test")
     first_paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
     assert watched["bundleAddedAt"] is not None
@@ -99,3 +100,23 @@ def test_page_still_works_when_material_bundle_fails(page: Page, site_url: str) 
     expect(page.locator("html")).to_have_class(re.compile(r"\bno-js\b"))
     page.wait_for_load_state("networkidle")
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    "paint_timing",
+    [
+        # A browser without paint timing: Material starts after the next frame.
+        "Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => [] });",
+        # A browser that never reports the paint: Material starts within 3 seconds.
+        "window.PerformanceObserver = class { static get supportedEntryTypes() { return ['paint']; }"
+        " observe() {} disconnect() {} };",
+    ],
+    ids=["no-paint-timing", "paint-never-reported"],
+)
+def test_material_starts_without_paint_timing(page: Page, site_url: str, paint_timing: str) -> None:
+    page.add_init_script(paint_timing)
+    page.add_init_script(_WATCH_BUNDLE)
+    page.goto(f"{site_url}en/")
+    page.wait_for_function("window.__test.loaded === 2", timeout=6_000)  # Material's copy
+    page.keyboard.press("s")
+    expect(page.locator("input.md-search__input")).to_be_focused()

@@ -383,19 +383,27 @@
   });
 
   // Once the browser reports the page's first paint (a hidden tab paints, and
-  // reports, once shown); where paint timing is missing, after the next frame.
+  // reports, once shown); after the next frame where paint timing is missing; in
+  // any case within 3 seconds, so that no browser is left without Material.
   function afterFirstPaint(callback) {
+    var done = false;
+    function once() {
+      if (done) return;
+      done = true;
+      callback();
+    }
+    setTimeout(once, 3000);
     var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
     if (!types || types.indexOf("paint") < 0) {
       window.requestAnimationFrame(function () {
-        setTimeout(callback, 0);
+        setTimeout(once, 0);
       });
       return;
     }
     var observer = new PerformanceObserver(function (list) {
       if (!list.getEntriesByName("first-contentful-paint").length) return;
       observer.disconnect();
-      setTimeout(callback, 0);
+      setTimeout(once, 0);
     });
     observer.observe({ type: "paint", buffered: true });
   }
