@@ -269,6 +269,12 @@ def record_traffic(page: Page, origin: str) -> Traffic:
     return traffic
 
 
+def wait_for_material(page: Page) -> None:
+    """Material's bundle starts after the first paint (theme-shims.js): wait until its
+    components are running before using them (search, keyboard shortcuts)."""
+    page.locator("link[data-md-bundle=started]").wait_for(state="attached")
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context()

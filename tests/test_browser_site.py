@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, Traffic, page_path, page_slugs
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, Traffic, page_path, page_slugs, wait_for_material
 
 
 def _switch_language(page: Page, name: str) -> None:
@@ -76,7 +76,7 @@ def test_material_starts_once_after_the_first_paint(
     page, traffic = page_and_traffic
     page.add_init_script(_WATCH_BUNDLE)
     page.goto(f"{site_url}{path}")
-    page.wait_for_function("window.__test.loaded >= 2")  # Material's copy of the event
+    wait_for_material(page)
     page.wait_for_load_state("networkidle")
     expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
     watched = page.evaluate("window.__test")
@@ -117,6 +117,6 @@ def test_material_starts_without_paint_timing(page: Page, site_url: str, paint_t
     page.add_init_script(paint_timing)
     page.add_init_script(_WATCH_BUNDLE)
     page.goto(f"{site_url}en/")
-    page.wait_for_function("window.__test.loaded === 2", timeout=6_000)  # Material's copy
+    page.locator("link[data-md-bundle=started]").wait_for(state="attached", timeout=6_000)
     page.keyboard.press("s")
     expect(page.locator("input.md-search__input")).to_be_focused()

@@ -28,7 +28,7 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
-from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic
+from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
 from local_nginx import SHIPPED_CONFIG, serve
 
 CSP = (
@@ -340,6 +340,7 @@ def _origin(url: str) -> str:
 
 def _search(page: Page, word: str) -> list[str]:
     """Type a word in Material's search box; return the result links, resolved."""
+    wait_for_material(page)
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(word, delay=20)  # Material searches on keyup
@@ -567,6 +568,7 @@ def test_search_index_loads_only_when_the_reader_searches(context: BrowserContex
     page = visit.page
     page.goto(f"{nginx_url}plan/", wait_until="networkidle")
     assert not [url for url in visit.traffic.requests if "search_index" in url]
+    wait_for_material(page)
     with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
         page.locator("input.md-search__input").focus()
     page.goto(f"{nginx_url}en/plan/?h={SHARED_WORD}", wait_until="networkidle")

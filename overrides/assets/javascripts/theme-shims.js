@@ -376,6 +376,7 @@
       $bundle.addEventListener("load", function () {
         setTimeout(function () {
           document.dispatchEvent(new Event("DOMContentLoaded"));
+          $preload.setAttribute("data-md-bundle", "started"); // for tests and curious readers
         }, 0);
       });
       document.body.appendChild($bundle);
