@@ -180,6 +180,9 @@ def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> Non
         href = preloads[0]["href"]  # absolute on the 404 pages, which answer at any depth
         bundle = built_site.path / href.lstrip("/") if href.startswith("/") else html.parent / href
         assert bundle.resolve().is_file(), (html, href)
+        # Nothing of the template's own shows as text: <body> holds elements only.
+        stray = [text.strip() for text in soup.body.find_all(string=True, recursive=False) if text.strip()]
+        assert stray == [], (html, stray)
     assert problems == []
 
 
@@ -420,6 +423,7 @@ def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url
         assert response is not None and response.status == 404
         expect(visit.page.locator("html")).to_have_attribute("lang", lang)
         expect(visit.page.locator(".md-header")).to_have_css("position", "sticky")
+        wait_for_material(visit.page)  # the bundle starts from the page's absolute address
     visit.page.wait_for_load_state("networkidle")
     # The pages themselves answer 404, as they should; any other 404 still fails below.
     visit.traffic.failures = [f for f in visit.traffic.failures if "/such/page/" not in f]

@@ -17,6 +17,23 @@ def _scheme(page: Page) -> str | None:
     return page.locator("body").get_attribute("data-md-color-scheme")
 
 
+def _next_frame(page: Page) -> None:
+    """A change of the system setting reaches the page's listeners by the next frame."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
+
+
+# The palette in the first frame drawn with the page's text (before that frame is painted).
+_FIRST_FRAME_SCHEME = """
+window.__firstFrameScheme = null;
+(function watch() {
+  requestAnimationFrame(() => {
+    if (document.querySelector("article")) window.__firstFrameScheme = document.body.dataset.mdColorScheme;
+    else watch();
+  });
+})();
+"""
+
+
 def _without_bundle(page: Page) -> None:
     """Material's bundle never arrives: what the reader sees before it runs, or if it fails."""
     page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
@@ -30,8 +47,10 @@ def test_first_visit_takes_the_system_setting_before_the_bundle_runs(
 ) -> None:
     """No flash of the light palette for a reader whose system is dark, and the toggle shows."""
     page.emulate_media(color_scheme=system)  # type: ignore[arg-type]
+    page.add_init_script(_FIRST_FRAME_SCHEME)
     _without_bundle(page)
     page.goto(f"{site_url}objectifs/")
+    assert page.evaluate("window.__firstFrameScheme") == scheme
     assert _scheme(page) == scheme
     expect(page.locator(TOGGLE)).to_have_count(1)
     # The page's own scroll bar and built-in controls follow the scheme.
@@ -55,6 +74,7 @@ def test_the_reader_s_choice_is_saved_and_wins_over_the_system(page: Page, site_
     assert _scheme(page) == "default"
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
+    _next_frame(page)
     assert _scheme(page) == "default", "a chosen palette does not follow the system"
 
 
@@ -125,3 +145,28 @@ def test_material_does_not_run_its_own_palette_component(built_site: BuiltSite) 
             html = built_site.page(lang, slug).read_text("utf-8")
             assert 'data-md-component="palette"' not in html, (lang, slug)
             assert html.count('data-module="mdx-palette"') == 1, (lang, slug)
+
+
+def test_choice_holds_on_the_page_when_storage_is_blocked(page: Page, site_url: str) -> None:
+    """Blocked storage (private browsing, strict settings): the choice lasts for the page."""
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('no', 'SecurityError'); } });"
+    )
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{site_url}objectifs/")
+    page.wait_for_load_state("load")
+    page.locator(TOGGLE).click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    _next_frame(page)
+    assert _scheme(page) == "default"
+
+
+def test_keyboard_focus_shows_on_the_toggle_without_the_bundle(page: Page, site_url: str) -> None:
+    """WCAG 2.4.7: Material outlines the focused option only once its bundle runs."""
+    page.emulate_media(color_scheme="dark")
+    _without_bundle(page)
+    page.goto(f"{site_url}en/")
+    page.locator("#__palette_1").focus()
+    assert page.locator(TOGGLE).evaluate("label => getComputedStyle(label).outlineStyle") == "auto"

@@ -7,8 +7,7 @@
  * data-md-run naming the task (palette, content, announce, outdated, consent).
  * The browser reuses the copy it already has, so this costs one request per
  * visit, not one per task. Each task runs exactly where Material's inline
- * script ran, so the colour palette is applied before the page is drawn. The
- * palette task also runs the palette toggle, in place of Material's component.
+ * script ran.
  *
  * In <head> it also:
  * 1. defines Material's storage helpers (__md_get, __md_set, ...), guarded: with
@@ -21,7 +20,9 @@
  * 3. holds back the search index until the reader starts to search. Material
  *    downloads it with every page; it is the largest file a first visit would
  *    fetch, and most readers never search;
- * 4. starts Material's bundle once the page is drawn.
+ * 4. applies the colour palette before the page is drawn, and runs the palette
+ *    toggle, in place of Material's palette script and component;
+ * 5. starts Material's bundle once the page is drawn.
  */
 (function () {
   "use strict";
@@ -168,7 +169,7 @@
   // Chromium draw the header alone, then the text a frame later. The toggle is set
   // up once the page is parsed. Until the reader chooses, the page follows changes
   // of the system setting.
-  (function setUpPalette() {
+  function setUpPalette() {
     var palettes;
     try {
       palettes = JSON.parse(script.getAttribute("data-md-palettes") || "[]");
@@ -178,6 +179,7 @@
     if (!Array.isArray(palettes) || !palettes.length) return;
     var $inputs = [];
     var current = -1;
+    var chosen = null; // the reader's choice on this page, kept here too: storage may be blocked
 
     function colourOf(index) {
       var palette = palettes[index];
@@ -197,6 +199,7 @@
     }
 
     function chosenIndex() {
+      if (chosen !== null) return chosen;
       var saved = window.__md_get("__palette");
       if (saved && typeof saved.index === "number" && palettes[saved.index]) return saved.index;
       for (var i = 0; i < palettes.length; i++) {
@@ -226,16 +229,22 @@
       });
     }
 
-    function choose(index) {
+    // A change once the page is drawn: the reader's choice, or the system setting.
+    function switchTo(index) {
       // Material's stylesheet turns transitions off while this attribute is set.
       document.body.setAttribute("data-md-color-switching", "");
       var colour = applyColour(index);
       showToggle(index);
-      window.__md_set("__palette", { index: index, color: colour });
       setTimeout(function () {
         document.body.removeAttribute("data-md-color-switching");
         updateThemeColor();
       }, 0);
+      return colour;
+    }
+
+    function choose(index) {
+      chosen = index;
+      window.__md_set("__palette", { index: index, color: switchTo(index) });
     }
 
     // The browser's own bar takes the header's colour, read once the page is drawn,
@@ -280,9 +289,9 @@
         if (index >= 0) choose(index);
       });
       // As in Material: Enter on the focused option moves to the next palette.
-      $form.addEventListener("keydown", function (key) {
-        if (key.key !== "Enter") return;
-        key.preventDefault();
+      $form.addEventListener("keydown", function (keydown) {
+        if (keydown.key !== "Enter") return;
+        keydown.preventDefault();
         var $next = $inputs[(current + 1) % $inputs.length];
         $next.click();
         $next.focus();
@@ -293,9 +302,7 @@
       if (typeof query.addEventListener !== "function") return;
       // Applying again changes nothing when the reader chose a fixed palette.
       query.addEventListener("change", function () {
-        var index = chosenIndex();
-        applyColour(index);
-        showToggle(index);
+        switchTo(chosenIndex());
       });
     });
     window.addEventListener("load", function () {
@@ -303,7 +310,12 @@
         setTimeout(updateThemeColor, 0);
       });
     });
-  })();
+  }
+  try {
+    setUpPalette();
+  } catch (error) {
+    /* a failed enhancement leaves the page as the server sent it; the rest runs */
+  }
 
   // Material asks for search/search_index.json as it starts. The request waits until
   // the reader reaches the search box (focus, tap, or the search toggle on small
@@ -383,9 +395,9 @@
     });
   });
 
-  // Once the browser reports the page's first paint (a hidden tab paints, and
-  // reports, once shown); after the next frame where paint timing is missing; in
-  // any case within 3 seconds, so that no browser is left without Material.
+  // Once the browser reports the page's first paint; after the next frame where
+  // paint timing is missing; in any case within 3 seconds (also in a background
+  // tab, which paints only once shown), so that no browser is left without Material.
   function afterFirstPaint(callback) {
     var done = false;
     function once() {
