@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from local_server import free_port, running
+from local_server import free_port, installed, running
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_HTACCESS = ROOT / ".ci" / "hosting" / ".htaccess"
@@ -54,14 +54,6 @@ DocumentRoot {web_root}
     Require all granted
 </Directory>
 """
-
-
-def apache_binary() -> str:
-    for candidate in APACHE_CANDIDATES:
-        found = shutil.which(candidate)
-        if found:
-            return found
-    raise RuntimeError("Apache is not installed: `make test` installs Debian's apache2 (.ci/system-deps).")
 
 
 def required_modules(htaccess: str) -> list[str]:
@@ -109,7 +101,14 @@ def serve(site: Path, work: Path, port: int | None = None) -> Iterator[str]:
         config = work / "httpd.conf"
         config.write_text(main_config(port, web_root, work.absolute()), encoding="utf-8")
         # -X: one process in the foreground, stopped by SIGTERM like any child.
-        command = [apache_binary(), "-X", "-d", str(work), "-f", str(config)]
+        command = [
+            installed("Apache", APACHE_CANDIDATES, "apache2"),
+            "-X",
+            "-d",
+            str(work),
+            "-f",
+            str(config),
+        ]
         with running("Apache", command, port, work / "error.log"):
             yield f"http://127.0.0.1:{port}/"
 

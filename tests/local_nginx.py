@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from local_server import free_port, running
+from local_server import free_port, installed, running
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONFIG = ROOT / ".ci" / "hosting" / "nginx.conf"
@@ -48,14 +48,6 @@ http {{
 {server}
 }}
 """
-
-
-def nginx_binary() -> str:
-    for candidate in NGINX_CANDIDATES:
-        found = shutil.which(candidate)
-        if found:
-            return found
-    raise RuntimeError("nginx is not installed: `make test` installs Debian's nginx (.ci/system-deps).")
 
 
 HSTS_LINE = "    # add_header Strict-Transport-Security"
@@ -119,5 +111,10 @@ def serve(
         ),
         encoding="utf-8",
     )
-    with running("nginx", [nginx_binary(), "-p", str(work), "-c", str(config)], port, work / "error.log"):
+    with running(
+        "nginx",
+        [installed("nginx", NGINX_CANDIDATES, "nginx"), "-p", str(work), "-c", str(config)],
+        port,
+        work / "error.log",
+    ):
         yield f"{'https' if tls else 'http'}://127.0.0.1:{port}{prefix}"

@@ -4,6 +4,7 @@ local_nginx.py and local_apache.py."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import time
@@ -13,6 +14,15 @@ from pathlib import Path
 
 STARTUP_TIMEOUT = 10.0
 ERROR_LOG_TAIL = 20
+
+
+def installed(name: str, candidates: tuple[str, ...], package: str) -> str:
+    """The first of `candidates` found (Debian puts servers in /usr/sbin, often not on PATH)."""
+    for candidate in candidates:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    raise RuntimeError(f"{name} is not installed: `make test` installs Debian's {package} (.ci/system-deps).")
 
 
 def free_port() -> int:
