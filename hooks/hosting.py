@@ -6,6 +6,7 @@ Thin adapter over hosting_core.py. Per build it:
 - for the offline build, ships the local iframe-worker shim instead of Material's CDN copy;
 - gives each language its own search index and its own 404 page;
 - fingerprints the site's own scripts and stylesheets, for long caching;
+- gives Material's bundle V8's compile hint (README, "Performance");
 - makes hreflang links absolute when site_url is set.
 """
 
@@ -35,9 +36,11 @@ from hosting_core import (
     check_email,
     check_link,
     fingerprinted_name,
+    material_bundle_reference,
     rebase_client_config,
     replace_asset_references,
     split_search_index,
+    with_compile_hint,
 )
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -54,6 +57,7 @@ _brand_css = ""
 _brand_images: dict[str, Path] = {}
 _not_found_pages: dict[str, str] = {}
 _fingerprints: dict[tuple[str, int, int], str] = {}
+_hinted_bundles: set[Path] = set()
 
 
 # --- Configuration ------------------------------------------------------------------
@@ -67,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _brand_css = ""
         _brand_images.clear()
         _not_found_pages.clear()
+        _hinted_bundles.clear()
     _pin_build_date(Path(config.config_file_path).parent)
     try:
         _brand_css = _apply_brand_colours(config)
@@ -208,6 +213,10 @@ def _fingerprint(output: str, html_dir: Path, config: MkDocsConfig) -> str:
         source = _asset_file(ref, html_dir, config)
         if source is not None:
             renames[ref] = str(PurePosixPath(ref).with_name(_fingerprinted_copy(source)))
+    bundle = material_bundle_reference(output)
+    source = _asset_file(bundle, html_dir, config) if bundle else None
+    if bundle and source is not None:
+        renames[bundle] = str(PurePosixPath(bundle).with_name(_hinted_copy(source)))
     return replace_asset_references(output, renames) if renames else output
 
 
@@ -239,6 +248,28 @@ def _fingerprinted_copy(source: Path) -> str:
     return _fingerprints[key]
 
 
+def _hinted_copy(source: Path) -> str:
+    """Material's bundle with V8's compile hint, beside it; the original goes after the build."""
+    stat = source.stat()
+    key = (str(source.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _fingerprints:
+        source_map = source.with_name(f"{source.name}.map")
+        try:
+            hinted = with_compile_hint(
+                source.name,
+                source.read_text(encoding="utf-8"),
+                source_map.read_text(encoding="utf-8") if source_map.is_file() else None,
+            )
+        except (HostingError, ValueError) as error:
+            raise PluginError(f"{source}: cannot add the compile hint: {error}") from None
+        source.with_name(hinted.name).write_text(hinted.script, encoding="utf-8")
+        if hinted.source_map is not None:
+            source.with_name(hinted.source_map_name).write_text(hinted.source_map, encoding="utf-8")
+        _fingerprints[key] = hinted.name
+        _hinted_bundles.add(source)
+    return _fingerprints[key]
+
+
 def _site_path(config: MkDocsConfig) -> str:
     """The site's path on its host, with a trailing slash: "/" or "/guides/social-media/"."""
     path = urlsplit(config.site_url or "/").path or "/"
@@ -261,6 +292,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     _split_search_index(site_dir, config)
+    # No page refers to Material's original bundle any more: 120 KiB less to ship.
+    for bundle in _hinted_bundles:
+        bundle.unlink(missing_ok=True)
+        bundle.with_name(f"{bundle.name}.map").unlink(missing_ok=True)
 
 
 def _split_search_index(site_dir: Path, config: MkDocsConfig) -> None:

@@ -23,6 +23,15 @@ ASSET_REF_RE = re.compile(r'(?P<attr>(?:src|href)=")(?P<ref>[^"#?]*\bassets/[^"#
 # Material's own fingerprinted files (bundle.a5f9d56c.min.js) and ours (theme-shims.0a1b2c3d.js).
 FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")
 FINGERPRINT_LENGTH = 8
+# The fingerprint inside a fingerprinted name, for a new one: bundle.[a5f9d56c].min.js
+FINGERPRINT_PART_RE = re.compile(r"\.[0-9a-f]{8}(?=(?:\.min)?\.(?:js|css)$)")
+# Material's bundle, the one large script that every page runs as it starts.
+MATERIAL_BUNDLE_RE = re.compile(r'(?<=")[^"#?]*\bassets/javascripts/bundle\.[0-9a-f]{8}\.min\.js(?=")')
+# V8's explicit compile hint (Chromium 136 and later): compile every function of the file
+# on the thread that already parses it as it downloads, not one by one on the main thread
+# the first time each is called. Other browsers read a comment.
+COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
+SOURCE_MAP_URL_RE = re.compile(r"^//# sourceMappingURL=\S+[ \t]*$", re.MULTILINE)
 
 # Material's named colours (docs: "Changing the colors"), as they appear in mkdocs.yml.
 MATERIAL_COLOURS = frozenset(
@@ -125,6 +134,47 @@ def fingerprinted_name(name: str, content: bytes) -> str:
     path = PurePosixPath(name)
     digest = hashlib.sha256(content).hexdigest()[:FINGERPRINT_LENGTH]
     return f"{path.stem}.{digest}{path.suffix}"
+
+
+@dataclass(frozen=True)
+class HintedScript:
+    """A script with V8's compile hint, under a new fingerprint; its source map follows."""
+
+    name: str
+    script: str
+    source_map: str | None
+
+    @property
+    def source_map_name(self) -> str:
+        return f"{self.name}.map"
+
+
+def with_compile_hint(name: str, script: str, source_map: str | None) -> HintedScript:
+    """`bundle.a5f9d56c.min.js` → `bundle.<hash of the new content>.min.js`, hint first.
+
+    The hint adds one line at the top, so the source map's mappings start one line
+    later (a leading `;`). Without a source map, the script no longer names one.
+    """
+    if not FINGERPRINT_PART_RE.search(name):
+        raise HostingError(f"{name}: expected a fingerprinted script name, like bundle.a5f9d56c.min.js.")
+    hinted = COMPILE_HINT + script
+    digest = hashlib.sha256(hinted.encode()).hexdigest()[:FINGERPRINT_LENGTH]
+    new_name = FINGERPRINT_PART_RE.sub(f".{digest}", name)
+    if source_map is None:
+        return HintedScript(new_name, SOURCE_MAP_URL_RE.sub("", hinted), None)
+    document = json.loads(source_map)
+    document["file"] = new_name
+    document["mappings"] = ";" + str(document.get("mappings", ""))
+    new_map = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return HintedScript(
+        new_name, SOURCE_MAP_URL_RE.sub(f"//# sourceMappingURL={new_name}.map", hinted), new_map
+    )
+
+
+def material_bundle_reference(html: str) -> str | None:
+    """The page's reference to Material's bundle (a preload or a script), if any."""
+    match = MATERIAL_BUNDLE_RE.search(html)
+    return match.group(0) if match else None
 
 
 def asset_references(html: str) -> list[str]:

@@ -22,6 +22,7 @@ from unittest import mock
 from urllib.parse import urljoin, urlsplit
 from urllib.request import Request, urlopen
 
+import material as material_theme
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
@@ -29,6 +30,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
 from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
+from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
 
 CSP = (
@@ -180,10 +182,27 @@ def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> Non
         href = preloads[0]["href"]  # absolute on the 404 pages, which answer at any depth
         bundle = built_site.path / href.lstrip("/") if href.startswith("/") else html.parent / href
         assert bundle.resolve().is_file(), (html, href)
+        assert bundle.read_text(encoding="utf-8").startswith(COMPILE_HINT), (html, href)
         # Nothing of the template's own shows as text: <body> holds elements only.
         stray = [text.strip() for text in soup.body.find_all(string=True, recursive=False) if text.strip()]
         assert stray == [], (html, stray)
     assert problems == []
+
+
+def test_material_bundle_ships_once_with_the_compile_hint_and_its_map(built_site: BuiltSite) -> None:
+    """Material's bundle is shipped once, hinted, under the hash of its content; no page
+    needs the original. Its source map is shifted by the hint's line."""
+    material = Path(material_theme.__file__).parent / "templates" / "assets" / "javascripts"
+    [original] = material.glob("bundle.*.min.js")
+    expected = with_compile_hint(
+        original.name,
+        original.read_text(encoding="utf-8"),
+        original.with_name(f"{original.name}.map").read_text(encoding="utf-8"),
+    )
+    shipped = built_site.path / "assets" / "javascripts"
+    assert sorted(p.name for p in shipped.glob("bundle.*")) == [expected.name, expected.source_map_name]
+    assert (shipped / expected.name).read_text(encoding="utf-8") == expected.script
+    assert (shipped / expected.source_map_name).read_text(encoding="utf-8") == expected.source_map
 
 
 def test_own_scripts_and_stylesheets_are_fingerprinted(built_site: BuiltSite) -> None:

@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from hosting_core import (
+    COMPILE_HINT,
     HostingError,
     absolutize_hreflang,
     asset_references,
@@ -20,9 +21,11 @@ from hosting_core import (
     check_link,
     contrast_ratio,
     fingerprinted_name,
+    material_bundle_reference,
     rebase_client_config,
     replace_asset_references,
     split_search_index,
+    with_compile_hint,
 )
 
 MIXED_INDEX = {
@@ -111,6 +114,54 @@ def test_asset_references_skips_fingerprinted_and_foreign_files() -> None:
         "../assets/javascripts/theme-shims.js",
         "../assets/stylesheets/checklist.css",
     ]
+
+
+BUNDLE = '"use strict";(()=>{var a=1;})();\n//# sourceMappingURL=bundle.a5f9d56c.min.js.map\n'
+BUNDLE_MAP = json.dumps(
+    {"version": 3, "file": "bundle.a5f9d56c.min.js", "sources": ["a.ts"], "mappings": "AAAA,CAAC"}
+)
+
+
+def test_with_compile_hint_puts_the_hint_first_under_a_new_fingerprint() -> None:
+    """The hint is the first line; the name changes with the content and keeps its shape."""
+    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, BUNDLE_MAP)
+    assert hinted.script.startswith(COMPILE_HINT + '"use strict";')
+    assert hinted.name == fingerprinted_name("bundle.min.js", (COMPILE_HINT + BUNDLE).encode()).replace(
+        "bundle.min.", "bundle."
+    ).replace(".js", ".min.js")
+    assert with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE + " ", BUNDLE_MAP).name != hinted.name
+
+
+def test_with_compile_hint_shifts_the_source_map_by_one_line() -> None:
+    """The map's mappings start one line later, and script and map name each other."""
+    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, BUNDLE_MAP)
+    source_map = json.loads(hinted.source_map or "")
+    assert source_map["mappings"] == ";AAAA,CAAC"
+    assert source_map["file"] == hinted.name
+    assert hinted.script.endswith(f"//# sourceMappingURL={hinted.name}.map\n")
+    assert hinted.source_map_name == f"{hinted.name}.map"
+
+
+def test_with_compile_hint_without_a_source_map_names_none() -> None:
+    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, None)
+    assert hinted.source_map is None
+    assert "sourceMappingURL" not in hinted.script
+
+
+def test_with_compile_hint_needs_a_fingerprinted_name() -> None:
+    with pytest.raises(HostingError, match=r"bundle\.min\.js: expected a fingerprinted script name"):
+        with_compile_hint("bundle.min.js", BUNDLE, None)
+
+
+def test_material_bundle_reference_finds_the_preload_only() -> None:
+    """Material's bundle, as overrides/main.html preloads it; not its search worker, not ours."""
+    html = (
+        '<script src="assets/javascripts/theme-shims.a35dc8ae.js"></script>'
+        '<link rel="preload" as="script" data-md-bundle href="../assets/javascripts/bundle.a5f9d56c.min.js">'
+        '"worker":"../assets/javascripts/workers/search.2c215733.min.js"'
+    )
+    assert material_bundle_reference(html) == "../assets/javascripts/bundle.a5f9d56c.min.js"
+    assert material_bundle_reference(html.replace("bundle.", "app.")) is None
 
 
 def test_replace_asset_references_swaps_every_occurrence() -> None:
