@@ -538,6 +538,27 @@ def test_render_is_a_single_markdown_html_block(tmp_path: Path) -> None:
     assert all(line and not line[0].isspace() for line in lines)
 
 
+def test_render_uses_the_compiled_template_cache_and_works_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The compiled template is kept between builds; a cache that cannot be written
+    (its folder gone) changes nothing in the HTML and stops nothing."""
+    checklist = _load(tmp_path, VALID)
+    strings = _strings(tmp_path, _strings_text())
+    expected = cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr"))
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    monkeypatch.setattr(
+        cl, "_environment", cl._environment.overlay(bytecode_cache=cl._BytecodeCache(str(cache_dir)))
+    )
+    assert cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")) == expected
+    assert len(list(cache_dir.iterdir())) == 1
+    monkeypatch.setattr(
+        cl, "_environment", cl._environment.overlay(bytecode_cache=cl._BytecodeCache(str(tmp_path / "gone")))
+    )
+    assert cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")) == expected
+
+
 def test_render_ties_labels_and_help_to_each_checkbox(tmp_path: Path) -> None:
     """Every checkbox has a label and an aria-describedby that exist; ids are unique."""
     checklist = _load(tmp_path, VALID)

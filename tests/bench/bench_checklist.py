@@ -222,9 +222,14 @@ def build_share(runs: int) -> tuple[float, float, float, tuple[float, float]]:
         on_config = _project_copy(Path(folder) / "with", with_hook=True)
         off_config = _project_copy(Path(folder) / "without", with_hook=False)
         _cli_build_seconds(on_config)  # warm the disk cache
-        for _ in range(runs):
-            with_hook.append(_cli_build_seconds(on_config))
-            without_hook.append(_cli_build_seconds(off_config))
+        for run in range(runs):
+            # Each pair in turn starts with the other build: no side gains from going first.
+            if run % 2:
+                without_hook.append(_cli_build_seconds(off_config))
+                with_hook.append(_cli_build_seconds(on_config))
+            else:
+                with_hook.append(_cli_build_seconds(on_config))
+                without_hook.append(_cli_build_seconds(off_config))
     differences = [100 * (on - off) / off for on, off in zip(with_hook, without_hook, strict=True)]
     quartiles = statistics.quantiles(differences, n=4)
     return (
