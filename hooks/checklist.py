@@ -8,12 +8,14 @@ docs/data/checklists/checklist.schema.json.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 from jinja2 import (
     BytecodeCache,
@@ -621,10 +623,16 @@ def insert_checklists(html: str, page_file: str, render: Mapping[str, str], line
 
 
 class _BytecodeCache(FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates, in the system's temporary folder (a folder per
-    user, each entry checked against the template's source), as Python keeps .pyc files.
-    Compiling the template is most of the hook's time in a build (about 25 ms). A cache
-    that cannot be written is skipped: it never stops a build."""
+    """Jinja's cache of compiled templates, in the system's temporary folder
+    (`_jinja2-cache-<user id>`, one per user, safe to delete), as Python keeps .pyc files:
+    compiling the template costs about 25 ms a build (README, "Performance"). Jinja checks
+    each entry against the template's source; the file name adds Jinja's version and this
+    module's source, which sets the compile options. A cache that cannot be written is
+    skipped: it never stops a build."""
+
+    def __init__(self, directory: str | None = None) -> None:
+        digest = hashlib.sha256(jinja2.__version__.encode() + Path(__file__).read_bytes()).hexdigest()
+        super().__init__(directory, pattern=f"__mdx_checklist_{digest[:16]}_%s.cache")
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):

@@ -1,7 +1,7 @@
 """Pure functions behind hooks/hosting.py: what makes the built site host anywhere.
 
-Search in the reader's language, asset fingerprints for long caching, absolute
-hreflang links, and branding colours. No MkDocs import here: each function takes
+Search in the reader's language, asset fingerprints for long caching, V8's compile
+hint for Material's bundle, absolute hreflang links, and branding colours. No MkDocs import here: each function takes
 plain values and returns plain values, and is unit-tested on its own.
 """
 
@@ -25,11 +25,12 @@ FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")
 FINGERPRINT_LENGTH = 8
 # The fingerprint inside a fingerprinted name, for a new one: bundle.[a5f9d56c].min.js
 FINGERPRINT_PART_RE = re.compile(r"\.[0-9a-f]{8}(?=(?:\.min)?\.(?:js|css)$)")
-# Material's bundle, the one large script that every page runs as it starts.
-MATERIAL_BUNDLE_RE = re.compile(r'(?<=")[^"#?]*\bassets/javascripts/bundle\.[0-9a-f]{8}\.min\.js(?=")')
+# Material's bundle, the one large script that every page runs as it starts, as
+# overrides/main.html preloads it (page text may quote the same name).
+MATERIAL_BUNDLE_RE = re.compile(r'(?<=data-md-bundle href=")[^"#?]*\bbundle\.[0-9a-f]{8}\.min\.js(?=")')
 # V8's explicit compile hint (Chromium 136 and later): compile every function of the file
 # on the thread that already parses it as it downloads, not one by one on the main thread
-# the first time each is called. Other browsers read a comment.
+# the first time each is called. To other browsers it is a comment.
 COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
 SOURCE_MAP_URL_RE = re.compile(r"^//# sourceMappingURL=\S+[ \t]*$", re.MULTILINE)
 
@@ -150,7 +151,7 @@ class HintedScript:
 
 
 def with_compile_hint(name: str, script: str, source_map: str | None) -> HintedScript:
-    """`bundle.a5f9d56c.min.js` → `bundle.<hash of the new content>.min.js`, hint first.
+    """`bundle.a5f9d56c.min.js` → `bundle.<hash of the hint and the script>.min.js`, hint first.
 
     The hint adds one line at the top, so the source map's mappings start one line
     later (a leading `;`). Without a source map, the script no longer names one.
@@ -172,7 +173,7 @@ def with_compile_hint(name: str, script: str, source_map: str | None) -> HintedS
 
 
 def material_bundle_reference(html: str) -> str | None:
-    """The page's reference to Material's bundle (a preload or a script), if any."""
+    """The page's preload of Material's bundle, if any."""
     match = MATERIAL_BUNDLE_RE.search(html)
     return match.group(0) if match else None
 

@@ -17,7 +17,9 @@ import sys
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
+from unittest import mock
 
+import jinja2
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
@@ -541,22 +543,37 @@ def test_render_is_a_single_markdown_html_block(tmp_path: Path) -> None:
 def test_render_uses_the_compiled_template_cache_and_works_without_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The compiled template is kept between builds; a cache that cannot be written
-    (its folder gone) changes nothing in the HTML and stops nothing."""
+    """The compiled template is kept between builds and loaded from there, with the same
+    HTML; a cache that cannot be written (its folder gone) changes nothing and stops nothing."""
+    assert isinstance(cl._environment.bytecode_cache, cl._BytecodeCache)
     checklist = _load(tmp_path, VALID)
     strings = _strings(tmp_path, _strings_text())
     expected = cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr"))
     cache_dir = tmp_path / "cache"
     cache_dir.mkdir()
-    monkeypatch.setattr(
-        cl, "_environment", cl._environment.overlay(bytecode_cache=cl._BytecodeCache(str(cache_dir)))
-    )
+
+    original = cl._environment
+
+    def with_cache(folder: Path) -> jinja2.Environment:
+        return original.overlay(bytecode_cache=cl._BytecodeCache(str(folder)))
+
+    monkeypatch.setattr(cl, "_environment", with_cache(cache_dir))
     assert cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")) == expected
     assert len(list(cache_dir.iterdir())) == 1
-    monkeypatch.setattr(
-        cl, "_environment", cl._environment.overlay(bytecode_cache=cl._BytecodeCache(str(tmp_path / "gone")))
-    )
+    # A new process: the template comes from the cache, not from the compiler.
+    monkeypatch.setattr(cl, "_environment", with_cache(cache_dir))
+    monkeypatch.setattr(cl._environment, "_compile", mock.Mock(side_effect=AssertionError("compiled")))
     assert cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")) == expected
+    monkeypatch.setattr(cl, "_environment", with_cache(tmp_path / "gone"))
+    assert cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")) == expected
+
+
+def test_template_cache_entries_change_with_jinja(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another Jinja version (or another checklist.py, which sets the compile options)
+    never reads code compiled by this one."""
+    before = cl._BytecodeCache(str(tmp_path)).pattern
+    monkeypatch.setattr(jinja2, "__version__", "0.0")
+    assert cl._BytecodeCache(str(tmp_path)).pattern != before
 
 
 def test_render_ties_labels_and_help_to_each_checkbox(tmp_path: Path) -> None:

@@ -237,8 +237,13 @@ def test_branding_is_applied_under_a_sub_path(branded_site: Path) -> None:
         "en": f"{BRANDING['SITE_URL']}en/objectifs/",
         "x-default": f"{BRANDING['SITE_URL']}objectifs/",
     }
-    not_found = BeautifulSoup((branded_site / "en" / "404.html").read_text("utf-8"), "html.parser")
-    assert not_found.select_one("link[rel=stylesheet]")["href"].startswith(f"{SUB_PATH}assets/")
+    for page in ("404.html", "en/404.html"):
+        not_found = BeautifulSoup((branded_site / page).read_text("utf-8"), "html.parser")
+        assert not_found.select_one("link[rel=stylesheet]")["href"].startswith(f"{SUB_PATH}assets/")
+        # The 404 pages answer at any depth: they load the hinted bundle by its path on the host.
+        bundle = not_found.select_one("link[data-md-bundle]")["href"]
+        assert bundle.startswith(f"{SUB_PATH}assets/javascripts/bundle."), (page, bundle)
+        assert (branded_site / bundle.removeprefix(SUB_PATH)).read_text("utf-8").startswith(COMPILE_HINT)
 
 
 @pytest.mark.parametrize(
