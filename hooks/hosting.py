@@ -243,9 +243,14 @@ def _asset_file(ref: str, html_dir: Path, config: MkDocsConfig) -> Path | None:
     return source if source.is_file() else None
 
 
-def _fingerprinted_copy(source: Path) -> str:
+def _file_key(source: Path) -> tuple[str, int, int]:
+    """A built file as it stands now: copied again (mkdocs serve, each language), it is new."""
     stat = source.stat()
-    key = (str(source.resolve()), stat.st_mtime_ns, stat.st_size)
+    return str(source.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+def _fingerprinted_copy(source: Path) -> str:
+    key = _file_key(source)
     if key not in _fingerprints:
         content = source.read_bytes()
         name = fingerprinted_name(source.name, content)
@@ -258,8 +263,7 @@ def _fingerprinted_copy(source: Path) -> str:
 
 def _hinted_copy(source: Path) -> str:
     """Material's bundle with V8's compile hint, beside it; the original goes after the build."""
-    stat = source.stat()
-    key = (str(source.resolve()), stat.st_mtime_ns, stat.st_size)
+    key = _file_key(source)
     if key not in _fingerprints:
         source_map = source.with_name(f"{source.name}.map")
         try:

@@ -1,8 +1,9 @@
 """Pure functions behind hooks/hosting.py: what makes the built site host anywhere.
 
 Search in the reader's language, asset fingerprints for long caching, V8's compile
-hint for Material's bundle, absolute hreflang links, and branding colours. No MkDocs import here: each function takes
-plain values and returns plain values, and is unit-tested on its own.
+hint for Material's bundle, absolute hreflang links, and branding colours. No MkDocs
+import here: each function takes plain values and returns plain values, and is
+unit-tested on its own.
 """
 
 from __future__ import annotations
