@@ -871,3 +871,18 @@ def test_assets_are_added_once(built_site: BuiltSite) -> None:
         assert len(scripts) == 1 and len(styles) == 1, (lang, scripts, styles)
         assert len(soup.select("[data-module='mdx-checklist']")) == 1
         assert soup.html is not None and soup.html["lang"] == lang
+
+
+def test_search_finds_the_items_but_not_the_page_notes_or_buttons(built_site: BuiltSite) -> None:
+    """Each language's search index holds the checklist's items, in that language, and
+    none of the notes about the page itself or the buttons' labels."""
+    strings = cl.load_strings(ROOT / "docs" / "data" / "checklists" / cl.STRINGS_FILE, "strings.yml")
+    readiness = cl.load_checklist(ROOT / "docs" / "data" / "checklists" / "readiness.yml", "readiness.yml")
+    for lang in LANGUAGES:
+        folder = built_site.path if lang == LANGUAGES[0] else built_site.path / lang
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        # Both indexes list the page as "preparation/", relative to their language's root.
+        text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("preparation/"))
+        assert readiness.items[0].label[lang] in text, lang
+        for key in ("nojs_note", "storage_warning", "levels_nojs", "start_note", "share", "export", "reset"):
+            assert strings[lang][key] not in text, (lang, key)
