@@ -274,9 +274,12 @@ def _hinted_copy(source: Path) -> str:
             )
         except (HostingError, ValueError) as error:
             raise PluginError(f"Material's bundle: cannot add the compile hint: {error}") from None
-        source.with_name(hinted.name).write_text(hinted.script, encoding="utf-8")
+        # newline="": the same bytes on every system (Windows would write \r\n).
+        source.with_name(hinted.name).write_text(hinted.script, encoding="utf-8", newline="")
         if hinted.source_map is not None:
-            source.with_name(hinted.source_map_name).write_text(hinted.source_map, encoding="utf-8")
+            source.with_name(hinted.source_map_name).write_text(
+                hinted.source_map, encoding="utf-8", newline=""
+            )
         _fingerprints[key] = hinted.name
     _hinted_bundles.add(source)
     return _fingerprints[key]

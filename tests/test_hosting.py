@@ -190,8 +190,8 @@ def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> Non
 
 
 def test_material_bundle_ships_once_with_the_compile_hint_and_its_map(built_site: BuiltSite) -> None:
-    """Material's bundle is shipped once, hinted, under the hash of its content; no page
-    needs the original. Its source map is shifted by the hint's line."""
+    """Material's bundle is shipped once, hinted, under a new fingerprint; no page needs
+    the original. Its source map is shifted by the hint's line."""
     material = Path(material_theme.__file__).parent / "templates" / "assets" / "javascripts"
     [original] = material.glob("bundle.*.min.js")
     expected = with_compile_hint(
