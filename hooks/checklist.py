@@ -50,7 +50,8 @@ COUNT_BEFORE_NOUN = re.compile(r"\{(count|saved)\}[ \u00a0]+[^\W\d_]")
 FILE_NAME = re.compile(r"^[a-z0-9]+(?:-(?:[a-z0-9]+|\{id\}))*\.json$")
 # Ids that a page of the guide declares: `## Heading {#id}`, `{: #id }`, or raw `id="…"`.
 ATTR_LIST = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
-HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+# `id="…"`, not `data-checklist-id="…"` (\b alone would take that too).
+HTML_ID = re.compile(r"""(?<![\w-])id\s*=\s*["']([^"']+)["']""")
 HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}\n]*\})?[ \t]*$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
@@ -58,6 +59,13 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:")
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 GUIDE_LINK = re.compile(r"^[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?$")
 WEIGHT_RANGE = (1, 3)
+# The template names each element "<checklist>-<name>": a section or item by its id, an
+# item's help "<checklist>-<item>-hint", and its own elements by these names (the share
+# link's fragment is "#<checklist>-answers="). Two names alike would give two elements one
+# id: links and labels would reach the wrong one.
+TEMPLATE_NAMES = ("progress", "result-heading", "share-url", "dialog-text", "answers")
+HINT_SUFFIX = "-hint"
+ROOT_ID_PREFIX = "checklist-"
 MIN_LEVELS = 3
 
 CHECKLIST_KEYS = {"id": True, "schema_version": True, "sections": True, "levels": True}
@@ -330,35 +338,73 @@ def parse_checklist(
         raise where.at("schema_version").error(
             f"schema_version must be {SCHEMA_VERSION}, not {top['schema_version']!r}"
         )
-    sections = _sections(top["sections"], where.at("sections"))
+    sections = _sections(top["sections"], where.at("sections"), _Claims.for_checklist(checklist_id))
     levels = _levels(top["levels"], where.at("levels"))
     return Checklist(checklist_id, file, sections, levels)
 
 
-def _sections(value: object, where: _Where) -> tuple[Section, ...]:
+@dataclass(frozen=True)
+class _Claims:
+    """Who holds each name of a checklist: in its HTML ids ("<checklist>-<name>") and as a
+    key of its saved answers (an item's id and old ids). A name held twice is an error."""
+
+    checklist_id: str
+    html: dict[str, str]
+    storage: dict[str, str]
+
+    @classmethod
+    def for_checklist(cls, checklist_id: str) -> _Claims:
+        html = {name: f"the checklist's own element '{checklist_id}-{name}'" for name in TEMPLATE_NAMES}
+        root = ROOT_ID_PREFIX + checklist_id
+        if root.startswith(f"{checklist_id}-"):
+            html[root[len(checklist_id) + 1 :]] = f"the checklist itself (id '{root}')"
+        return cls(checklist_id, html, {})
+
+    def take_html(self, name: str, owner: str, where: _Where, what: str) -> None:
+        if name in self.html:
+            raise where.error(
+                f"{what} '{name}' is already used by {self.html[name]}: both would have the "
+                f"id '{self.checklist_id}-{name}' in the page; choose another id"
+            )
+        self.html[name] = owner
+
+    def take_storage(self, name: str, owner: str, where: _Where, what: str) -> None:
+        if name in self.storage:
+            raise where.error(
+                f"{what} '{name}' is already used by {self.storage[name]}: readers' saved "
+                "answers are kept under it; choose another id"
+            )
+        self.storage[name] = owner
+
+
+def _owner(kind: str, name: str, where: _Where) -> str:
+    """How a clash names the entry that holds a name first: kind, id and line."""
+    line = where.lines.get(where.path)
+    return f"{kind} '{name}'" + (f" (line {line})" if line else "")
+
+
+def _sections(value: object, where: _Where, claims: _Claims) -> tuple[Section, ...]:
     if not isinstance(value, list) or not value:
         raise where.error("sections must be a list with at least one section")
     sections: list[Section] = []
-    section_ids: set[str] = set()
-    item_ids: dict[str, str] = {}
     for index, raw in enumerate(value):
         here = where.at(index, entry=_entry_name(raw, "section", f"section {index + 1}"))
         fields = _mapping(raw, here, SECTION_KEYS, "a section")
         section_id = _slug(fields["id"], here.at("id"), "the section id")
         here = where.at(index, entry=f"section '{section_id}'")
-        if section_id in section_ids:
-            raise here.at("id").error(f"the section id '{section_id}' is used twice")
-        section_ids.add(section_id)
+        claims.take_html(
+            section_id, _owner("section", section_id, here.at("id")), here.at("id"), "the section id"
+        )
         title = _text(fields["title"], here.at("title"), "title")
         items = fields["items"]
         if not isinstance(items, list) or not items:
             raise here.at("items").error("items must be a list with at least one item")
-        parsed = tuple(_item(raw_item, here.at("items", i), i, item_ids) for i, raw_item in enumerate(items))
+        parsed = tuple(_item(raw_item, here.at("items", i), i, claims) for i, raw_item in enumerate(items))
         sections.append(Section(section_id, title, parsed))
     return tuple(sections)
 
 
-def _item(value: object, where: _Where, index: int, seen: dict[str, str]) -> Item:
+def _item(value: object, where: _Where, index: int, claims: _Claims) -> Item:
     here = where.at(entry=_entry_name(value, "item", f"{where.entry}, item {index + 1}"))
     fields = _mapping(value, here, ITEM_KEYS, "an item")
     item_id = _slug(fields["id"], here.at("id"), "the item id")
@@ -367,10 +413,12 @@ def _item(value: object, where: _Where, index: int, seen: dict[str, str]) -> Ite
     if not isinstance(formerly_raw, list):
         raise here.at("formerly").error("formerly must be a list of the item's old ids")
     formerly = tuple(_slug(old, here.at("formerly", i), "an old id") for i, old in enumerate(formerly_raw))
-    for key, name in ((item_id, "id"), *((old, "old id") for old in formerly)):
-        if key in seen:
-            raise here.at("id").error(f"the {name} '{key}' is already used by {seen[key]}")
-        seen[key] = f"item '{item_id}'"
+    owner = _owner("item", item_id, here.at("id"))
+    claims.take_html(item_id, owner, here.at("id"), "the id")
+    claims.take_html(item_id + HINT_SUFFIX, f"the help of {owner}", here.at("id"), "the id of its help")
+    claims.take_storage(item_id, owner, here.at("id"), "the id")
+    for i, old in enumerate(formerly):
+        claims.take_storage(old, owner, here.at("formerly", i), "the old id")
     return Item(
         id=item_id,
         label=_text(fields["label"], here.at("label"), "label"),
@@ -601,6 +649,19 @@ def check_markers(markdown: str, page_file: str, known: Sequence[str], first_lin
 def anchor_ids(html: str) -> set[str]:
     """The ids in a checklist's HTML, which links from other pages may point at."""
     return set(HTML_ID.findall(html))
+
+
+def clashing_ids(page_ids: Iterable[str], rendered: Mapping[str, str]) -> dict[str, list[str]]:
+    """By checklist, the ids its HTML shares with the page (a heading's `{#id}`) or with a
+    checklist placed before it on the same page."""
+    taken = set(page_ids)
+    clashes: dict[str, list[str]] = {}
+    for checklist_id, html in rendered.items():
+        ids = anchor_ids(html)
+        if shared := sorted(ids & taken):
+            clashes[checklist_id] = shared
+        taken |= ids
+    return clashes
 
 
 def insert_checklists(html: str, page_file: str, render: Mapping[str, str], lines: Mapping[str, int]) -> str:

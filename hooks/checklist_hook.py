@@ -114,15 +114,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     pending = _rendered.pop(page.file.abs_src_path or source, None)
     if pending is None:
         return html
+    rendered, lines = pending
     try:
-        html = cl.insert_checklists(html, source, *pending)
+        for checklist_id, ids in cl.clashing_ids(page.present_anchor_ids or (), rendered).items():
+            raise cl.ChecklistError(
+                source,
+                f"the checklist '{checklist_id}' would give the page a second element with the id "
+                f"'{ids[0]}': change that heading's {{#id}} on the page, or the checklist entry",
+                line=lines.get(checklist_id),
+            )
+        html = cl.insert_checklists(html, source, rendered, lines)
     except cl.ChecklistError as error:
         raise PluginError(str(error)) from None
     # MkDocs collected the page's anchors before the checklist was there: add its ids, so
     # that a link to one (preparation.md#checklist-readiness) passes the strict build.
     if page.present_anchor_ids is not None:
-        for rendered in pending[0].values():
-            page.present_anchor_ids |= cl.anchor_ids(rendered)
+        for checklist_html in rendered.values():
+            page.present_anchor_ids |= cl.anchor_ids(checklist_html)
     return html
 
 

@@ -160,7 +160,10 @@ def test_duplicate_section_id_is_refused(tmp_path: Path) -> None:
     """Two sections with the same id are refused."""
     section = VALID[VALID.index("  - id: first") : VALID.index("levels:")]
     second = section.replace("id: one", "id: three").replace("id: two", "id: four")
-    with pytest.raises(cl.ChecklistError, match=r"section 'first': the section id 'first' is used twice"):
+    with pytest.raises(
+        cl.ChecklistError,
+        match=r"section 'first': the section id 'first' is already used by section 'first' \(line 4\)",
+    ):
         _load(tmp_path, VALID.replace("levels:", second + "levels:", 1))
 
 
@@ -278,6 +281,87 @@ def test_former_id_clashing_with_an_item_is_refused(tmp_path: Path) -> None:
         cl.ChecklistError, match=r"item 'two': the old id 'one' is already used by item 'one'"
     ):
         _load(tmp_path, text)
+
+
+def test_item_named_like_a_section_is_refused(tmp_path: Path) -> None:
+    """An item with its section's id would give the page two elements 'demo-first'."""
+    text = _edit("- id: two", "- id: first")
+    with pytest.raises(
+        cl.ChecklistError,
+        match=rf"line {text[: text.rindex('- id: first')].count(chr(10)) + 1}: item 'first': "
+        rf"the id 'first' is already used by section 'first' \(line {_line_of('- id: first')}\): both would "
+        r"have the id 'demo-first' in the page",
+    ):
+        _load(tmp_path, text)
+
+
+def test_section_named_like_an_earlier_item_is_refused(tmp_path: Path) -> None:
+    """The clash is caught in either order: a second section named like an item of the first."""
+    section = VALID[VALID.index("  - id: first") : VALID.index("levels:")]
+    second = section.replace("- id: one", "- id: three").replace("- id: two", "- id: four")
+    second = second.replace("  - id: first", "  - id: two")
+    text = VALID.replace("levels:", second + "levels:", 1)
+    with pytest.raises(
+        cl.ChecklistError, match=r"section 'two': the section id 'two' is already used by item 'two'"
+    ):
+        _load(tmp_path, text)
+
+
+@pytest.mark.parametrize("name", cl.TEMPLATE_NAMES)
+def test_item_named_like_the_checklists_own_elements_is_refused(tmp_path: Path, name: str) -> None:
+    """'demo-progress', 'demo-share-url' … belong to the checklist's own elements."""
+    with pytest.raises(
+        cl.ChecklistError, match=rf"item '{name}': the id '{name}' is already used by the checklist's own"
+    ):
+        _load(tmp_path, _edit("- id: two", f"- id: {name}"))
+
+
+def test_item_named_like_another_items_help_is_refused(tmp_path: Path) -> None:
+    """Item 'one' has its help at 'demo-one-hint': an item 'one-hint' would take that id."""
+    with pytest.raises(
+        cl.ChecklistError,
+        match=r"item 'one-hint': the id 'one-hint' is already used by the help of item 'one'",
+    ):
+        _load(tmp_path, _edit("- id: two", "- id: one-hint"))
+
+
+def test_item_named_like_its_checklist_root_is_refused(tmp_path: Path) -> None:
+    """In a checklist named 'checklist', an item 'checklist' would share the root's id."""
+    text = _edit("id: demo", "id: checklist").replace("- id: two", "- id: checklist")
+    with pytest.raises(
+        cl.ChecklistError, match=r"the id 'checklist' is already used by the checklist itself"
+    ):
+        _load(tmp_path, text, name="checklist.yml")
+
+
+def test_former_id_clashing_with_a_later_item_is_refused(tmp_path: Path) -> None:
+    """An old id kept by the first item may not become a later item's id: saved answers would mix."""
+    text = _edit("        essential: true\n", "        essential: true\n        formerly: [two]\n")
+    with pytest.raises(
+        cl.ChecklistError,
+        match=r"item 'two': the id 'two' is already used by item 'one' \(line \d+\): readers' saved answers",
+    ):
+        _load(tmp_path, text)
+
+
+def test_rendered_ids_are_unique_and_the_template_names_are_all_reserved() -> None:
+    """Every id the template makes is an entry's, an item's help or a reserved name, each once:
+    a new element in the template must add its name to TEMPLATE_NAMES."""
+    for case in sorted(GOLDEN_DIR.glob("*.yml")):
+        if case.name == "strings.yml":
+            continue
+        checklist = cl.load_checklist(case, case.name)
+        strings = cl.load_strings(GOLDEN_DIR / "strings.yml", "strings.yml")
+        for lang in LANGUAGES:
+            html = cl.render_checklist(checklist, strings, lang, _links(checklist, lang))
+            ids = re.findall(r'(?<![\w-])id="([^"]+)"', html)
+            assert len(ids) == len(set(ids)), f"{case.name} ({lang}): an id appears twice"
+            entries = {s.id for s in checklist.sections} | {i.id for i in checklist.items}
+            entries |= {i.id + cl.HINT_SUFFIX for i in checklist.items}
+            own = {
+                i.removeprefix(f"{checklist.id}-") for i in ids if i != cl.ROOT_ID_PREFIX + checklist.id
+            } - entries
+            assert own <= set(cl.TEMPLATE_NAMES), f"ids not reserved in TEMPLATE_NAMES: {own}"
 
 
 def test_too_few_levels_are_refused(tmp_path: Path) -> None:
@@ -813,6 +897,42 @@ def test_build_stops_on_a_page_asking_for_a_missing_checklist(
     ]
 
 
+def test_build_stops_on_an_item_named_like_its_section(
+    project_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The real data: an item renamed like its section stops the build with file, line and clash."""
+    data = project_copy / "docs/data/checklists/readiness.yml"
+    text = data.read_text(encoding="utf-8")
+    first_item = re.search(r"  - id: objectives\n(?:.*\n)*?\s+- id: ([a-z0-9-]+)\n", text)
+    assert first_item is not None
+    broken = text.replace(f"- id: {first_item.group(1)}\n", "- id: objectives\n", 1)
+    data.write_text(broken, encoding="utf-8")
+    errors = _build_errors(project_copy, caplog)
+    line = broken[: broken.index("- id: objectives\n", first_item.start(1) - 10)].count("\n") + 1
+    assert len(errors) == 1
+    assert errors[0].startswith(f"docs/data/checklists/readiness.yml, line {line}: item 'objectives': ")
+    assert "already used by section 'objectives'" in errors[0]
+    assert "'readiness-objectives'" in errors[0]
+
+
+def test_build_stops_on_a_heading_id_the_checklist_uses(
+    project_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A heading on the checklist's page with an id the checklist also uses stops the build."""
+    page = project_copy / "docs/preparation.en.md"
+    text = page.read_text(encoding="utf-8")
+    marker = "<!-- checklist: readiness -->"
+    assert marker in text
+    page.write_text(text + "\n## Progress {#readiness-progress}\n\nMore.\n", encoding="utf-8")
+    line = text[: text.index(marker)].count("\n") + 1
+    errors = _build_errors(project_copy, caplog)
+    assert errors[-1] == (
+        f"docs/preparation.en.md, line {line}: the checklist 'readiness' would give the page a second "
+        "element with the id 'readiness-progress': change that heading's {#id} on the page, or the "
+        "checklist entry"
+    )
+
+
 def test_a_marker_in_a_code_block_is_shown_not_replaced(project_copy: Path) -> None:
     """An editor may show the marker in a code block: it stays text, and the build goes on."""
     page = project_copy / "docs/a-propos.en.md"
@@ -886,3 +1006,9 @@ def test_search_finds_the_items_but_not_the_page_notes_or_buttons(built_site: Bu
         assert readiness.items[0].label[lang] in text, lang
         for key in ("nojs_note", "storage_warning", "levels_nojs", "start_note", "share", "export", "reset"):
             assert strings[lang][key] not in text, (lang, key)
+
+
+def test_anchor_ids_are_element_ids_only() -> None:
+    """`data-checklist-id="readiness"` is not an anchor: a link to #readiness must fail the build."""
+    html = '<div id="checklist-readiness" data-checklist-id="readiness"><p id=\'x\'>a</p></div>'
+    assert cl.anchor_ids(html) == {"checklist-readiness", "x"}
