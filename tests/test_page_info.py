@@ -121,6 +121,12 @@ def test_with_repo_url_every_page_links_to_its_file(
                 f"{repo}/edit/main/docs/{slug}.{lang}.md",
                 f"{repo}/issues",
             ), f"docs/{slug}.{lang}.md"
+    # The edit button speaks the page's language (the default build has none to check).
+    for lang, label in (("fr", "Modifier cette page"), ("en", "Edit this page")):
+        html = (tmp_path / "site" / ("" if lang == "fr" else lang) / "plan" / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert f'title="{label}" class="md-content__button' in html
 
 
 # --- Dates from Git (pure helpers) -----------------------------------------------------
