@@ -297,7 +297,8 @@ class Run:
         self.contexts["steps"] = {}
         self.contexts["env"] = {}
         container = job.get("container")
-        where = f"; container {container}: run here instead" if container else ""
+        image = container.get("image") if isinstance(container, dict) else container
+        where = f"; container {image}: run here instead" if image else ""
         if not condition(job.get("if"), evaluator):
             self.log(f"== job {name}: skipped (if: {job.get('if', 'success()')})")
             results[name] = {"outputs": {}, "result": "skipped"}
