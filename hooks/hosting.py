@@ -3,6 +3,7 @@
 Thin adapter over hosting_core.py. Per build it:
 - pins the build date to the last commit (reproducible sitemap and .gz);
 - applies the branding settings (colours, logo) from mkdocs.yml `extra:` / environment;
+- leaves the repository's links out when REPO_URL is not set (never a made-up address);
 - for the offline build, ships the local iframe-worker shim instead of Material's CDN copy;
 - gives each language its own search index and its own 404 page;
 - fingerprints the site's own scripts and stylesheets, for long caching;
@@ -88,11 +89,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _apply_brand_images(config)
     except HostingError as error:
         raise PluginError(f"mkdocs.yml (branding): {error}") from None
+    _without_repository(config, announce=i18n is None or not i18n.building)
     if _offline_enabled(config):
         polyfills = config.extra.setdefault("polyfills", [])
         if IFRAME_WORKER_SHIM not in polyfills:
             polyfills.append(IFRAME_WORKER_SHIM)
     return config
+
+
+def _without_repository(config: MkDocsConfig, announce: bool) -> None:
+    """No repo_url (REPO_URL): no link to the repository in the header, no "Edit this
+    page" (unless edit_uri is a full address), no "Report a problem" unless an address is
+    given. Said once per build, as information: it is a choice, not a fault."""
+    if config.repo_url:
+        return
+    if config.edit_uri and "://" not in config.edit_uri:
+        config.edit_uri = None
+    if announce:
+        report = config.extra.get("report_problem") or config.extra.get("contact_email")
+        log.info(
+            'REPO_URL is not set: the pages link to no repository (no header link, no "Edit this page"%s).',
+            "" if report else ', no "Report a problem" without BRAND_REPORT_PROBLEM or BRAND_CONTACT_EMAIL',
+        )
 
 
 def _pin_build_date(root: Path) -> None:

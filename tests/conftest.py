@@ -27,6 +27,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from checks.seed_fingerprints import FINGERPRINTS_FILE, copied_runs
+from checks.seed_fingerprints import load as load_seed_fingerprints
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = ROOT / "mkdocs.yml"
 LANGUAGES = ("fr", "en")
@@ -146,27 +149,20 @@ def french_typography_problems(text: str) -> list[str]:
     return problems
 
 
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
-# Eight words in a row shared with a source article means a copied sentence.
-COPY_WINDOW = 8
-
-
-def _word_windows(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i : i + COPY_WINDOW]) for i in range(len(words) - COPY_WINDOW + 1)}
+def copied_from_sources(text: str) -> list[str]:
+    """The runs of eight words that `text` shares with a source article (facts may
+    carry over; sentences may not). The articles are not in the repository: their
+    runs are compared as fingerprints (tests/checks/seed-fingerprints.txt)."""
+    return copied_runs(text, _seed_fingerprints())
 
 
 @functools.cache
-def _seed_windows() -> frozenset[tuple[str, ...]]:
-    seeds = sorted(SEEDS_DIR.glob("*.txt"))
-    assert seeds, f"the source articles are expected in {SEEDS_DIR} (shared/ beside the project)"
-    return frozenset().union(*(_word_windows(seed.read_text(encoding="utf-8")) for seed in seeds))
-
-
-def copied_from_sources(text: str) -> list[str]:
-    """The runs of eight words that `text` shares with a source article (facts may
-    carry over; sentences may not)."""
-    return sorted(" ".join(window) for window in _word_windows(text) & _seed_windows())
+def _seed_fingerprints() -> frozenset[str]:
+    prints = load_seed_fingerprints()
+    assert prints, (
+        f"{FINGERPRINTS_FILE} holds no fingerprints: regenerate it (python -m checks.seed_fingerprints)"
+    )
+    return prints
 
 
 def us_spellings(text: str) -> list[str]:

@@ -3,6 +3,7 @@ and "report a problem"; and no Git history means no date, never a failed build."
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import subprocess
@@ -52,25 +53,80 @@ def test_every_committed_page_shows_its_last_change(built_site: BuiltSite, lang:
     assert shown == sum(f"docs/{slug}.{lang}.md" in known for slug in page_slugs())
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_has_edit_and_report_links(built_site: BuiltSite, lang: str) -> None:
-    """ "Edit this page" opens the page's own file; "report a problem" has an address."""
-    for slug in page_slugs():
-        soup = _soup(built_site, lang, slug)
-        edit = soup.select_one("a.md-content__button[rel=edit]")
-        assert edit is not None and edit["href"].endswith(f"docs/{slug}.{lang}.md")
-        report = soup.select_one(".mdx-brand__report a")
-        assert report is not None and report["href"].startswith(("https://", "http://", "mailto:"))
-        assert report.get_text(strip=True)
+# --- Links to the repository: from REPO_URL, never a made-up address ------------------
+
+REPOSITORY_SETTINGS = ("REPO_URL", "EDIT_URI", "BRAND_REPORT_PROBLEM", "BRAND_CONTACT_EMAIL")
+NO_REPOSITORY_NOTE = "REPO_URL is not set: the pages link to no repository"
 
 
-def test_report_address_defaults_to_the_repository_issues(built_site: BuiltSite) -> None:
-    """With no report address nor contact address set, readers land on the issues page."""
-    if os.environ.get("BRAND_REPORT_PROBLEM") or os.environ.get("BRAND_CONTACT_EMAIL"):
-        pytest.fail("run the suite without BRAND_REPORT_PROBLEM / BRAND_CONTACT_EMAIL set")
-    repo_url = os.environ.get("REPO_URL", "https://github.com/social-media-guide/guide").rstrip("/")
-    report = _soup(built_site, "en", "plan").select_one(".mdx-brand__report a")
-    assert report is not None and report["href"] == f"{repo_url}/issues"
+def _links(site: Path, lang: str, slug: str) -> tuple[str | None, str | None, str | None]:
+    """(header's repository link, "edit this page", "report a problem") of one built page."""
+    prefix = site if lang == "fr" else site / lang
+    folder = prefix / slug if slug != "index" else prefix
+    soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    found = [
+        soup.select_one(selector)
+        for selector in ("a.md-source", "a.md-content__button[rel=edit]", ".mdx-brand__report a")
+    ]
+    return tuple(str(tag["href"]) if tag is not None else None for tag in found)  # type: ignore[return-value]
+
+
+@pytest.fixture
+def no_repository_settings(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for variable in REPOSITORY_SETTINGS:
+        monkeypatch.delenv(variable, raising=False)
+    return monkeypatch
+
+
+def test_without_repo_url_no_page_links_to_a_repository(built_site: BuiltSite) -> None:
+    """The default build (no REPO_URL, no report address): none of the three links, anywhere."""
+    if any(os.environ.get(variable) for variable in REPOSITORY_SETTINGS):
+        pytest.fail(f"run the suite without {', '.join(REPOSITORY_SETTINGS)} set")
+    for lang in LANGUAGES:
+        for slug in page_slugs():
+            assert _links(built_site.path, lang, slug) == (None, None, None), f"docs/{slug}.{lang}.md"
+    assert not [p for p in built_site.path.rglob("*.html") if "github.com" in p.read_text(encoding="utf-8")]
+
+
+def test_without_repo_url_the_build_says_so_once(
+    tmp_path: Path, no_repository_settings: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One information line (not a warning: the build is strict); a contact address still
+    gives "report a problem"."""
+    no_repository_settings.setenv("BRAND_CONTACT_EMAIL", "web@example.org")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        assert build_site(tmp_path / "site") == []
+    notes = [r for r in caplog.records if r.getMessage().startswith(NO_REPOSITORY_NOTE)]
+    assert [note.levelno for note in notes] == [logging.INFO]
+    assert "Report a problem" not in notes[0].getMessage()
+    header, edit, report = _links(tmp_path / "site", "en", "plan")
+    assert (header, edit) == (None, None)
+    assert report is not None and report.startswith("mailto:web@example.org?subject=")
+
+
+def test_with_repo_url_every_page_links_to_its_file(
+    tmp_path: Path, no_repository_settings: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """REPO_URL set: the header links to it, "edit this page" opens the page's own file,
+    "report a problem" goes to its issues; nothing said about a missing REPO_URL."""
+    repo = "https://git.example.org/web/guide"
+    no_repository_settings.setenv("REPO_URL", repo)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        assert build_site(tmp_path / "site") == []
+    assert not [r for r in caplog.records if r.getMessage().startswith(NO_REPOSITORY_NOTE)]
+    for lang in LANGUAGES:
+        for slug in page_slugs():
+            assert _links(tmp_path / "site", lang, slug) == (
+                repo,
+                f"{repo}/edit/main/docs/{slug}.{lang}.md",
+                f"{repo}/issues",
+            ), f"docs/{slug}.{lang}.md"
+    # The edit button speaks the page's language (the default build has none to check).
+    for lang, label in (("fr", "Modifier cette page"), ("en", "Edit this page")):
+        html = (tmp_path / "site" / ("" if lang == "fr" else lang) / "plan" / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert f'title="{label}" class="md-content__button' in html
 
 
 # --- Dates from Git (pure helpers) -----------------------------------------------------
@@ -132,4 +188,4 @@ def test_a_copy_without_git_builds_strictly_without_dates(tmp_path: Path) -> Non
     assert build_site(site, config_file=linked_project(tmp_path / "project")) == []
     page = site / "en" / "plan" / "index.html"
     assert "mdx-page-info" not in page.read_text(encoding="utf-8")
-    assert "mdx-brand__report" in page.read_text(encoding="utf-8")
+    assert "md-copyright" in page.read_text(encoding="utf-8")

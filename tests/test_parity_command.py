@@ -26,6 +26,12 @@ def _write(repo: Path, path: str, text: str) -> None:
     (repo / path).write_text(text, encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def _plain_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain warnings, even when the suite itself runs in GitHub Actions (GITHUB_ACTIONS=true)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """main has plan and ecoute in both languages; the editor's branch starts from it."""
