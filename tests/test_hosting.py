@@ -162,6 +162,21 @@ def test_pages_have_no_inline_script_style_or_handler(built_site: BuiltSite) -> 
     assert problems == []
 
 
+def test_pages_ask_for_no_prefetch_of_the_next_page(built_site: BuiltSite) -> None:
+    """No <link rel="next"> or rel="prev">: Firefox would prefetch the next page on every
+    view, and the CSP (default-src 'none') blocks that with a violation. The footer links stay."""
+    problems = []
+    for html in _html_files(built_site.path):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        where = html.relative_to(built_site.path)
+        problems += [
+            f"{where}: {link}" for link in soup.select("link[rel=next], link[rel=prev], link[rel=prefetch]")
+        ]
+    assert problems == []
+    footer = BeautifulSoup(built_site.page("fr", "preparation").read_text("utf-8"), "html.parser")
+    assert footer.select_one("a.md-footer__link--next")["href"] == "../a-propos/", "the footer still links it"
+
+
 def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> None:
     """Every script file in <body> is async, except the small theme tasks that must run
     in place, after the page's text; Material's bundle is a low-priority preload that
