@@ -29,7 +29,7 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
-from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
+from conftest import ALSO_IN_FIREFOX, ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
 from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
 
@@ -448,12 +448,14 @@ def _drive_both_languages(visit: Visit, home: str, page_suffix: str = "/", index
     visit.assert_clean()
 
 
+@ALSO_IN_FIREFOX
 def test_site_works_under_strict_csp_on_nginx(context: BrowserContext, nginx_url: str) -> None:
     """Both languages, search, palette toggle and checklist under the real headers: no violation."""
     visit = _visit(context, _origin(nginx_url))
     _drive_both_languages(visit, nginx_url)
 
 
+@ALSO_IN_FIREFOX
 def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url: str) -> None:
     """The 404 pages load their styles and scripts under the CSP, in both languages."""
     visit = _visit(context, _origin(nginx_url))
@@ -470,6 +472,7 @@ def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url
     visit.assert_clean()
 
 
+@ALSO_IN_FIREFOX
 def test_branded_site_works_under_a_sub_path(context: BrowserContext, nginx_sub_path_url: str) -> None:
     """At /guides/social-media/: links, search, checklist, language selector, logo; nothing leaves."""
     visit = _visit(context, _origin(nginx_sub_path_url))
@@ -578,6 +581,7 @@ def test_apache_answers_404_in_the_readers_language(apache_url: str, path: str, 
     assert BeautifulSoup(response.body, "html.parser").html["lang"] == lang
 
 
+@ALSO_IN_FIREFOX
 def test_site_works_under_strict_csp_on_apache(context: BrowserContext, apache_url: str) -> None:
     """Both languages, search, palette toggle and checklist under Apache's headers: no violation."""
     visit = _visit(context, _origin(apache_url))
@@ -587,6 +591,7 @@ def test_site_works_under_strict_csp_on_apache(context: BrowserContext, apache_u
 # --- The offline copy, from file:// ---------------------------------------------------------
 
 
+@ALSO_IN_FIREFOX
 def test_offline_copy_works_from_disk(context: BrowserContext, offline_copy: Path) -> None:
     """Unzipped and opened from file://: navigation, language selector, search in both languages,
     checklist; nothing fetched from any host."""
