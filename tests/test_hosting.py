@@ -29,7 +29,16 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
-from conftest import ALSO_IN_FIREFOX, ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
+from conftest import (
+    ALSO_IN_FIREFOX,
+    ROOT,
+    BuiltSite,
+    Traffic,
+    build_site,
+    page_slugs,
+    record_traffic,
+    wait_for_material,
+)
 from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
 
@@ -603,6 +612,45 @@ def test_offline_copy_works_from_disk(context: BrowserContext, offline_copy: Pat
     page.locator("nav.md-nav--primary a.md-nav__link[href='objectifs.html']").first.click()
     expect(page).to_have_url(urljoin(home, "objectifs.html"))
     _drive_both_languages(visit, home.removesuffix("index.html"), page_suffix=".html", index="index.html")
+
+
+# Each way the guide is hosted: the fixture that serves it.
+HOSTS = {
+    "nginx": "nginx_url",
+    "apache": "apache_url",
+    "sub-path": "nginx_sub_path_url",
+    "offline": "offline_copy",
+}
+
+
+@ALSO_IN_FIREFOX
+@pytest.mark.parametrize("host", HOSTS)
+def test_every_page_is_clean_on_each_host(
+    context: BrowserContext, request: pytest.FixtureRequest, host: str
+) -> None:
+    """Every page the menu links, in both languages, as a reader opens it: no CSP
+    violation, console error, failed request or request to another host."""
+    served = request.getfixturevalue(HOSTS[host])
+    # Opened from disk, a folder is a file listing: the reader opens index.html.
+    root, index, origin = (
+        (served.as_uri() + "/", "index.html", "file://")
+        if host == "offline"
+        else (served, "", _origin(served))
+    )
+    visit = _visit(context, origin)
+    page = visit.page
+    for lang, language_home in (("fr", f"{root}{index}"), ("en", f"{root}en/{index}")):
+        page.goto(language_home)
+        menu = page.locator("nav.md-nav--primary a.md-nav__link[href]")
+        pages = dict.fromkeys(
+            href.split("#")[0] for href in menu.evaluate_all("links => links.map(a => a.href)")
+        )
+        assert len(pages) == len(page_slugs()), sorted(pages)
+        for url in pages:
+            page.goto(url)
+            expect(page.locator("html")).to_have_attribute("lang", lang)
+            wait_for_material(page)
+    visit.assert_clean()
 
 
 def _text(path: Path) -> str:
