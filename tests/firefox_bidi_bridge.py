@@ -2,14 +2,19 @@
 "moz-firefox" channel launches, which starts firefox-esr and relays WebDriver BiDi
 between the two.
 
-Playwright 1.65 sends one command Firefox ESR 153 does not know,
-emulation.setMediaFeaturesOverride (when it opens every context, and for
-page.emulate_media), and stops on its "unknown command". The relay answers that command
-itself, by setting Firefox's own colour-scheme preference
-(layout.css.prefers-color-scheme.content-override) from the browser's privileged side,
-so the pages' `prefers-color-scheme` really changes; every other message passes
-through untouched. The preference belongs to the whole browser, not to one page: the
-suite's tests run one at a time, and each new context sets it again.
+Playwright 1.65 speaks a slightly newer WebDriver BiDi than Firefox ESR 153; the relay
+bridges the two differences the suite meets, and passes every other message untouched:
+
+- Playwright sends emulation.setMediaFeaturesOverride (when it opens every context, and
+  for page.emulate_media), which Firefox ESR does not know: Playwright stops on the
+  "unknown command". The relay answers it by setting Firefox's own colour-scheme
+  preference (layout.css.prefers-color-scheme.content-override) from the browser's
+  privileged side, so the pages' `prefers-color-scheme` really changes. The preference
+  belongs to the whole browser, not to one page: the suite's tests run one at a time,
+  and each new context sets it again.
+- Firefox ESR's download events carry no download id, and Playwright drops them: no
+  "download" event ever fires. The relay gives each download an id, the same in its
+  downloadWillBegin and downloadEnd events (matched by the download's URL).
 
     firefox_bidi_bridge.py FIREFOX [FIREFOX ARGUMENTS...]
 """
@@ -23,6 +28,7 @@ import itertools
 import json
 import re
 import sys
+import uuid
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -34,6 +40,7 @@ UNKNOWN_TO_FIREFOX = "emulation.setMediaFeaturesOverride"
 SCHEME_PREFERENCE = "layout.css.prefers-color-scheme.content-override"
 # Firefox's values for that preference; no value (Playwright's "no-override") clears it.
 SCHEME_VALUES = {"dark": 0, "light": 1}
+DOWNLOAD_EVENTS = ("browsingContext.downloadWillBegin", "browsingContext.downloadEnd")
 # The relay's own command ids, far above Playwright's.
 _OWN_IDS = itertools.count(2**50)
 
@@ -45,6 +52,7 @@ class _Relay:
         self.upstream = upstream
         self.pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self.answering: set[asyncio.Task[None]] = set()
+        self.downloads: dict[str, str] = {}  # URL -> the id the relay gave the download
 
     async def command(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         """Send a command of the relay's own to Firefox and wait for its answer."""
@@ -56,6 +64,17 @@ class _Relay:
         if reply.get("type") == "error":
             raise RuntimeError(f"{method}: {reply.get('error')}: {reply.get('message')}")
         return reply["result"]
+
+    def with_download_id(self, event: dict[str, Any]) -> dict[str, Any]:
+        params = event["params"]
+        if params.get("download") or params.get("navigation"):
+            return event
+        if event["method"] == DOWNLOAD_EVENTS[0]:
+            self.downloads[params["url"]] = str(uuid.uuid4())
+            download = self.downloads[params["url"]]
+        else:
+            download = self.downloads.pop(params["url"], str(uuid.uuid4()))
+        return {**event, "params": {**params, "download": download}}
 
     async def set_color_scheme(self, scheme: str | None) -> None:
         [chrome] = (await self.command("browsingContext.getTree", {"moz:scope": "chrome", "maxDepth": 0}))[
@@ -94,6 +113,8 @@ async def _relay(client: ServerConnection, firefox_url: str) -> None:
                 answer = relay.pending.pop(message.get("id"), None) if "id" in message else None
                 if answer is not None:
                     answer.set_result(message)
+                elif message.get("method") in DOWNLOAD_EVENTS:
+                    await client.send(json.dumps(relay.with_download_id(message)))
                 else:
                     await client.send(raw)
 

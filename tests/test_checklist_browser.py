@@ -1,4 +1,4 @@
-"""The readiness checklist in Chromium, in both languages: saving, result, reset,
+"""The readiness checklist in Chromium (what a reader does, in Firefox ESR too), in both languages: saving, result, reset,
 export/import, share link, broken or missing storage, another tab, no JavaScript,
 file://, keyboard only, and axe-core in each state. Every test also checks that the
 page made no request elsewhere and logged no console error.
@@ -18,6 +18,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from conftest import (
+    ALSO_IN_FIREFOX,
     DEFAULT_LANGUAGE,
     LANGUAGES,
     ROOT,
@@ -109,6 +110,7 @@ def checklist_page(page_and_traffic: tuple[Page, Traffic]) -> Iterator[tuple[Pag
 # --- Saving ------------------------------------------------------------------------------
 
 
+@ALSO_IN_FIREFOX
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_ticked_items_survive_a_reload(
     checklist_page: tuple[Page, Traffic], site_url: str, lang: str
@@ -123,6 +125,7 @@ def test_ticked_items_survive_a_reload(
     assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[0]: True}}
 
 
+@ALSO_IN_FIREFOX
 def test_answers_follow_the_reader_to_the_other_language(
     checklist_page: tuple[Page, Traffic], site_url: str
 ) -> None:
@@ -201,6 +204,7 @@ def test_not_yet_and_one_off_are_honest_results(checklist_page: tuple[Page, Traf
 # --- Reset, export, import ---------------------------------------------------------------------------
 
 
+@ALSO_IN_FIREFOX
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, lang: str) -> None:
     """Reset opens a confirmation; Cancel keeps the answers, Clear removes them."""
@@ -223,6 +227,7 @@ def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, l
     expect(page.locator(".js-checklist-message")).to_have_text(strings["done_reset"])
 
 
+@ALSO_IN_FIREFOX
 def test_export_then_import_in_a_fresh_browser(
     browser: Browser, checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path
 ) -> None:
