@@ -237,19 +237,35 @@ def _firefox_launcher(folder: Path) -> Path:
     return launcher
 
 
-class _Engines:
+def _print_silently_to(pdf: Path) -> dict[str, str | bool]:
+    """Firefox's preferences that make window.print() print, with no dialog, to `pdf`
+    through its own "Save to PDF" printer (and the print stylesheet)."""
+    return {
+        "print.always_print_silent": True,
+        "print.show_print_progress": False,
+        "print_printer": "Mozilla Save to PDF",
+        "print.printer_Mozilla_Save_to_PDF.print_to_file": True,
+        "print.printer_Mozilla_Save_to_PDF.print_to_filename": str(pdf),
+    }
+
+
+class Engines:
     """Each engine's browser, started the first time a test asks for it."""
 
     def __init__(self, playwright: Playwright, folder: Path) -> None:
         self.playwright = playwright
         self.folder = folder
         self.started: dict[str, Browser] = {}
+        # Where Firefox's Print (window.print()) writes, with no dialog: the file a reader gets.
+        self.printed_pdf = folder / "printed.pdf"
 
     def browser(self, engine: str) -> Browser:
         if engine not in self.started:
             if engine == "firefox":
                 self.started[engine] = self.playwright.firefox.launch(
-                    channel="moz-firefox", executable_path=str(_firefox_launcher(self.folder))
+                    channel="moz-firefox",
+                    executable_path=str(_firefox_launcher(self.folder)),
+                    firefox_user_prefs=_print_silently_to(self.printed_pdf),
                 )
             else:
                 self.started[engine] = self.playwright.chromium.launch(
@@ -259,9 +275,9 @@ class _Engines:
 
 
 @pytest.fixture(scope="session")
-def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Engines]:
+def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engines]:
     with sync_playwright() as playwright:
-        started = _Engines(playwright, tmp_path_factory.mktemp("engines"))
+        started = Engines(playwright, tmp_path_factory.mktemp("engines"))
         yield started
         for browser in started.started.values():
             browser.close()
@@ -274,7 +290,7 @@ def engine(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def browser(engines: _Engines, engine: str) -> Browser:
+def browser(engines: Engines, engine: str) -> Browser:
     return engines.browser(engine)
 
 

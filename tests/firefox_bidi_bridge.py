@@ -63,7 +63,8 @@ class _Relay:
         reply = await answer
         if reply.get("type") == "error":
             raise RuntimeError(f"{method}: {reply.get('error')}: {reply.get('message')}")
-        return reply["result"]
+        result: dict[str, Any] = reply["result"]
+        return result
 
     def with_download_id(self, event: dict[str, Any]) -> dict[str, Any]:
         params = event["params"]
@@ -104,7 +105,8 @@ class _Relay:
 
 
 async def _relay(client: ServerConnection, firefox_url: str) -> None:
-    async with connect(firefox_url + client.request.path, max_size=None, compression=None) as upstream:
+    path = client.request.path if client.request else "/session"
+    async with connect(firefox_url + path, max_size=None, compression=None) as upstream:
         relay = _Relay(upstream)
 
         async def from_firefox() -> None:
