@@ -294,6 +294,10 @@ def browser(engines: Engines, engine: str) -> Browser:
     return engines.browser(engine)
 
 
+# How each engine names a request it cancelled itself (the page was left meanwhile).
+CANCELLED_BY_THE_BROWSER = ("net::ERR_ABORTED", "NS_BINDING_ABORTED")
+
+
 @dataclass
 class Traffic:
     """Everything a page did on the network and the console, for assertions."""
@@ -333,7 +337,7 @@ def record_traffic(page: Page, origin: str) -> Traffic:
         "requestfailed",
         lambda request: (
             traffic.failures.append(f"{request.failure} {request.url}")
-            if request.failure != "net::ERR_ABORTED"
+            if request.failure not in CANCELLED_BY_THE_BROWSER
             else None
         ),
     )
