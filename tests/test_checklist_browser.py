@@ -1,6 +1,6 @@
-"""The readiness checklist in Chromium (what a reader does, in Firefox ESR too), in both languages: saving, result, reset,
-export/import, share link, broken or missing storage, another tab, no JavaScript,
-file://, keyboard only, and axe-core in each state. Every test also checks that the
+"""The readiness checklist in Chromium (what a reader does, in Firefox ESR too), in both
+languages: saving, result, reset, export/import, printing, share link, broken or missing
+storage, another tab, no JavaScript, file://, keyboard only, and axe-core in each state. Every test also checks that the
 page made no request elsewhere and logged no console error.
 """
 
@@ -601,8 +601,8 @@ def test_print_button_prints_the_answers(
     engines: Engines, checklist_page: tuple[Page, Traffic], site_url: str
 ) -> None:
     """Print, in Firefox, through its own PDF printer: the answers and the score are on
-    paper, the buttons are not. (Headless Chromium's print prints nothing: its print
-    styles are checked above, with print media emulated.)"""
+    paper, the buttons are not. (Headless Chromium starts printing but writes nothing a
+    test can read: its print styles are checked above, with print media emulated.)"""
     page, _ = checklist_page
     strings = STRINGS["en"]
     engines.printed_pdf.unlink(missing_ok=True)
