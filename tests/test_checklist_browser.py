@@ -1,7 +1,7 @@
 """The readiness checklist in Chromium (what a reader does, in Firefox ESR too), in both
 languages: saving, result, reset, export/import, printing, share link, broken or missing
-storage, another tab, no JavaScript, file://, keyboard only, and axe-core in each state. Every test also checks that the
-page made no request elsewhere and logged no console error.
+storage, another tab, no JavaScript, file://, keyboard only, and axe-core in each state.
+Every test also checks that the page made no request elsewhere and logged no console error.
 """
 
 from __future__ import annotations
