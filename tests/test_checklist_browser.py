@@ -1,7 +1,7 @@
-"""The readiness checklist in Chromium, in both languages: saving, result, reset,
-export/import, share link, broken or missing storage, another tab, no JavaScript,
-file://, keyboard only, and axe-core in each state. Every test also checks that the
-page made no request elsewhere and logged no console error.
+"""The readiness checklist in Chromium (what a reader does, in Firefox ESR too), in both
+languages: saving, result, reset, export/import, printing, share link, broken or missing
+storage, another tab, no JavaScript, file://, keyboard only, and axe-core in each state.
+Every test also checks that the page made no request elsewhere and logged no console error.
 """
 
 from __future__ import annotations
@@ -10,17 +10,21 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from pypdf import PdfReader
 
 from conftest import (
+    ALSO_IN_FIREFOX,
     DEFAULT_LANGUAGE,
     LANGUAGES,
     ROOT,
+    Engines,
     Traffic,
     axe_violations,
     build_site,
@@ -109,6 +113,7 @@ def checklist_page(page_and_traffic: tuple[Page, Traffic]) -> Iterator[tuple[Pag
 # --- Saving ------------------------------------------------------------------------------
 
 
+@ALSO_IN_FIREFOX
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_ticked_items_survive_a_reload(
     checklist_page: tuple[Page, Traffic], site_url: str, lang: str
@@ -123,6 +128,7 @@ def test_ticked_items_survive_a_reload(
     assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[0]: True}}
 
 
+@ALSO_IN_FIREFOX
 def test_answers_follow_the_reader_to_the_other_language(
     checklist_page: tuple[Page, Traffic], site_url: str
 ) -> None:
@@ -201,6 +207,7 @@ def test_not_yet_and_one_off_are_honest_results(checklist_page: tuple[Page, Traf
 # --- Reset, export, import ---------------------------------------------------------------------------
 
 
+@ALSO_IN_FIREFOX
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, lang: str) -> None:
     """Reset opens a confirmation; Cancel keeps the answers, Clear removes them."""
@@ -223,6 +230,7 @@ def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, l
     expect(page.locator(".js-checklist-message")).to_have_text(strings["done_reset"])
 
 
+@ALSO_IN_FIREFOX
 def test_export_then_import_in_a_fresh_browser(
     browser: Browser, checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path
 ) -> None:
@@ -577,6 +585,38 @@ def test_checklist_has_no_accessibility_violation_in_any_state(
     expect(page.locator(".js-checklist-actions")).to_be_hidden()
     expect(page.locator(".js-checklist-level:visible")).to_have_count(1)
     assert found == []
+
+
+def _printed(pdf: Path, within_s: float = 15.0) -> PdfReader:
+    """The PDF once Firefox has written all of it (it goes on after `afterprint`)."""
+    deadline = time.monotonic() + within_s
+    while not (pdf.is_file() and pdf.read_bytes().rstrip().endswith(b"%%EOF")):
+        assert time.monotonic() < deadline, f"Firefox wrote no complete {pdf.name}"
+        time.sleep(0.05)
+    return PdfReader(pdf)
+
+
+@pytest.mark.parametrize("engine", ["firefox"], indirect=True)
+def test_print_button_prints_the_answers(
+    engines: Engines, checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Print, in Firefox, through its own PDF printer: the answers and the score are on
+    paper, the buttons are not. (Headless Chromium starts printing but writes nothing a
+    test can read: its print styles are checked above, with print media emulated.)"""
+    page, _ = checklist_page
+    strings = STRINGS["en"]
+    engines.printed_pdf.unlink(missing_ok=True)
+    page.add_init_script(
+        "addEventListener('afterprint', () => { document.documentElement.dataset.printed = ''; })"
+    )
+    open_checklist(page, checklist_url(site_url, "en"))
+    tick(page, ESSENTIAL[:3])
+    page.get_by_role("button", name=strings["print"]).click()
+    expect(page.locator("html")).to_have_attribute("data-printed", "")
+    text = " ".join(" ".join(p.extract_text().split()) for p in _printed(engines.printed_pdf).pages)
+    assert f"3 of {len(ITEMS)}" in text, text[:400]
+    for button in ("export", "import", "print", "reset"):
+        assert strings[button] not in text, button
 
 
 # --- Reviewer's findings: phone width, first visit, counts, dialog focus, file name ---------------------------

@@ -29,7 +29,16 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
-from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
+from conftest import (
+    ALSO_IN_FIREFOX,
+    ROOT,
+    BuiltSite,
+    Traffic,
+    build_site,
+    page_slugs,
+    record_traffic,
+    wait_for_material,
+)
 from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
 
@@ -160,6 +169,21 @@ def test_pages_have_no_inline_script_style_or_handler(built_site: BuiltSite) -> 
                 if attribute == "style" or attribute.startswith("on"):
                     problems.append(f"{where}: {attribute}= on <{tag.name}>")
     assert problems == []
+
+
+def test_pages_ask_for_no_prefetch_of_the_next_page(built_site: BuiltSite) -> None:
+    """No <link rel="next"> or rel="prev">: Firefox would prefetch the next page on every
+    view, and the CSP (default-src 'none') blocks that with a violation. The footer links stay."""
+    problems = []
+    for html in _html_files(built_site.path):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        where = html.relative_to(built_site.path)
+        problems += [
+            f"{where}: {link}" for link in soup.select("link[rel=next], link[rel=prev], link[rel=prefetch]")
+        ]
+    assert problems == []
+    footer = BeautifulSoup(built_site.page("fr", "preparation").read_text("utf-8"), "html.parser")
+    assert footer.select_one("a.md-footer__link--next")["href"] == "../a-propos/", "the footer still links it"
 
 
 def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> None:
@@ -433,12 +457,14 @@ def _drive_both_languages(visit: Visit, home: str, page_suffix: str = "/", index
     visit.assert_clean()
 
 
+@ALSO_IN_FIREFOX
 def test_site_works_under_strict_csp_on_nginx(context: BrowserContext, nginx_url: str) -> None:
     """Both languages, search, palette toggle and checklist under the real headers: no violation."""
     visit = _visit(context, _origin(nginx_url))
     _drive_both_languages(visit, nginx_url)
 
 
+@ALSO_IN_FIREFOX
 def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url: str) -> None:
     """The 404 pages load their styles and scripts under the CSP, in both languages."""
     visit = _visit(context, _origin(nginx_url))
@@ -455,6 +481,7 @@ def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url
     visit.assert_clean()
 
 
+@ALSO_IN_FIREFOX
 def test_branded_site_works_under_a_sub_path(context: BrowserContext, nginx_sub_path_url: str) -> None:
     """At /guides/social-media/: links, search, checklist, language selector, logo; nothing leaves."""
     visit = _visit(context, _origin(nginx_sub_path_url))
@@ -563,6 +590,7 @@ def test_apache_answers_404_in_the_readers_language(apache_url: str, path: str, 
     assert BeautifulSoup(response.body, "html.parser").html["lang"] == lang
 
 
+@ALSO_IN_FIREFOX
 def test_site_works_under_strict_csp_on_apache(context: BrowserContext, apache_url: str) -> None:
     """Both languages, search, palette toggle and checklist under Apache's headers: no violation."""
     visit = _visit(context, _origin(apache_url))
@@ -572,6 +600,7 @@ def test_site_works_under_strict_csp_on_apache(context: BrowserContext, apache_u
 # --- The offline copy, from file:// ---------------------------------------------------------
 
 
+@ALSO_IN_FIREFOX
 def test_offline_copy_works_from_disk(context: BrowserContext, offline_copy: Path) -> None:
     """Unzipped and opened from file://: navigation, language selector, search in both languages,
     checklist; nothing fetched from any host."""
@@ -583,6 +612,45 @@ def test_offline_copy_works_from_disk(context: BrowserContext, offline_copy: Pat
     page.locator("nav.md-nav--primary a.md-nav__link[href='objectifs.html']").first.click()
     expect(page).to_have_url(urljoin(home, "objectifs.html"))
     _drive_both_languages(visit, home.removesuffix("index.html"), page_suffix=".html", index="index.html")
+
+
+# Each way the guide is hosted: the fixture that serves it.
+HOSTS = {
+    "nginx": "nginx_url",
+    "apache": "apache_url",
+    "sub-path": "nginx_sub_path_url",
+    "offline": "offline_copy",
+}
+
+
+@ALSO_IN_FIREFOX
+@pytest.mark.parametrize("host", HOSTS)
+def test_every_page_is_clean_on_each_host(
+    context: BrowserContext, request: pytest.FixtureRequest, host: str
+) -> None:
+    """Every page the menu links, in both languages, as a reader opens it: no CSP
+    violation, console error, failed request or request to another host."""
+    served = request.getfixturevalue(HOSTS[host])
+    # Opened from disk, a folder is a file listing: the reader opens index.html.
+    root, index, origin = (
+        (served.as_uri() + "/", "index.html", "file://")
+        if host == "offline"
+        else (served, "", _origin(served))
+    )
+    visit = _visit(context, origin)
+    page = visit.page
+    for lang, language_home in (("fr", f"{root}{index}"), ("en", f"{root}en/{index}")):
+        page.goto(language_home)
+        menu = page.locator("nav.md-nav--primary a.md-nav__link[href]")
+        pages = dict.fromkeys(
+            href.split("#")[0] for href in menu.evaluate_all("links => links.map(a => a.href)")
+        )
+        assert len(pages) == len(page_slugs()), sorted(pages)
+        for url in pages:
+            page.goto(url)
+            expect(page.locator("html")).to_have_attribute("lang", lang)
+            wait_for_material(page)
+    visit.assert_clean()
 
 
 def _text(path: Path) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import LANGUAGES, BuiltSite, page_slugs
+from conftest import ALSO_IN_FIREFOX, LANGUAGES, BuiltSite, page_slugs
 
 TOGGLE = "form[data-module=mdx-palette] label:visible"
 SAVED_KEY = "/.__palette"
@@ -39,6 +39,7 @@ def _without_bundle(page: Page) -> None:
     page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
 
 
+@ALSO_IN_FIREFOX
 @pytest.mark.parametrize(
     ("system", "scheme", "used"), [("light", "default", "normal"), ("dark", "slate", "dark")]
 )
@@ -57,6 +58,7 @@ def test_first_visit_takes_the_system_setting_before_the_bundle_runs(
     assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == used
 
 
+@ALSO_IN_FIREFOX
 def test_the_reader_s_choice_is_saved_and_wins_over_the_system(page: Page, site_url: str) -> None:
     page.emulate_media(color_scheme="dark")
     page.goto(f"{site_url}en/plan/")
@@ -78,6 +80,7 @@ def test_the_reader_s_choice_is_saved_and_wins_over_the_system(page: Page, site_
     assert _scheme(page) == "default", "a chosen palette does not follow the system"
 
 
+@ALSO_IN_FIREFOX
 def test_without_a_choice_the_page_follows_the_system_setting(page: Page, site_url: str) -> None:
     page.emulate_media(color_scheme="light")
     page.goto(site_url)
@@ -87,6 +90,7 @@ def test_without_a_choice_the_page_follows_the_system_setting(page: Page, site_u
     expect(page.locator(TOGGLE)).to_have_attribute("title", "Passer au thème clair")
 
 
+@ALSO_IN_FIREFOX
 def test_keyboard_enter_on_the_option_switches_palette(page: Page, site_url: str) -> None:
     page.emulate_media(color_scheme="light")
     page.goto(f"{site_url}en/")
