@@ -10,7 +10,8 @@ per page in mkdocs.yml, language-neutral:
             ancien-plan.md: plan.md
 
 and this hook makes the plugin write it for every language: /ancien-plan/ → /plan/
-and /en/ancien-plan/ → /en/plan/. It also swaps the plugin's stub page for one with
+and /en/ancien-plan/ → /en/plan/. A page moved by its `slug:` gets a redirect from
+its file name's address. It also swaps the plugin's stub page for one with
 no inline script (strict CSP) that speaks the page's language.
 """
 
@@ -72,6 +73,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except RedirectError as error:
         raise PluginError(str(error)) from None
     plugin.redirects = {f"{prefix}{old}": new for old, new in redirects.items()}
+    # A page published at its own address (`slug:`, hooks/page_addresses_hook.py): the
+    # address of its file name redirects there (/en/pertinence/ → /en/relevance/).
+    for page, file in plugin.doc_pages.items():
+        old_address = f"{prefix}{page}"
+        if redirects_plugin.get_html_path(old_address, config.use_directory_urls) != file.dest_uri:
+            plugin.redirects.setdefault(old_address, page)
     title, link = STUB_TEXT.get(language, STUB_TEXT["en"])
     redirects_plugin.HTML_TEMPLATE = STUB.format(
         lang=html.escape(language), title=html.escape(title), link=html.escape(link)
