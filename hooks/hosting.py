@@ -4,7 +4,8 @@ Thin adapter over hosting_core.py. Per build it:
 - pins the build date to the last commit (reproducible sitemap and .gz);
 - applies the branding settings (colours, logo) from mkdocs.yml `extra:` / environment;
 - for the offline build, ships the local iframe-worker shim instead of Material's CDN copy;
-- gives each language its own search index and its own 404 page;
+- gives each language its own search index and its own 404 page (its paths marked
+  for the server to rewrite under a sub-path, without SITE_URL);
 - fingerprints the site's own scripts and stylesheets, for long caching;
 - gives Material's bundle V8's compile hint (README, "Performance");
 - makes the language selector's links relative (each home page's too), and the hreflang
@@ -38,6 +39,7 @@ from hosting_core import (
     check_email,
     check_link,
     fingerprinted_name,
+    mark_site_root,
     material_bundle_reference,
     rebase_client_config,
     replace_asset_references,
@@ -213,6 +215,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     output = _localize(output_content, config)
     output = _hreflang(output, config.site_url)
     output = _fingerprint(output, Path(config.site_dir), config)
+    if not config.site_url:  # after the fingerprints, which read the paths as they were
+        output = mark_site_root(output)
     # Kept for on_post_build: each language's build writes 404.html at the site root.
     _not_found_pages[_languages(config)[0]] = output
     return output

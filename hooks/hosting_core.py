@@ -21,6 +21,10 @@ CONFIG_SCRIPT_RE = re.compile(r'(<script id="__config" type="application/json">)
 HREFLANG_LINK_RE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
 # The same, with the indentation and line break around it.
 HREFLANG_LINK_LINE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">[ \t]*\n?')
+# How the 404 page of a build without SITE_URL writes the site's root (mark_site_root).
+SITE_ROOT_MARKER = "/./"
+# href="/…" or src="/…", a path from the host's root (not "//host/…").
+ROOT_PATH_ATTRIBUTE_RE = re.compile(r'(?P<attr>\b(?:href|src)=")/(?!/)')
 # src="…/assets/….js" or href="…/assets/….css" in a page, with the quotes.
 ASSET_REF_RE = re.compile(r'(?P<attr>(?:src|href)=")(?P<ref>[^"#?]*\bassets/[^"#?]+\.(?:js|css))(?=")')
 # Material's own fingerprinted files (bundle.a5f9d56c.min.js) and ours (theme-shims.0a1b2c3d.js).
@@ -140,6 +144,27 @@ def without_hreflang(html: str) -> str:
     """Drop the hreflang links: without SITE_URL no absolute address exists, and a relative
     one is invalid (search engines ignore it; Lighthouse marks it as an error)."""
     return HREFLANG_LINK_LINE_RE.sub("", html)
+
+
+def mark_site_root(html: str) -> str:
+    """Write the "page not found" page's root-absolute paths from SITE_ROOT_MARKER ("/./").
+
+    Without SITE_URL, MkDocs writes the 404 page's links from the host's root ("/assets/…"):
+    it answers at any missing address, so no relative link could work. "/./assets/…" is
+    the same address to a browser, and a mark no other page has: under a sub-path, the
+    shipped server configuration swaps it for the site's path (.ci/hosting/nginx.conf).
+    """
+
+    def mark_config(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        for key in ("base", "search"):
+            value = config.get(key)
+            if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
+                config[key] = SITE_ROOT_MARKER + value[1:]
+        return f"{match.group(1)}{json.dumps(config, ensure_ascii=False)}{match.group(3)}"
+
+    html = ROOT_PATH_ATTRIBUTE_RE.sub(rf"\g<attr>{SITE_ROOT_MARKER}", html)
+    return CONFIG_SCRIPT_RE.sub(mark_config, html, count=1)
 
 
 def absolutize_hreflang(html: str, page_url: str) -> str:
