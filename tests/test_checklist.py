@@ -821,7 +821,7 @@ def test_a_marker_in_a_code_block_is_shown_not_replaced(project_copy: Path) -> N
         encoding="utf-8",
     )
     build_site(project_copy / "site", config_file=project_copy / "mkdocs.yml")
-    html = (project_copy / "site/en/a-propos/index.html").read_text(encoding="utf-8")
+    html = (project_copy / "site/en/about/index.html").read_text(encoding="utf-8")
     assert "&lt;!-- checklist: readiness --&gt;" in html
     assert 'data-module="mdx-checklist"' not in html
 
