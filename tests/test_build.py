@@ -107,3 +107,14 @@ def test_interface_strings_are_in_the_page_language(built_site: BuiltSite, lang:
     """Permalink tooltips, the edit button and the skip link speak the page's language."""
     html = built_site.page(lang, slug).read_text(encoding="utf-8")
     assert [s for s in WRONG_LANGUAGE[lang] if s in html] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("fr", "Médias sociaux : par où commencer"), ("en", "Social media: where to start")]
+)
+def test_each_home_page_is_titled_by_the_guide(built_site: BuiltSite, lang: str, title: str) -> None:
+    """The home page's <title> (tab, bookmark, search engine) names the guide, not "Accueil"."""
+    soup = BeautifulSoup(built_site.page(lang, "index").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title is not None and soup.title.get_text(strip=True) == title
+    other = BeautifulSoup(built_site.page(lang, "plan").read_text(encoding="utf-8"), "html.parser")
+    assert other.title is not None and other.title.get_text(strip=True).endswith(f" - {title}")

@@ -127,6 +127,18 @@ def test_each_language_has_its_own_search_index(built_site: BuiltSite) -> None:
             assert (folder / location / "index.html").is_file() or (folder / location).is_file(), location
 
 
+def test_search_results_show_the_checklist_items_text_not_their_tags(built_site: BuiltSite) -> None:
+    """A checklist item's "Essentiel" / "Essential" tag is left out of the search index
+    (data-search-exclude): a result's snippet is the item's own text."""
+    for lang, folder, tag, item in (
+        ("fr", built_site.path, "Essentiel", "Nous avons mis par écrit ce que nous attendons des médias sociaux."),
+        ("en", built_site.path / "en", "Essential", "We have written down what we want from social media."),
+    ):
+        texts = [entry["text"] for entry in json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["docs"]]
+        assert any(item in text for text in texts), (lang, item)
+        assert [text for text in texts if re.search(rf"\b{tag}\b", text)] == []
+
+
 def test_each_language_page_loads_its_own_search_index(built_site: BuiltSite) -> None:
     """Material's __config.base is the language's root, where its search index lives."""
     for lang, html in (("fr", built_site.page("fr", "plan")), ("en", built_site.page("en", "plan"))):
