@@ -34,7 +34,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _ids[page.file.abs_dest_path] = content_ids(page.content or "")
     alternates: dict[str, Any] = getattr(page.file, "alternates", {})
     _twins[page.file.abs_dest_path] = {
-        lang: twin.abs_dest_path for lang, twin in alternates.items() if twin.abs_dest_path != page.file.abs_dest_path
+        lang: twin.abs_dest_path
+        for lang, twin in alternates.items()
+        if twin.abs_dest_path != page.file.abs_dest_path
     }
     return output
 

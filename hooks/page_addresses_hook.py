@@ -28,7 +28,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     default = str(i18n.default_language)
     try:
-        moved = _addresses(Path(config.docs_dir), [str(lang.locale) for lang in i18n.config.languages], default)
+        moved = _addresses(
+            Path(config.docs_dir), [str(lang.locale) for lang in i18n.config.languages], default
+        )
     except AddressError as error:
         raise PluginError(str(error)) from None
     seen: set[int] = set()

@@ -26,6 +26,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
 from page_addresses import front_matter_slug
 
 ROOT = Path(__file__).resolve().parent.parent

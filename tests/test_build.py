@@ -114,6 +114,7 @@ def test_interface_strings_are_in_the_page_language(built_site: BuiltSite, lang:
 )
 def test_each_home_page_is_titled_by_the_guide(built_site: BuiltSite, lang: str, title: str) -> None:
     """The home page's <title> (tab, bookmark, search engine) names the guide, not "Accueil"."""
+
     def text(slug: str) -> str:  # spaces, no-break ones included, as one space
         soup = BeautifulSoup(built_site.page(lang, slug).read_text(encoding="utf-8"), "html.parser")
         assert soup.title is not None

@@ -29,8 +29,8 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
-from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
 from checks.crawl import crawl
+from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
 from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
 
@@ -131,10 +131,18 @@ def test_search_results_show_the_checklist_items_text_not_their_tags(built_site:
     """A checklist item's "Essentiel" / "Essential" tag is left out of the search index
     (data-search-exclude): a result's snippet is the item's own text."""
     for lang, folder, tag, item in (
-        ("fr", built_site.path, "Essentiel", "Nous avons mis par écrit ce que nous attendons des médias sociaux."),
+        (
+            "fr",
+            built_site.path,
+            "Essentiel",
+            "Nous avons mis par écrit ce que nous attendons des médias sociaux.",
+        ),
         ("en", built_site.path / "en", "Essential", "We have written down what we want from social media."),
     ):
-        texts = [entry["text"] for entry in json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["docs"]]
+        texts = [
+            entry["text"]
+            for entry in json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        ]
         assert any(item in text for text in texts), (lang, item)
         assert [text for text in texts if re.search(rf"\b{tag}\b", text)] == []
 
@@ -274,7 +282,9 @@ def test_with_site_url_hreflang_and_canonical_links_are_absolute_on_every_page(b
     assert len(pages) >= 22
     for path in pages:
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-        hreflang = {link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
+        hreflang = {
+            link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")
+        }
         assert set(hreflang) == {"fr", "en", "x-default"}, path
         assert hreflang["x-default"] == hreflang["fr"]
         for href in hreflang.values():
@@ -323,7 +333,9 @@ def nginx_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -
 
 
 @pytest.fixture(scope="module")
-def nginx_default_sub_path_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def nginx_default_sub_path_url(
+    built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """The default build (no SITE_URL) at /guides/social-media/."""
     with serve(built_site.path, tmp_path_factory.mktemp("nginx-default-sub"), SUB_PATH) as url:
         yield url
@@ -532,7 +544,9 @@ def test_default_build_under_a_sub_path_has_no_link_leaving_the_site(nginx_defau
     assert report.links > 1000
 
 
-def test_default_build_works_under_a_sub_path(context: BrowserContext, nginx_default_sub_path_url: str) -> None:
+def test_default_build_works_under_a_sub_path(
+    context: BrowserContext, nginx_default_sub_path_url: str
+) -> None:
     """Search, checklist and language selector (home pages included), and the 404 pages with
     their links, at /guides/social-media/ with no SITE_URL; nothing leaves the site."""
     home = nginx_default_sub_path_url

@@ -109,7 +109,9 @@ def test_absolutize_hreflang_resolves_against_the_page_url() -> None:
         ("https://example.org/en/", "/", "https://example.org/en/"),
     ],
 )
-def test_site_relative_link_never_starts_from_the_hosts_root(link: str, site_path: str, expected: str) -> None:
+def test_site_relative_link_never_starts_from_the_hosts_root(
+    link: str, site_path: str, expected: str
+) -> None:
     """MkDocs' url filter then makes it relative to each page: no link leaves a sub-path."""
     assert site_relative_link(link, site_path) == expected
 

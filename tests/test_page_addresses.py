@@ -44,7 +44,9 @@ def test_the_slug_is_read_from_the_front_matter() -> None:
     assert front_matter_slug("docs/plan.en.md", "# Plan\n\nslug: not-front-matter\n") is None
 
 
-@pytest.mark.parametrize("slug", ["Relevance", "relevance/", "rele vance", "pertinence-é", "-relevance", "a--b", "7"])
+@pytest.mark.parametrize(
+    "slug", ["Relevance", "relevance/", "rele vance", "pertinence-é", "-relevance", "a--b", "7"]
+)
 def test_a_slug_that_cannot_be_an_address_names_the_file(slug: str) -> None:
     text = f"---\ntitle: T\nslug: {slug}\n---\n"
     if slug == "7":  # YAML reads a number: not a slug either
@@ -70,25 +72,32 @@ def test_two_pages_at_one_address_are_refused() -> None:
         match=r"^docs/plan\.en\.md and docs/ecoute\.en\.md would both be at /en/plan/\. Give one of them",
     ):
         addresses(_pages(ecoute="plan", plan=None), "en", "fr")
-    with pytest.raises(AddressError, match=r"docs/objectifs\.en\.md and docs/ecoute\.en\.md would both be at /en/goals/"):
+    with pytest.raises(
+        AddressError, match=r"docs/objectifs\.en\.md and docs/ecoute\.en\.md would both be at /en/goals/"
+    ):
         addresses(_pages(ecoute="goals", objectifs="goals"), "en", "fr")
 
 
 def test_a_slug_cannot_take_the_old_address_of_a_moved_page() -> None:
     """/en/pertinence/ redirects to /en/relevance/: no other page may live there."""
     with pytest.raises(
-        AddressError, match=r"^docs/ecoute\.en\.md: its address /en/pertinence/ is the old address of docs/pertinence\.en\.md"
+        AddressError,
+        match=r"^docs/ecoute\.en\.md: its address /en/pertinence/ is the old address of docs/pertinence\.en\.md",
     ):
         addresses(_pages(pertinence="relevance", ecoute="pertinence"), "en", "fr")
 
 
 def test_a_slug_where_it_cannot_work_names_the_file() -> None:
-    with pytest.raises(AddressError, match=r"^docs/index\.en\.md: a home page's address is its folder \(/en/\)"):
+    with pytest.raises(
+        AddressError, match=r"^docs/index\.en\.md: a home page's address is its folder \(/en/\)"
+    ):
         addresses(_pages(index="home"), "en", "fr")
     with pytest.raises(AddressError, match=r"^docs/ecoute\.en\.md: “slug: assets” is the name of a folder"):
         addresses(_pages(ecoute="assets"), "en", "fr")
     french = [SourcePage("docs/ecoute.fr.md", "ecoute", "ecouter")]
-    with pytest.raises(AddressError, match=r"^docs/ecoute\.fr\.md: “slug:” gives a translation its own address"):
+    with pytest.raises(
+        AddressError, match=r"^docs/ecoute\.fr\.md: “slug:” gives a translation its own address"
+    ):
         addresses(french, "fr", "fr")
 
 
@@ -138,7 +147,10 @@ def test_links_selector_sitemap_and_search_follow_the_english_address(built_site
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert "en/relevance/" in sitemap and "en/pertinence/" not in sitemap
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
-    locations = {doc["location"] for doc in json.loads((site / "en/search/search_index.json").read_text("utf-8"))["docs"]}
+    locations = {
+        doc["location"]
+        for doc in json.loads((site / "en/search/search_index.json").read_text("utf-8"))["docs"]
+    }
     assert "relevance/" in locations and not any(loc.startswith("pertinence/") for loc in locations)
 
 
@@ -163,7 +175,9 @@ def test_a_bad_slug_stops_the_build_naming_the_file(
 ) -> None:
     project = _project_copy(tmp_path)
     source = project / "docs" / "ecoute.en.md"
-    source.write_text(re.sub(r"^slug: .*$", f"slug: {slug}", source.read_text("utf-8"), count=1, flags=re.M), "utf-8")
+    source.write_text(
+        re.sub(r"^slug: .*$", f"slug: {slug}", source.read_text("utf-8"), count=1, flags=re.M), "utf-8"
+    )
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(project / "site", config_file=project / "mkdocs.yml")
     errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
