@@ -12,12 +12,14 @@ per page in mkdocs.yml, language-neutral:
 and this hook makes the plugin write it for every language: /ancien-plan/ → /plan/
 and /en/ancien-plan/ → /en/plan/. A page moved by its `slug:` gets a redirect from
 its file name's address. It also swaps the plugin's stub page for one with
-no inline script (strict CSP) that speaks the page's language.
+no inline script (strict CSP) that speaks the page's language, its canonical link
+absolute with SITE_URL and left out without.
 """
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 import mkdocs_redirects.plugin as redirects_plugin  # type: ignore[import-untyped]
@@ -26,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from redirect_rules import RedirectError, check_redirects
+from redirect_rules import RedirectError, check_redirects, stub_canonical
 
 # The stub page, per language. {url} is filled in by mkdocs-redirects.
 STUB = """<!doctype html>
@@ -84,3 +86,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         lang=html.escape(language), title=html.escape(title), link=html.escape(link)
     )
     return files
+
+
+@event_priority(-10)  # after mkdocs-redirects (0) has written this language's stubs
+def on_post_build(config: MkDocsConfig) -> None:
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return
+    site_url = config.site_url or ""
+    for old in plugin.redirects:
+        dest = redirects_plugin.get_html_path(old, config.use_directory_urls)
+        stub = Path(config.site_dir) / dest
+        if stub.is_file():
+            url = f"{site_url.rstrip('/')}/{dest.removesuffix('index.html')}" if site_url else None
+            stub.write_text(stub_canonical(stub.read_text(encoding="utf-8"), url), encoding="utf-8")

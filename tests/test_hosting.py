@@ -294,6 +294,11 @@ def test_with_site_url_hreflang_and_canonical_links_are_absolute_on_every_page(b
             own = f"{site_url}{path.parent.relative_to(branded_site).as_posix()}/".replace("/./", "/")
             assert soup.select_one("link[rel=canonical]")["href"] == own
             assert hreflang[soup.html["lang"]] == own
+    # The stub at an English page's old address: its canonical link is the new full address.
+    stub = BeautifulSoup(
+        (branded_site / "en" / "pertinence" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert stub.select_one("link[rel=canonical]")["href"] == f"{site_url}en/relevance/"
     home = BeautifulSoup((branded_site / "en" / "index.html").read_text("utf-8"), "html.parser")
     assert {link["hreflang"]: link["href"] for link in home.select("link[hreflang]")} == {
         "fr": site_url,
