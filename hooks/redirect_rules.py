@@ -54,3 +54,9 @@ def stub_canonical(stub: str, stub_url: str | None) -> str:
     return STUB_CANONICAL_RE.sub(
         lambda match: f'<link rel="canonical" href="{urljoin(stub_url, match.group(1))}">\n', stub, count=1
     )
+
+
+def with_fragment_script(stub: str, script_src: str) -> str:
+    """The stub loads redirect.js (a file of the site: no inline script under the CSP),
+    which keeps the reader's #fragment that the meta refresh drops."""
+    return stub.replace("</head>", f'<script src="{script_src}"></script>\n</head>', 1)

@@ -13,12 +13,14 @@ and this hook makes the plugin write it for every language: /ancien-plan/ → /p
 and /en/ancien-plan/ → /en/plan/. A page moved by its `slug:` gets a redirect from
 its file name's address. It also swaps the plugin's stub page for one with
 no inline script (strict CSP) that speaks the page's language, its canonical link
-absolute with SITE_URL and left out without.
+absolute with SITE_URL and left out without, and redirect.js to keep the reader's
+#fragment, which a meta refresh drops.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from redirect_rules import RedirectError, check_redirects, stub_canonical
+from redirect_rules import RedirectError, check_redirects, stub_canonical, with_fragment_script
 
 # The stub page, per language. {url} is filled in by mkdocs-redirects.
 STUB = """<!doctype html>
@@ -48,6 +50,8 @@ STUB = """<!doctype html>
 </body>
 </html>
 """
+# Keeps the reader's #fragment (a share link's answers) on the way; in overrides/.
+FRAGMENT_SCRIPT = "assets/javascripts/redirect.js"
 STUB_TEXT = {
     "fr": ("Cette page a déménagé", "Aller à sa nouvelle adresse"),
     "en": ("This page has moved", "Go to its new address"),
@@ -99,4 +103,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         stub = Path(config.site_dir) / dest
         if stub.is_file():
             url = f"{site_url.rstrip('/')}/{dest.removesuffix('index.html')}" if site_url else None
-            stub.write_text(stub_canonical(stub.read_text(encoding="utf-8"), url), encoding="utf-8")
+            script = posixpath.relpath(FRAGMENT_SCRIPT, posixpath.dirname(dest) or ".")
+            html = with_fragment_script(stub_canonical(stub.read_text(encoding="utf-8"), url), script)
+            stub.write_text(html, encoding="utf-8")

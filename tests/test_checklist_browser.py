@@ -24,6 +24,7 @@ from conftest import (
     Traffic,
     axe_violations,
     build_site,
+    page_path,
     record_traffic,
 )
 
@@ -52,7 +53,7 @@ Storage.prototype.setItem = function () {
 
 
 def checklist_url(base: str, lang: str) -> str:
-    return f"{base}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}preparation/"
+    return f"{base}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}{page_path('preparation', lang)}"
 
 
 def open_checklist(page: Page, url: str) -> None:

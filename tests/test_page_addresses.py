@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
+from playwright.sync_api import Page, expect
 
 from checks import published
 from checks.pages import is_redirect
-from conftest import CONFIG_FILE, ROOT, BuiltSite, build_site, page_slugs
+from conftest import CONFIG_FILE, ROOT, BuiltSite, Traffic, build_site, page_slugs
 from page_addresses import AddressError, SourcePage, addresses, destination, front_matter_slug
 
 # The English addresses an editor chose; the French ones are the file names.
@@ -183,3 +184,19 @@ def test_a_bad_slug_stops_the_build_naming_the_file(
     errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
     assert any(message in error for error in errors), errors
     assert not any("Traceback" in error for error in errors)
+
+
+def test_an_old_address_leads_to_the_new_one_with_the_readers_fragment(
+    page_and_traffic: tuple[Page, Traffic], site_url: str
+) -> None:
+    """/en/pertinence/ opens /en/relevance/; an old checklist share link keeps its answers
+    (redirect.js carries the #fragment that the meta refresh drops)."""
+    page, traffic = page_and_traffic
+    page.goto(f"{site_url}en/pertinence/")
+    expect(page).to_have_url(f"{site_url}en/relevance/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.goto(f"{site_url}en/preparation/#readiness-answers=goals-written")
+    # The checklist loads the shared answers, then takes them out of the address.
+    expect(page.locator("#readiness-goals-written")).to_be_checked()
+    expect(page).to_have_url(f"{site_url}en/readiness/")
+    traffic.assert_clean()
