@@ -34,6 +34,7 @@ from conftest import (
     build_site,
     copied_from_sources,
     french_typography_problems,
+    page_path,
     us_spellings,
 )
 
@@ -881,8 +882,9 @@ def test_search_finds_the_items_but_not_the_page_notes_or_buttons(built_site: Bu
     for lang in LANGUAGES:
         folder = built_site.path if lang == LANGUAGES[0] else built_site.path / lang
         index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-        # Both indexes list the page as "preparation/", relative to their language's root.
-        text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("preparation/"))
+        # Each index lists the page relative to its language's root: "preparation/", "readiness/".
+        location = page_path("preparation", lang)
+        text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(location))
         assert readiness.items[0].label[lang] in text, lang
         for key in ("nojs_note", "storage_warning", "levels_nojs", "start_note", "share", "export", "reset"):
             assert strings[lang][key] not in text, (lang, key)
