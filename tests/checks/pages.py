@@ -59,13 +59,18 @@ def page_for(site_dir: Path, relative: str) -> BuiltPage:
     if url.endswith("index.html"):
         url = url[: -len("index.html")]
     slug = url.strip("/") or "index"
-    slug = _file_names(language).get(slug, slug)
+    slug = file_name(language, slug)
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
     if url.endswith(".html"):  # 404.html: the theme's "page not found", not an editor's page
         source = f"the theme's page {prefix}{url}"
     else:
         source = f"{DOCS_DIR}/{slug}.{language}.md"
     return BuiltPage(site_dir / relative, f"{prefix}{url}", language, source)
+
+
+def file_name(language: str, address: str) -> str:
+    """The page's file name (without language and .md) for its address: "relevance" → "pertinence"."""
+    return _file_names(language).get(address, address)
 
 
 @functools.cache
