@@ -5,10 +5,12 @@ Thin adapter over hosting_core.py. Per build it:
 - applies the branding settings (colours, logo) from mkdocs.yml `extra:` / environment;
 - leaves the repository's links out when REPO_URL is not set (never a made-up address);
 - for the offline build, ships the local iframe-worker shim instead of Material's CDN copy;
-- gives each language its own search index and its own 404 page;
+- gives each language its own search index and its own 404 page (its paths marked
+  for the server to rewrite under a sub-path, without SITE_URL);
 - fingerprints the site's own scripts and stylesheets, for long caching;
 - gives Material's bundle V8's compile hint (README, "Performance");
-- makes hreflang links absolute when site_url is set.
+- makes the language selector's links relative (each home page's too), and the hreflang
+  links absolute when site_url is set, left out when it is not.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hosting_core import (
@@ -37,11 +40,14 @@ from hosting_core import (
     check_email,
     check_link,
     fingerprinted_name,
+    mark_site_root,
     material_bundle_reference,
     rebase_client_config,
     replace_asset_references,
+    site_relative_link,
     split_search_index,
     with_compile_hint,
+    without_hreflang,
 )
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -202,12 +208,21 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     return context
 
 
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    # After mkdocs-static-i18n (50) has pointed the language selector at this page's twin.
+    alternates = getattr(config.extra, "alternate", None) or []
+    for alternate in alternates:
+        alternate["link"] = site_relative_link(str(alternate["link"]), _site_path(config))
+    return context
+
+
 @event_priority(-200)  # last: other hooks may still add scripts and stylesheets
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     html_dir = Path(page.file.abs_dest_path).parent
     output = _localize(output, config)
-    if config.site_url:
-        output = absolutize_hreflang(output, page.canonical_url or config.site_url)
+    output = _hreflang(output, page.canonical_url or config.site_url)
     return _fingerprint(output, html_dir, config)
 
 
@@ -216,12 +231,18 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND_PAGE:
         return output_content
     output = _localize(output_content, config)
-    if config.site_url:
-        output = absolutize_hreflang(output, config.site_url)
+    output = _hreflang(output, config.site_url)
     output = _fingerprint(output, Path(config.site_dir), config)
+    if not config.site_url:  # after the fingerprints, which read the paths as they were
+        output = mark_site_root(output)
     # Kept for on_post_build: each language's build writes 404.html at the site root.
     _not_found_pages[_languages(config)[0]] = output
     return output
+
+
+def _hreflang(output: str, page_url: str | None) -> str:
+    """Absolute hreflang links with SITE_URL; none without (a relative one is invalid)."""
+    return absolutize_hreflang(output, page_url) if page_url else without_hreflang(output)
 
 
 def _localize(output: str, config: MkDocsConfig) -> str:

@@ -19,6 +19,12 @@ from urllib.parse import urljoin
 CONFIG_SCRIPT_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 # <link rel="alternate" href="..." hreflang="..."> as Material and overrides/main.html print it.
 HREFLANG_LINK_RE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
+# The same, with the indentation and line break around it.
+HREFLANG_LINK_LINE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">[ \t]*\n?')
+# How the 404 page of a build without SITE_URL writes the site's root (mark_site_root).
+SITE_ROOT_MARKER = "/./"
+# href="/…" or src="/…", a path from the host's root (not "//host/…").
+ROOT_PATH_ATTRIBUTE_RE = re.compile(r'(?P<attr>\b(?:href|src)=")/(?!/)')
 # src="…/assets/….js" or href="…/assets/….css" in a page, with the quotes.
 ASSET_REF_RE = re.compile(r'(?P<attr>(?:src|href)=")(?P<ref>[^"#?]*\bassets/[^"#?]+\.(?:js|css))(?=")')
 # Material's own fingerprinted files (bundle.a5f9d56c.min.js) and ours (theme-shims.0a1b2c3d.js).
@@ -117,6 +123,48 @@ def rebase_client_config(html: str, language_folder: str) -> str:
         return f"{match.group(1)}{json.dumps(config, ensure_ascii=False)}{match.group(3)}"
 
     return CONFIG_SCRIPT_RE.sub(rebase, html, count=1)
+
+
+def site_relative_link(link: str, site_path: str) -> str:
+    """A language selector link, made relative to the site's root: "" or "en/plan/".
+
+    mkdocs-static-i18n writes each home page's link from the host's root ("/en/", or
+    "/guides/sm/en/" with SITE_URL); under another path, or from disk, that leaves the
+    site. Relative to the site's root, MkDocs' `url` filter makes it relative to each page.
+    `site_path` is the site's path on its host, with its trailing slash.
+    """
+    if "://" in link or not link.startswith("/"):
+        return link
+    if link.startswith(site_path):
+        return link[len(site_path) :]
+    return link.lstrip("/")
+
+
+def without_hreflang(html: str) -> str:
+    """Drop the hreflang links: without SITE_URL no absolute address exists, and a relative
+    one is invalid (search engines ignore it; Lighthouse marks it as an error)."""
+    return HREFLANG_LINK_LINE_RE.sub("", html)
+
+
+def mark_site_root(html: str) -> str:
+    """Write the "page not found" page's root-absolute paths from SITE_ROOT_MARKER ("/./").
+
+    Without SITE_URL, MkDocs writes the 404 page's links from the host's root ("/assets/…"):
+    it answers at any missing address, so no relative link could work. "/./assets/…" is
+    the same address to a browser, and a mark no other page has: under a sub-path, the
+    shipped server configuration swaps it for the site's path (.ci/hosting/nginx.conf).
+    """
+
+    def mark_config(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        for key in ("base", "search"):
+            value = config.get(key)
+            if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
+                config[key] = SITE_ROOT_MARKER + value[1:]
+        return f"{match.group(1)}{json.dumps(config, ensure_ascii=False)}{match.group(3)}"
+
+    html = ROOT_PATH_ATTRIBUTE_RE.sub(rf"\g<attr>{SITE_ROOT_MARKER}", html)
+    return CONFIG_SCRIPT_RE.sub(mark_config, html, count=1)
 
 
 def absolutize_hreflang(html: str, page_url: str) -> str:

@@ -10,13 +10,18 @@ per page in mkdocs.yml, language-neutral:
             ancien-plan.md: plan.md
 
 and this hook makes the plugin write it for every language: /ancien-plan/ → /plan/
-and /en/ancien-plan/ → /en/plan/. It also swaps the plugin's stub page for one with
-no inline script (strict CSP) that speaks the page's language.
+and /en/ancien-plan/ → /en/plan/. A page moved by its `slug:` gets a redirect from
+its file name's address. It also swaps the plugin's stub page for one with
+no inline script (strict CSP) that speaks the page's language, its canonical link
+absolute with SITE_URL and left out without, and redirect.js to keep the reader's
+#fragment, which a meta refresh drops.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
+from pathlib import Path
 from typing import Any
 
 import mkdocs_redirects.plugin as redirects_plugin  # type: ignore[import-untyped]
@@ -25,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from redirect_rules import RedirectError, check_redirects
+from redirect_rules import RedirectError, check_redirects, stub_canonical, with_fragment_script
 
 # The stub page, per language. {url} is filled in by mkdocs-redirects.
 STUB = """<!doctype html>
@@ -45,6 +50,8 @@ STUB = """<!doctype html>
 </body>
 </html>
 """
+# Keeps the reader's #fragment (a share link's answers) on the way; in overrides/.
+FRAGMENT_SCRIPT = "assets/javascripts/redirect.js"
 STUB_TEXT = {
     "fr": ("Cette page a déménagé", "Aller à sa nouvelle adresse"),
     "en": ("This page has moved", "Go to its new address"),
@@ -72,8 +79,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except RedirectError as error:
         raise PluginError(str(error)) from None
     plugin.redirects = {f"{prefix}{old}": new for old, new in redirects.items()}
+    # A page published at its own address (`slug:`, hooks/page_addresses_hook.py): the
+    # address of its file name redirects there (/en/pertinence/ → /en/relevance/).
+    for page, file in plugin.doc_pages.items():
+        old_address = f"{prefix}{page}"
+        if redirects_plugin.get_html_path(old_address, config.use_directory_urls) != file.dest_uri:
+            plugin.redirects.setdefault(old_address, page)
     title, link = STUB_TEXT.get(language, STUB_TEXT["en"])
     redirects_plugin.HTML_TEMPLATE = STUB.format(
         lang=html.escape(language), title=html.escape(title), link=html.escape(link)
     )
     return files
+
+
+@event_priority(-10)  # after mkdocs-redirects (0) has written this language's stubs
+def on_post_build(config: MkDocsConfig) -> None:
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return
+    site_url = config.site_url or ""
+    for old in plugin.redirects:
+        dest = redirects_plugin.get_html_path(old, config.use_directory_urls)
+        stub = Path(config.site_dir) / dest
+        if stub.is_file():
+            url = f"{site_url.rstrip('/')}/{dest.removesuffix('index.html')}" if site_url else None
+            script = posixpath.relpath(FRAGMENT_SCRIPT, posixpath.dirname(dest) or ".")
+            html = with_fragment_script(stub_canonical(stub.read_text(encoding="utf-8"), url), script)
+            stub.write_text(html, encoding="utf-8")

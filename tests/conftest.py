@@ -32,6 +32,7 @@ from mkdocs.config import load_config
 
 from checks.seed_fingerprints import FINGERPRINTS_FILE, copied_runs
 from checks.seed_fingerprints import load as load_seed_fingerprints
+from page_addresses import front_matter_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = ROOT / "mkdocs.yml"
@@ -71,7 +72,7 @@ class BuiltSite:
 
     def page(self, lang: str, slug: str) -> Path:
         prefix = self.path if lang == DEFAULT_LANGUAGE else self.path / lang
-        return prefix / page_path(slug) / "index.html"
+        return prefix / page_path(slug, lang) / "index.html"
 
 
 def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides: object) -> list[str]:
@@ -109,9 +110,14 @@ def page_slugs() -> list[str]:
     return sorted({p.name.split(".")[0] for p in (ROOT / "docs").glob("*.md")})
 
 
-def page_path(slug: str) -> str:
-    """The page's path below its language root, as MkDocs publishes it."""
-    return "" if slug == "index" else f"{slug}/"
+def page_path(slug: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The page's path below its language root, as MkDocs publishes it: its file name, or
+    the `slug:` of its front matter (docs/pertinence.en.md → "relevance/")."""
+    if slug == "index":
+        return ""
+    source = ROOT / "docs" / f"{slug}.{lang}.md"
+    address = front_matter_slug(str(source), source.read_text(encoding="utf-8")) if source.is_file() else None
+    return f"{address or slug}/"
 
 
 # --- Writing rules shared by the pages, the glossary and the checklist ------

@@ -88,15 +88,34 @@ def main_config(port: int, web_root: Path, work: Path) -> str:
     )
 
 
+# The lines of the shipped .htaccess a host edits under a sub-path (marked SUB-PATH).
+SUB_PATH_EDITS = (
+    ("ErrorDocument 404 /404.html", "ErrorDocument 404 {prefix}404.html"),
+    ("ErrorDocument 404 /en/404.html", "ErrorDocument 404 {prefix}en/404.html"),
+    ("""Substitute 's|"/\\./|"/|'""", """Substitute 's|"/\\./|"{prefix}|'"""),
+)
+
+
+def htaccess(prefix: str = "/") -> str:
+    """The shipped .htaccess, edited as its comments tell a host to edit it for `prefix`."""
+    text = SHIPPED_HTACCESS.read_text(encoding="utf-8")
+    for old, new in SUB_PATH_EDITS:
+        if text.count(old) != 1:
+            raise RuntimeError(f"{SHIPPED_HTACCESS}: expected exactly one line with {old!r}")
+        text = text.replace(old, new.replace("{prefix}", prefix))
+    return text
+
+
 @contextmanager
-def serve(site: Path, work: Path, port: int | None = None) -> Iterator[str]:
-    """Serve the built `site`, with the shipped .htaccess in it, at http://127.0.0.1:<port>/;
-    yield that URL."""
+def serve(site: Path, work: Path, port: int | None = None, prefix: str = "/") -> Iterator[str]:
+    """Serve the built `site`, with the shipped .htaccess in it, at
+    http://127.0.0.1:<port><prefix>; yield that URL."""
     port = port or free_port()
     with tempfile.TemporaryDirectory(prefix="apache-site-") as public:
         web_root = Path(public) / "site"
-        shutil.copytree(site, web_root)
-        shutil.copyfile(SHIPPED_HTACCESS, web_root / ".htaccess")
+        mount = web_root / prefix.strip("/") if prefix.strip("/") else web_root
+        shutil.copytree(site, mount)
+        (mount / ".htaccess").write_text(htaccess(prefix), encoding="utf-8")
         _make_readable(Path(public))
         config = work / "httpd.conf"
         config.write_text(main_config(port, web_root, work.absolute()), encoding="utf-8")
@@ -110,7 +129,7 @@ def serve(site: Path, work: Path, port: int | None = None) -> Iterator[str]:
             str(config),
         ]
         with running("Apache", command, port, work / "error.log"):
-            yield f"http://127.0.0.1:{port}/"
+            yield f"http://127.0.0.1:{port}{prefix}"
 
 
 def _make_readable(folder: Path) -> None:

@@ -24,6 +24,7 @@ SUB_PATH_EDITS = (
     ("error_page 404 /404.html;", "error_page 404 {prefix}404.html;"),
     ("location /en/ {", "location {prefix}en/ {"),
     ("error_page 404 /en/404.html;", "error_page 404 {prefix}en/404.html;"),
+    ("sub_filter '\"/./' '\"/';", "sub_filter '\"/./' '\"{prefix}';"),
 )
 
 MAIN_CONFIG = """\

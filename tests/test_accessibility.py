@@ -39,7 +39,7 @@ def test_every_page_has_no_accessibility_violation(page: Page, site_url: str, la
     found: list[str] = []
     checked = 0
     # Every page, then the "page not found" page of this language.
-    pages = [(f"docs/{slug}.{lang}.md", page_path(slug)) for slug in page_slugs()]
+    pages = [(f"docs/{slug}.{lang}.md", page_path(slug, lang)) for slug in page_slugs()]
     for source, path in [*pages, (f"the {lang} 404 page", "404.html")]:
         page.goto(f"{site_url}{prefix}{path}")
         rules = COLOUR_RULES if scheme == "dark" else None

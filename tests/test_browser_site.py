@@ -38,13 +38,13 @@ def test_language_selector_goes_to_the_same_page_and_back(
     expect(page).to_have_url(f"{site_url}en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
-    page.goto(f"{site_url}en/objectifs/")
+    page.goto(f"{site_url}en/objectives/")
     _switch_language(page, "Français")
     expect(page).to_have_url(f"{site_url}objectifs/")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
 
     _switch_language(page, "English")
-    expect(page).to_have_url(f"{site_url}en/objectifs/")
+    expect(page).to_have_url(f"{site_url}en/objectives/")
     page.wait_for_load_state("networkidle")
     traffic.assert_clean()
 
@@ -76,7 +76,7 @@ new MutationObserver(records => {
 """
 
 
-@pytest.mark.parametrize("path", ["", "en/preparation/"])
+@pytest.mark.parametrize("path", ["", "en/readiness/"])
 def test_material_starts_once_after_the_first_paint(
     page_and_traffic: tuple[Page, Traffic], site_url: str, path: str
 ) -> None:

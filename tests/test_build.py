@@ -45,7 +45,9 @@ def test_navigation_has_the_same_shape_in_both_languages(built_site: BuiltSite) 
     french = _nav_shape(built_site.page("fr", "index").read_text(encoding="utf-8"))
     english = _nav_shape(built_site.page("en", "index").read_text(encoding="utf-8"))
     assert len(french) == len(SLUGS)
-    assert french == english
+    # Each English page at its own address (its `slug:`), in the French order.
+    names = [href.removeprefix("/root/").strip("/") or "index" for href in french]
+    assert english == [urljoin("/root/", page_path(name, "en")) for name in names]
 
 
 def test_navigation_titles_are_translated(built_site: BuiltSite) -> None:
@@ -60,18 +62,22 @@ def test_navigation_titles_are_translated(built_site: BuiltSite) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", SLUGS)
-def test_each_page_has_lang_title_and_hreflang(built_site: BuiltSite, lang: str, slug: str) -> None:
-    """<html lang>, a non-empty <title>, and hreflang links to both twins and x-default."""
+def test_each_page_has_lang_title_and_a_relative_language_selector(
+    built_site: BuiltSite, lang: str, slug: str
+) -> None:
+    """<html lang>, a non-empty <title>, and a language selector whose relative links lead to
+    both twins. Built without SITE_URL: no hreflang link (test_any_path.py has them absolute)."""
     soup = BeautifulSoup(built_site.page(lang, slug).read_text(encoding="utf-8"), "html.parser")
     assert soup.html is not None and soup.html["lang"] == lang
     assert soup.title is not None and soup.title.get_text(strip=True)
-    hreflangs = {link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
-    assert set(hreflangs) == {*LANGUAGES, "x-default"}
-    here = f"/{'' if lang == DEFAULT_LANGUAGE else lang + '/'}{page_path(slug)}"
-    resolved = {code: urljoin(here, href) for code, href in hreflangs.items()}
+    assert soup.select("head link[hreflang], head link[rel=canonical]") == []
+    selector = {link["hreflang"]: link["href"] for link in soup.select("a.md-select__link")}
+    assert set(selector) == set(LANGUAGES)
+    assert not any(href.startswith("/") or "://" in href for href in selector.values()), selector
+    here = f"/{'' if lang == DEFAULT_LANGUAGE else lang + '/'}{page_path(slug, lang)}"
+    resolved = {code: urljoin(here, href) for code, href in selector.items()}
     assert resolved["fr"] == f"/{page_path(slug)}"
-    assert resolved["en"] == f"/en/{page_path(slug)}"
-    assert hreflangs["x-default"] == hreflangs["fr"]
+    assert resolved["en"] == f"/en/{page_path(slug, 'en')}"
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):
@@ -101,3 +107,18 @@ def test_interface_strings_are_in_the_page_language(built_site: BuiltSite, lang:
     """Permalink tooltips, the edit button and the skip link speak the page's language."""
     html = built_site.page(lang, slug).read_text(encoding="utf-8")
     assert [s for s in WRONG_LANGUAGE[lang] if s in html] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("fr", "Médias sociaux : par où commencer"), ("en", "Social media: where to start")]
+)
+def test_each_home_page_is_titled_by_the_guide(built_site: BuiltSite, lang: str, title: str) -> None:
+    """The home page's <title> (tab, bookmark, search engine) names the guide, not "Accueil"."""
+
+    def text(slug: str) -> str:  # spaces, no-break ones included, as one space
+        soup = BeautifulSoup(built_site.page(lang, slug).read_text(encoding="utf-8"), "html.parser")
+        assert soup.title is not None
+        return " ".join(soup.title.get_text().split())
+
+    assert text("index") == title
+    assert text("plan").endswith(f" - {title}")

@@ -34,6 +34,7 @@ from conftest import (
     build_site,
     copied_from_sources,
     french_typography_problems,
+    page_path,
     us_spellings,
 )
 
@@ -951,7 +952,7 @@ def test_a_marker_in_a_code_block_is_shown_not_replaced(project_copy: Path) -> N
         encoding="utf-8",
     )
     build_site(project_copy / "site", config_file=project_copy / "mkdocs.yml")
-    html = (project_copy / "site/en/a-propos/index.html").read_text(encoding="utf-8")
+    html = (project_copy / "site/en/about/index.html").read_text(encoding="utf-8")
     assert "&lt;!-- checklist: readiness --&gt;" in html
     assert 'data-module="mdx-checklist"' not in html
 
@@ -1011,8 +1012,9 @@ def test_search_finds_the_items_but_not_the_page_notes_or_buttons(built_site: Bu
     for lang in LANGUAGES:
         folder = built_site.path if lang == LANGUAGES[0] else built_site.path / lang
         index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-        # Both indexes list the page as "preparation/", relative to their language's root.
-        text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("preparation/"))
+        # Each index lists the page relative to its language's root: "preparation/", "readiness/".
+        location = page_path("preparation", lang)
+        text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(location))
         assert readiness.items[0].label[lang] in text, lang
         for key in ("nojs_note", "storage_warning", "levels_nojs", "start_note", "share", "export", "reset"):
             assert strings[lang][key] not in text, (lang, key)

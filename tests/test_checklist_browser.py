@@ -28,6 +28,7 @@ from conftest import (
     Traffic,
     axe_violations,
     build_site,
+    page_path,
     record_traffic,
 )
 
@@ -56,7 +57,7 @@ Storage.prototype.setItem = function () {
 
 
 def checklist_url(base: str, lang: str) -> str:
-    return f"{base}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}preparation/"
+    return f"{base}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}{page_path('preparation', lang)}"
 
 
 def open_checklist(page: Page, url: str) -> None:
@@ -137,7 +138,7 @@ def test_answers_follow_the_reader_to_the_other_language(
     open_checklist(page, checklist_url(site_url, "fr"))
     tick(page, ESSENTIAL[:3])
     page.locator("a[hreflang='en']").first.dispatch_event("click")
-    page.wait_for_url(re.compile(r"/en/preparation/$"))
+    page.wait_for_url(re.compile(r"/en/readiness/$"))
     page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
     assert page.locator("html").get_attribute("lang") == "en"
     assert sorted(ticked(page)) == sorted(ESSENTIAL[:3])

@@ -37,6 +37,7 @@ from conftest import (
     build_site,
     copied_from_sources,
     french_typography_problems,
+    page_path,
     readability,
     us_spellings,
 )
@@ -499,11 +500,12 @@ def test_a_link_from_another_page_lands_on_its_entry(
     """Following a tool link from the listening step shows that entry, below the header, marked."""
     page, traffic = page_and_traffic
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    page.goto(f"{site_url}{prefix}ecoute/")
-    link = page.locator("article a[href*='glossaire/#']").first
+    page.goto(f"{site_url}{prefix}{page_path('ecoute', lang)}")
+    glossary = page_path("glossaire", lang)
+    link = page.locator(f"article a[href*='{glossary}#']").first
     target = (link.get_attribute("href") or "").rsplit("#", 1)[1]
     link.click()
-    page.wait_for_url(f"**/glossaire/#{target}")
+    page.wait_for_url(f"**/{glossary}#{target}")
     term = page.locator(f"dt#{target}")
     assert page.evaluate("document.querySelector(':target')?.id") == target
     box, header = term.bounding_box(), page.locator("header.md-header").bounding_box()

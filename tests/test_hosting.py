@@ -29,6 +29,8 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
+from checks.crawl import crawl
+from checks.pages import is_redirect
 from conftest import (
     ALSO_IN_FIREFOX,
     ROOT,
@@ -135,6 +137,26 @@ def test_each_language_has_its_own_search_index(built_site: BuiltSite) -> None:
             assert (folder / location / "index.html").is_file() or (folder / location).is_file(), location
 
 
+def test_search_results_show_the_checklist_items_text_not_their_tags(built_site: BuiltSite) -> None:
+    """A checklist item's "Essentiel" / "Essential" tag is left out of the search index
+    (data-search-exclude): a result's snippet is the item's own text."""
+    for lang, folder, tag, item in (
+        (
+            "fr",
+            built_site.path,
+            "Essentiel",
+            "Nous avons mis par écrit ce que nous attendons des médias sociaux.",
+        ),
+        ("en", built_site.path / "en", "Essential", "We have written down what we want from social media."),
+    ):
+        texts = [
+            entry["text"]
+            for entry in json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        ]
+        assert any(item in text for text in texts), (lang, item)
+        assert [text for text in texts if re.search(rf"\b{tag}\b", text)] == []
+
+
 def test_each_language_page_loads_its_own_search_index(built_site: BuiltSite) -> None:
     """Material's __config.base is the language's root, where its search index lives."""
     for lang, html in (("fr", built_site.page("fr", "plan")), ("en", built_site.page("en", "plan"))):
@@ -146,12 +168,18 @@ def test_each_language_page_loads_its_own_search_index(built_site: BuiltSite) ->
 
 
 def test_each_language_has_its_own_404_page(built_site: BuiltSite) -> None:
-    """/404.html is French, /en/404.html English, and each selector offers the two home pages."""
+    """/404.html is French, /en/404.html English, each says so in its language, and each
+    selector offers the two home pages, from the site's root as the server rewrites it."""
+    headings = {"fr": "Page introuvable", "en": "Page not found"}
     for lang, page in (("fr", built_site.path / "404.html"), ("en", built_site.path / "en" / "404.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert soup.html["lang"] == lang
+        assert soup.select_one("article h1").get_text(strip=True) == headings[lang]
+        assert soup.title.get_text(strip=True).startswith(headings[lang])
         links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
-        assert links == {"fr": "/", "en": "/en/"}
+        assert links == {"fr": "/./", "en": "/./en/"}
+        # Every path from the host's root carries the mark (.ci/hosting/nginx.conf, sub_filter).
+        assert [ref for ref in _page_files(soup) if not ref.startswith("/./")] == []
 
 
 def test_pages_have_no_inline_script_style_or_handler(built_site: BuiltSite) -> None:
@@ -192,6 +220,8 @@ def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> Non
     theme-shims.js runs."""
     problems = []
     for html in _html_files(built_site.path):
+        if is_redirect(html):  # a stub at an old address (redirects_i18n.py): no script at all
+            continue
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         assert soup.body is not None
         for script in soup.body.select("script[src]"):
@@ -242,7 +272,7 @@ def test_branding_is_applied_under_a_sub_path(branded_site: Path) -> None:
     """Organization, contact, report address, logo, colours, repository and absolute hreflang."""
     french = BeautifulSoup((branded_site / "objectifs" / "index.html").read_text("utf-8"), "html.parser")
     english = BeautifulSoup(
-        (branded_site / "en" / "objectifs" / "index.html").read_text("utf-8"), "html.parser"
+        (branded_site / "en" / "objectives" / "index.html").read_text("utf-8"), "html.parser"
     )
     assert "Publié par Ville d’Exemple" in french.select_one(".md-copyright").get_text(" ", strip=True)
     assert "Published by City of Example" in english.select_one(".md-copyright").get_text(" ", strip=True)
@@ -258,7 +288,7 @@ def test_branding_is_applied_under_a_sub_path(branded_site: Path) -> None:
     hreflang = {link["hreflang"]: link["href"] for link in english.select("link[rel=alternate][hreflang]")}
     assert hreflang == {
         "fr": f"{BRANDING['SITE_URL']}objectifs/",
-        "en": f"{BRANDING['SITE_URL']}en/objectifs/",
+        "en": f"{BRANDING['SITE_URL']}en/objectives/",
         "x-default": f"{BRANDING['SITE_URL']}objectifs/",
     }
     for page in ("404.html", "en/404.html"):
@@ -268,6 +298,40 @@ def test_branding_is_applied_under_a_sub_path(branded_site: Path) -> None:
         bundle = not_found.select_one("link[data-md-bundle]")["href"]
         assert bundle.startswith(f"{SUB_PATH}assets/javascripts/bundle."), (page, bundle)
         assert (branded_site / bundle.removeprefix(SUB_PATH)).read_text("utf-8").startswith(COMPILE_HINT)
+
+
+def test_with_site_url_hreflang_and_canonical_links_are_absolute_on_every_page(branded_site: Path) -> None:
+    """Home pages and 404 pages included: each hreflang link is the twin's full address under
+    SITE_URL (a page of the site), x-default is the French one, and the canonical link is
+    the page's own full address."""
+    site_url = BRANDING["SITE_URL"]
+    pages = [p for p in _html_files(branded_site) if "http-equiv" not in p.read_text("utf-8")[:2000]]
+    assert len(pages) >= 22
+    for path in pages:
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        hreflang = {
+            link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")
+        }
+        assert set(hreflang) == {"fr", "en", "x-default"}, path
+        assert hreflang["x-default"] == hreflang["fr"]
+        for href in hreflang.values():
+            assert href.startswith(site_url), (path, href)
+            assert (branded_site / href.removeprefix(site_url) / "index.html").is_file(), (path, href)
+        if path.name != "404.html":
+            own = f"{site_url}{path.parent.relative_to(branded_site).as_posix()}/".replace("/./", "/")
+            assert soup.select_one("link[rel=canonical]")["href"] == own
+            assert hreflang[soup.html["lang"]] == own
+    # The stub at an English page's old address: its canonical link is the new full address.
+    stub = BeautifulSoup(
+        (branded_site / "en" / "pertinence" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert stub.select_one("link[rel=canonical]")["href"] == f"{site_url}en/relevance/"
+    home = BeautifulSoup((branded_site / "en" / "index.html").read_text("utf-8"), "html.parser")
+    assert {link["hreflang"]: link["href"] for link in home.select("link[hreflang]")} == {
+        "fr": site_url,
+        "en": f"{site_url}en/",
+        "x-default": site_url,
+    }
 
 
 @pytest.mark.parametrize(
@@ -297,6 +361,15 @@ def test_bad_branding_stops_the_build_with_the_setting_named(
 @pytest.fixture(scope="module")
 def nginx_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with serve(built_site.path, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nginx_default_sub_path_url(
+    built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The default build (no SITE_URL) at /guides/social-media/."""
+    with serve(built_site.path, tmp_path_factory.mktemp("nginx-default-sub"), SUB_PATH) as url:
         yield url
 
 
@@ -447,7 +520,7 @@ def _drive_both_languages(visit: Visit, home: str, page_suffix: str = "/", index
     page.goto(urljoin(home, f"preparation{page_suffix}"))
     _tick_checklist_item(page)
     _switch_language(page, "English")
-    expect(page).to_have_url(urljoin(home, f"en/preparation{page_suffix}"))
+    expect(page).to_have_url(urljoin(home, f"en/readiness{page_suffix}"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     english_results = _search(page, SHARED_WORD)
     assert english_results and all(href.startswith(urljoin(home, "en/")) for href in english_results)
@@ -494,6 +567,49 @@ def test_branded_site_works_under_a_sub_path(context: BrowserContext, nginx_sub_
         "links => links.map(link => link.href)"
     ):
         assert href.startswith(nginx_sub_path_url), href
+    visit.assert_clean()
+
+
+def test_default_build_under_a_sub_path_has_no_link_leaving_the_site(nginx_default_sub_path_url: str) -> None:
+    """Built without SITE_URL, served at /guides/social-media/: every link of every page, in
+    both languages, and of both 404 pages stays under that path and answers."""
+    report = crawl(nginx_default_sub_path_url)
+    assert report.problems == []
+    assert report.pages >= 2 * len(list((ROOT / "docs").glob("*.fr.md"))) + 2
+    assert report.links > 1000
+
+
+def test_default_build_works_under_a_sub_path(
+    context: BrowserContext, nginx_default_sub_path_url: str
+) -> None:
+    """Search, checklist and language selector (home pages included), and the 404 pages with
+    their links, at /guides/social-media/ with no SITE_URL; nothing leaves the site."""
+    home = nginx_default_sub_path_url
+    visit = _visit(context, _origin(home))
+    _drive_both_languages(visit, home)
+    page = visit.page
+    page.goto(home)
+    _switch_language(page, "English")
+    expect(page).to_have_url(f"{home}en/")
+    _switch_language(page, "Français")
+    expect(page).to_have_url(home)
+    for path, lang, heading, other, twin in (
+        ("no/such/page/", "fr", "Page introuvable", "English", "en/"),
+        ("en/no/such/page/", "en", "Page not found", "Français", ""),
+    ):
+        response = page.goto(f"{home}{path}")
+        assert response is not None and response.status == 404
+        expect(page.locator("article h1")).to_have_text(heading)
+        expect(page.locator(".md-header")).to_have_css("position", "sticky")
+        wait_for_material(page)
+        page.locator("article a").click()
+        expect(page).to_have_url(f"{home}{'' if lang == 'fr' else 'en/'}")
+        page.goto(f"{home}{path}")
+        wait_for_material(page)
+        _switch_language(page, other)
+        expect(page).to_have_url(f"{home}{twin}")
+    visit.traffic.failures = [f for f in visit.traffic.failures if "/such/page/" not in f]
+    visit.traffic.console_errors = [e for e in visit.traffic.console_errors if "status of 404" not in e]
     visit.assert_clean()
 
 
@@ -588,6 +704,18 @@ def test_apache_answers_404_in_the_readers_language(apache_url: str, path: str, 
     response = _get(f"{apache_url}{path}")
     assert response.status == 404
     assert BeautifulSoup(response.body, "html.parser").html["lang"] == lang
+
+
+def test_default_build_under_a_sub_path_on_apache_has_no_link_leaving_the_site(
+    built_site: BuiltSite, tmp_path: Path
+) -> None:
+    """The shipped .htaccess edited for /guides/social-media/ (its SUB-PATH lines), the default
+    build: every link of every page and of both 404 pages stays there and answers."""
+    with local_apache.serve(built_site.path, tmp_path, prefix=SUB_PATH) as url:
+        report = crawl(url)
+        assert _get(f"{url}en/no/such/page/").status == 404
+    assert report.problems == []
+    assert report.pages >= 2 * len(list((ROOT / "docs").glob("*.fr.md"))) + 2
 
 
 @ALSO_IN_FIREFOX

@@ -25,8 +25,10 @@ from hosting_core import (
     material_bundle_reference,
     rebase_client_config,
     replace_asset_references,
+    site_relative_link,
     split_search_index,
     with_compile_hint,
+    without_hreflang,
 )
 
 MIXED_INDEX = {
@@ -94,6 +96,35 @@ def test_absolutize_hreflang_resolves_against_the_page_url() -> None:
     result = absolutize_hreflang(html, "https://intranet.example/guide/en/objectifs/")
     assert 'href="https://intranet.example/guide/objectifs/" hreflang="fr"' in result
     assert '<link rel="prev" href="../pertinence/">' in result
+
+
+@pytest.mark.parametrize(
+    ("link", "site_path", "expected"),
+    [
+        ("/", "/", ""),  # the French home page, as mkdocs-static-i18n writes it
+        ("/en/", "/", "en/"),
+        ("/guides/sm/en/", "/guides/sm/", "en/"),  # with SITE_URL under a sub-path
+        ("/guides/sm", "/guides/sm/", "guides/sm"),  # not below the site's path: kept relative
+        ("en/plan/", "/", "en/plan/"),  # a twin's page: already relative to the site
+        ("https://example.org/en/", "/", "https://example.org/en/"),
+    ],
+)
+def test_site_relative_link_never_starts_from_the_hosts_root(
+    link: str, site_path: str, expected: str
+) -> None:
+    """MkDocs' url filter then makes it relative to each page: no link leaves a sub-path."""
+    assert site_relative_link(link, site_path) == expected
+
+
+def test_without_hreflang_drops_only_the_hreflang_links() -> None:
+    html = (
+        '<head>\n    <link rel="alternate" href="./" hreflang="fr">\n'
+        '    <link rel="alternate" href="en/" hreflang="x-default">\n    <link rel="prev" href="../">\n</head>'
+        '<a href="en/" hreflang="en" class="md-select__link">English</a>'
+    )
+    assert without_hreflang(html) == (
+        '<head>\n    <link rel="prev" href="../">\n</head><a href="en/" hreflang="en" class="md-select__link">English</a>'
+    )
 
 
 def test_fingerprinted_name_uses_the_content_hash() -> None:

@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 
 from checks import published
 from conftest import CONFIG_FILE, BuiltSite, build_site, linked_project
-from redirect_rules import RedirectError, check_redirects
+from redirect_rules import RedirectError, check_redirects, stub_canonical
 
 
 def test_every_published_address_still_answers(built_site: BuiltSite) -> None:
@@ -79,7 +79,11 @@ def test_a_redirect_works_in_both_languages(tmp_path: Path) -> None:
         html = stub.read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in html
         assert 'content="0; url=../plan/#budget"' in html
-        assert "<script" not in html
+        # One script, a file of the site that keeps the reader's #fragment: nothing inline.
+        depth = "../" * len(stub.relative_to(site).parts[:-1])
+        assert re.findall(r"<script[^>]*>", html) == [f'<script src="{depth}assets/javascripts/redirect.js">']
+        assert (site / "assets" / "javascripts" / "redirect.js").is_file()
+        assert 'rel="canonical"' not in html  # no SITE_URL: no absolute address to give
         assert (stub.parent.parent / "plan" / "index.html").is_file()
     built = published.built_urls(site)
     assert {"/ancien-plan/", "/en/ancien-plan/"} <= set(built)
@@ -138,3 +142,13 @@ def test_a_bad_redirect_stops_the_build_with_a_clear_message(
         "mkdocs.yml, plugins → redirects → redirect_maps, “ancien.md: budjet.md”: the new page “budjet.md” "
         "does not exist." in caplog.text
     )
+
+
+def test_a_stubs_canonical_link_is_absolute_with_site_url_and_left_out_without() -> None:
+    """Search engines read a canonical link only as a full address."""
+    stub = '<head>\n<link rel="canonical" href="../relevance/">\n<meta http-equiv="refresh" content="0; url=../relevance/">'
+    assert stub_canonical(stub, "https://example.org/guide/en/pertinence/") == (
+        '<head>\n<link rel="canonical" href="https://example.org/guide/en/relevance/">\n'
+        '<meta http-equiv="refresh" content="0; url=../relevance/">'
+    )
+    assert stub_canonical(stub, None) == '<head>\n<meta http-equiv="refresh" content="0; url=../relevance/">'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import html_validator, links
+from checks import crawl, html_validator, links
 from checks.pages import built_pages
 from conftest import LANGUAGES, ROOT, BuiltSite, page_slugs
 
@@ -150,3 +150,27 @@ def test_an_html_error_names_the_file_and_the_line(
     assert found[0].startswith(f"{sample}, line 7: ")
     assert "Duplicate ID “essai”." in found[0]
     assert '<p id="essai">' in found[0]
+
+
+def test_crawl_reports_links_that_leave_the_sub_path_or_fail() -> None:
+    """checks/crawl.py over a served copy (here a fake server): a root-absolute link under a
+    sub-path leaves the site; a missing page is broken; other hosts are only counted."""
+    site = "http://host.example/guide/"
+    pages = {
+        site: '<a href="plan/">Plan</a><a href="/en/">English</a><a href="https://example.org/">x</a>',
+        f"{site}en/": '<a href="../">Français</a><a href="missing/#x">?</a>',
+        f"{site}plan/": '<link rel="stylesheet" href="../assets/a.css"><a href="../#top">Home</a>',
+        f"{site}assets/a.css": "",
+    }
+
+    def fetch(url: str) -> crawl.Answer:
+        if url in pages:
+            kind = "text/css" if url.endswith(".css") else "text/html"
+            return crawl.Answer(200, kind, pages[url].encode())
+        return crawl.Answer(404, "text/html", b"<a href='/guide/'>home</a>")
+
+    report = crawl.crawl(site, fetch)
+    assert report.leaving == [f"{site}: /en/ leaves the site (→ /en/)"]
+    assert report.broken == [f"{site}en/: missing/#x answers 404"]
+    assert report.external == {"https://example.org/"}
+    assert report.pages == 5  # the three pages and the two "not found" probes

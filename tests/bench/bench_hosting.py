@@ -33,7 +33,7 @@ OBSERVATORY = HERE / "node_modules" / ".bin" / "mdn-http-observatory-scan"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Home page, a step page and the checklist page, in both languages.
-LIGHTHOUSE_PAGES = ("", "objectifs/", "preparation/", "en/", "en/objectifs/", "en/preparation/")
+LIGHTHOUSE_PAGES = ("", "objectifs/", "preparation/", "en/", "en/objectives/", "en/readiness/")
 LIGHTHOUSE_RUNS = 3
 METRICS = {
     "FCP": "first-contentful-paint",
@@ -130,7 +130,7 @@ def bench_transfer(url: str, log: Path) -> list[Transfer]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for first, further in (
             ("", "objectifs/"),
-            ("en/preparation/", "en/plan/"),
+            ("en/readiness/", "en/plan/"),
             ("plan/", "preparation/"),
         ):
             context = browser.new_context()

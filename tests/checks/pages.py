@@ -5,6 +5,7 @@ Editors fix Markdown files, not built HTML, so every check names the source file
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -12,6 +13,9 @@ from pathlib import Path, PurePosixPath
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 DOCS_DIR = "docs"
+ROOT = Path(__file__).resolve().parents[2]
+# `slug: relevance` in a page's front matter (hooks/page_addresses.py): its own address.
+SLUG_LINE_RE = re.compile(r"^slug:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 # Folders of the built site that hold no pages.
 NOT_PAGES = ("assets", "search")
 # mkdocs-redirects writes a stub page whose only job is this refresh.
@@ -55,12 +59,29 @@ def page_for(site_dir: Path, relative: str) -> BuiltPage:
     if url.endswith("index.html"):
         url = url[: -len("index.html")]
     slug = url.strip("/") or "index"
+    slug = file_name(language, slug)
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
     if url.endswith(".html"):  # 404.html: the theme's "page not found", not an editor's page
         source = f"the theme's page {prefix}{url}"
     else:
         source = f"{DOCS_DIR}/{slug}.{language}.md"
     return BuiltPage(site_dir / relative, f"{prefix}{url}", language, source)
+
+
+def file_name(language: str, address: str) -> str:
+    """The page's file name (without language and .md) for its address: "relevance" → "pertinence"."""
+    return _file_names(language).get(address, address)
+
+
+@functools.cache
+def _file_names(language: str) -> dict[str, str]:
+    """Address → file name, for the pages that a `slug:` moved ("relevance" → "pertinence")."""
+    names = {}
+    for path in sorted((ROOT / DOCS_DIR).glob(f"*.{language}.md")):
+        match = SLUG_LINE_RE.search(path.read_text(encoding="utf-8").split("\n---", 1)[0])
+        if match:
+            names[match.group(1)] = path.name.removesuffix(f".{language}.md")
+    return names
 
 
 def line_of(source: Path, *needles: str) -> int | None:

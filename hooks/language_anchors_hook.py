@@ -1,0 +1,58 @@
+"""MkDocs hook: the language selector keeps the reader's #section when the twin has it.
+
+Thin adapter over language_anchors.py. Each language's build records each page's ids
+and where its twins are written; once every language is built, each page's selector
+link to a twin gets the ids the two pages share (data-mdx-anchors), which
+overrides/assets/javascripts/language-anchor.js reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from language_anchors import content_ids, with_twin_anchors
+
+# Built file → its content's ids; built file → language → the twin's built file. The outer
+# build's on_config clears them; mkdocs-static-i18n's nested language builds add to them.
+_ids: dict[str, frozenset[str]] = {}
+_twins: dict[str, dict[str, str]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not _building_a_language(config):
+        _ids.clear()
+        _twins.clear()
+    return config
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _ids[page.file.abs_dest_path] = content_ids(page.content or "")
+    alternates: dict[str, Any] = getattr(page.file, "alternates", {})
+    _twins[page.file.abs_dest_path] = {
+        lang: twin.abs_dest_path
+        for lang, twin in alternates.items()
+        if twin.abs_dest_path != page.file.abs_dest_path
+    }
+    return output
+
+
+@event_priority(-250)  # after mkdocs-static-i18n (-100) built every language, and hooks/hosting.py (-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    if _building_a_language(config):
+        return
+    for path, twins in _twins.items():
+        shared = {lang: _ids[path] & _ids[twin] for lang, twin in twins.items() if twin in _ids}
+        file = Path(path)
+        if shared and file.is_file():
+            html = file.read_text(encoding="utf-8")
+            file.write_text(with_twin_anchors(html, shared), encoding="utf-8")
+
+
+def _building_a_language(config: MkDocsConfig) -> bool:
+    i18n: Any = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)

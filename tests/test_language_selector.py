@@ -1,0 +1,135 @@
+"""The language selector keeps the reader's #section when the twin page has it: the build
+lists the ids each page shares with its twin (hooks/language_anchors.py), a small script
+served by the site adds the reader's one (overrides/assets/javascripts/language-anchor.js)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, expect
+
+from checks.pages import built_pages
+from conftest import ROOT, BuiltSite, Traffic, wait_for_material
+from language_anchors import content_ids, with_twin_anchors
+
+NODE_TESTS = ROOT / "tests" / "js"
+
+
+# --- The pure part, in Python and in JavaScript ------------------------------------------
+
+
+def test_content_ids_reads_every_id_unescaped() -> None:
+    content = '<h2 id="goals">Goals</h2><p>x</p><div class="a" id="caf&eacute;"></div><a href="#goals">'
+    assert content_ids(content) == {"goals", "café"}
+
+
+def test_with_twin_anchors_marks_each_twin_link_with_the_shared_ids() -> None:
+    page = (
+        '<a href="./" hreflang="fr" class="md-select__link">\n'
+        '<a href="../en/objectives/" hreflang="en" class="md-select__link">\n'
+        '<a href="#goals" class="headerlink">'
+    )
+    assert with_twin_anchors(page, {"en": {"resources", "goals", 'a"b'}}) == (
+        '<a href="./" hreflang="fr" class="md-select__link">\n'
+        '<a href="../en/objectives/" hreflang="en" class="md-select__link" data-mdx-anchors="a&quot;b goals resources">\n'
+        '<a href="#goals" class="headerlink">'
+    )
+
+
+def test_the_scripts_pure_logic_passes_under_node() -> None:
+    """tests/js/*.test.js under Node's own test runner."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed (make install-npm installs the project's Node tools with it)"
+    result = subprocess.run(
+        [node, "--test", *sorted(str(p) for p in NODE_TESTS.glob("*.test.js"))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout
+
+
+# --- The built site -------------------------------------------------------------------
+
+
+def test_each_selector_link_lists_only_ids_both_twins_have(built_site: BuiltSite) -> None:
+    """Every page's link to its twin carries data-mdx-anchors, and each id it lists is on
+    both pages; the headings shared by design are there."""
+    checked = 0
+    for built in built_pages(built_site.path):
+        if built.url.endswith("404.html"):
+            continue
+        soup = BeautifulSoup(built.path.read_text("utf-8"), "html.parser")
+        own_ids = {tag["id"] for tag in soup.select("article [id]")}
+        for link in soup.select("a.md-select__link"):
+            if link["hreflang"] == built.language:
+                assert not link.has_attr("data-mdx-anchors")
+                continue
+            twin_file = (built.path.parent / link["href"]).resolve() / "index.html"
+            twin = BeautifulSoup(twin_file.read_text("utf-8"), "html.parser")
+            twin_ids = {tag["id"] for tag in twin.select("article [id]")}
+            listed = set(link["data-mdx-anchors"].split())
+            assert listed, built.source
+            assert listed <= own_ids & twin_ids, (built.source, listed - (own_ids & twin_ids))
+            checked += 1
+    assert checked >= 18
+    objectives = BeautifulSoup(built_site.page("fr", "objectifs").read_text("utf-8"), "html.parser")
+    assert "goals" in objectives.select_one("a.md-select__link[hreflang=en]")["data-mdx-anchors"].split()
+
+
+def _switch_language(page: Page, name: str) -> None:
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f".md-select__link:has-text('{name}')").click()
+
+
+def test_the_selector_keeps_the_section_the_reader_is_on(
+    page_and_traffic: tuple[Page, Traffic], site_url: str
+) -> None:
+    """On objectifs/#goals, English opens en/objectives/#goals; back to French, #goals again.
+    A section the twin lacks, or none, opens the twin at its top."""
+    page, traffic = page_and_traffic
+    page.goto(f"{site_url}objectifs/#goals")
+    wait_for_material(page)
+    _switch_language(page, "English")
+    expect(page).to_have_url(f"{site_url}en/objectives/#goals")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    # The reader moves to another section by the table of contents: the selector follows.
+    page.locator("nav.md-nav--secondary a[href='#resources']:visible").first.click()
+    expect(page).to_have_url(f"{site_url}en/objectives/#resources")
+    _switch_language(page, "Français")
+    expect(page).to_have_url(f"{site_url}objectifs/#resources")
+    page.goto(f"{site_url}objectifs/#no-such-section")
+    wait_for_material(page)
+    _switch_language(page, "English")
+    expect(page).to_have_url(f"{site_url}en/objectives/")
+    traffic.assert_clean()
+
+
+def test_without_javascript_the_selector_still_leads_to_the_twin(browser: Browser, site_url: str) -> None:
+    """The script is an enhancement: with JavaScript off, the link opens the twin's top."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}objectifs/#goals")
+        href = page.locator(".md-select__link[hreflang=en]").get_attribute("href")
+        assert href == "../en/objectives/"
+        page.goto(f"{site_url}objectifs/{href}")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        assert page.url == f"{site_url}en/objectives/"
+    finally:
+        context.close()
+
+
+def test_the_script_is_served_by_the_site_on_every_page(built_site: BuiltSite) -> None:
+    """A file of the site (script-src 'self'), fingerprinted, loaded async, never inline."""
+    for built in built_pages(built_site.path):
+        soup = BeautifulSoup(built.path.read_text("utf-8"), "html.parser")
+        scripts = [tag for tag in soup.select("script[src]") if "language-anchor" in tag["src"]]
+        assert len(scripts) == 1, built.source
+        assert scripts[0].has_attr("async")
+        src = scripts[0]["src"].removeprefix("/./").removeprefix("/")
+        base = built_site.path if scripts[0]["src"].startswith("/") else built.path.parent
+        assert (base / src).resolve().is_file(), (built.source, src)
