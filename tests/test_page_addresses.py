@@ -30,6 +30,7 @@ ENGLISH_ADDRESSES = {
     "pertinence": "relevance",
     "plan": "plan",
     "preparation": "readiness",
+    "regles": "rules",
     "responsable": "owner",
     "secteur-public": "public-sector",
 }
