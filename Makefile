@@ -20,12 +20,8 @@ build: install
 
 ## offline: a copy that works opened from disk (file://), zipped in dist/ (DIST=... elsewhere)
 DIST ?= dist
-OFFLINE_NAME := social-media-guide
 offline: install
-	rm -rf "$(DIST)/$(OFFLINE_NAME)" "$(DIST)/$(OFFLINE_NAME)-offline.zip"
-	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir "$(abspath $(DIST))/$(OFFLINE_NAME)"
-	cd "$(DIST)" && "$(abspath $(BIN))/python" -m zipfile -c "$(OFFLINE_NAME)-offline.zip" "$(OFFLINE_NAME)"
-	@echo "Offline copy: $(DIST)/$(OFFLINE_NAME)-offline.zip (unzip, then open $(OFFLINE_NAME)/index.html)"
+	$(BIN)/python hooks/offline_copy.py --dist "$(DIST)"
 
 ## check: the quick loop while editing: every test that needs no browser and no server
 ## (the rest of the suite, marked `browser` by tests/conftest.py, runs in `make test`)

@@ -7,7 +7,6 @@ page made no request elsewhere and logged no console error.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -23,9 +22,9 @@ from conftest import (
     ROOT,
     Traffic,
     axe_violations,
-    build_site,
     record_traffic,
 )
+from offline_copy import build_offline
 
 DATA_DIR = ROOT / "docs" / "data" / "checklists"
 STRINGS = yaml.safe_load((DATA_DIR / "strings.yml").read_text(encoding="utf-8"))
@@ -519,15 +518,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = re.sub(rf"      - id: {removed}\n(?:        .*\n|          .*\n)+", "", text, count=1)
     data.write_text(text, encoding="utf-8")
     site = project / "site"
-    previous = os.environ.get("OFFLINE")
-    os.environ["OFFLINE"] = "true"
-    try:
-        assert build_site(site, config_file=project / "mkdocs.yml") == []
-    finally:
-        if previous is None:
-            os.environ.pop("OFFLINE")
-        else:
-            os.environ["OFFLINE"] = previous
+    build_offline(site, config_file=project / "mkdocs.yml")
     return site
 
 

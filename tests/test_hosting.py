@@ -12,7 +12,6 @@ import gzip
 import json
 import os
 import re
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,9 +28,10 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
-from conftest import ROOT, BuiltSite, Traffic, build_site, record_traffic, wait_for_material
+from conftest import BuiltSite, Traffic, build_site, record_traffic, wait_for_material
 from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
+from offline_copy import make_offline_copy
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -83,10 +83,9 @@ def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline copy made by `make offline`, unzipped as a reader would."""
+    """The offline copy as `make offline` makes it, unzipped as a reader would."""
     dist = tmp_path_factory.mktemp("dist")
-    subprocess.run(["make", "--no-print-directory", "-s", "offline", f"DIST={dist}"], cwd=ROOT, check=True)
-    with zipfile.ZipFile(dist / "social-media-guide-offline.zip") as zipped:
+    with zipfile.ZipFile(make_offline_copy(dist)) as zipped:
         zipped.extractall(dist / "unzipped")
     return dist / "unzipped" / "social-media-guide"
 
