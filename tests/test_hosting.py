@@ -28,7 +28,7 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import BrowserContext, Page, expect
 
 import local_apache
-from conftest import BuiltSite, Traffic, build_site, record_traffic, wait_for_material
+from conftest import BuiltSite, Traffic, build_site, record_traffic, wait_for_material, wait_until_settled
 from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
 from offline_copy import make_offline_copy
@@ -346,7 +346,7 @@ class Visit:
     violations: list[str]
 
     def assert_clean(self) -> None:
-        self.page.wait_for_load_state("networkidle")
+        wait_until_settled(self.page, self.traffic)
         assert self.violations == [], "Content-Security-Policy violations"
         self.traffic.assert_clean()
 
@@ -446,8 +446,7 @@ def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url
         assert response is not None and response.status == 404
         expect(visit.page.locator("html")).to_have_attribute("lang", lang)
         expect(visit.page.locator(".md-header")).to_have_css("position", "sticky")
-        wait_for_material(visit.page)  # the bundle starts from the page's absolute address
-    visit.page.wait_for_load_state("networkidle")
+        wait_until_settled(visit.page, visit.traffic)  # the bundle starts from the page's absolute address
     # The pages themselves answer 404, as they should; any other 404 still fails below.
     visit.traffic.failures = [f for f in visit.traffic.failures if "/such/page/" not in f]
     visit.traffic.console_errors = [e for e in visit.traffic.console_errors if "status of 404" not in e]
@@ -593,11 +592,11 @@ def test_search_index_loads_only_when_the_reader_searches(context: BrowserContex
     search box does, and a page opened from a search result (?h=) gets it at once."""
     visit = _visit(context, _origin(nginx_url))
     page = visit.page
-    page.goto(f"{nginx_url}plan/", wait_until="networkidle")
+    page.goto(f"{nginx_url}plan/")
+    wait_until_settled(page, visit.traffic)  # Material has started and asked for the index
     assert not [url for url in visit.traffic.requests if "search_index" in url]
-    wait_for_material(page)
     with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
         page.locator("input.md-search__input").focus()
-    page.goto(f"{nginx_url}en/plan/?h={SHARED_WORD}", wait_until="networkidle")
-    assert f"{nginx_url}en/search/search_index.json" in visit.traffic.requests
+    with page.expect_request(f"{nginx_url}en/search/search_index.json"):
+        page.goto(f"{nginx_url}en/plan/?h={SHARED_WORD}")
     visit.assert_clean()
