@@ -56,7 +56,7 @@ CHROMIUM_ARGS = [
 # here from the fixtures it uses (every Playwright page comes from `browser`; a fixture
 # that serves the site is named *_url), so a new one cannot be left out of the mark.
 # `make check` runs `-m "not browser"`. Should a test start a browser or a server without
-# the mark anyway, it fails (_refuse_browsers_and_servers), so the quick loop stays quick.
+# the mark anyway, it fails (pytest_runtest_protocol below), so the quick loop stays quick.
 
 
 def uses_browser_or_server(fixture_names: list[str]) -> bool:
@@ -85,13 +85,18 @@ def _refuse(what: str) -> Callable[..., NoReturn]:
     return refuse
 
 
-@pytest.fixture(autouse=True)
-def _refuse_browsers_and_servers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    if request.node.get_closest_marker("browser") is None:
-        monkeypatch.setattr(PlaywrightBrowserType, "launch", _refuse("a browser"))
-        monkeypatch.setattr(PlaywrightBrowserType, "launch_persistent_context", _refuse("a browser"))
-        monkeypatch.setattr(socketserver.TCPServer, "server_bind", _refuse("a local server"))
-        monkeypatch.setattr(local_server, "_wait_for", _refuse("a web server"))
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[object]:
+    """Around an unmarked test, its fixtures included (a session-wide browser or server
+    starts in the setup of the first test that asks for it), starting one fails."""
+    if item.get_closest_marker("browser") is not None:
+        return (yield)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(PlaywrightBrowserType, "launch", _refuse("a browser"))
+        patch.setattr(PlaywrightBrowserType, "launch_persistent_context", _refuse("a browser"))
+        patch.setattr(socketserver.TCPServer, "server_bind", _refuse("a local server"))
+        patch.setattr(local_server, "_wait_for", _refuse("a web server"))
+        return (yield)
 
 
 # --- Golden files: the test fails when the file is missing or differs; `make goldens` writes them
