@@ -13,13 +13,8 @@ import pytest
 import local_server
 from conftest import ROOT, Golden, PlaywrightBrowserType, UnmarkedBrowserTest
 
-# Whole modules of browser tests: none of their tests may run without the mark.
-BROWSER_MODULES = (
-    "test_accessibility.py",
-    "test_browser_site.py",
-    "test_checklist_browser.py",
-    "test_palette_browser.py",
-)
+# A test that takes a Playwright object (its parameters' types) drives a browser.
+PLAYWRIGHT_TYPES = re.compile(r"\b(Page|BrowserContext|Browser)\b")
 # Waits on time: a fixed delay, "no request for 500 ms", a sleep.
 TIME_WAITS = re.compile(r"networkidle|wait_for_timeout|time\.sleep|asyncio\.sleep")
 
@@ -63,11 +58,15 @@ def test_an_unmarked_test_cannot_start_a_browser_or_a_server(tmp_path: Path) -> 
 
 
 def test_browser_tests_are_marked(request: pytest.FixtureRequest) -> None:
-    """Every test of the browser modules that this session runs carries the `browser` mark."""
+    """Every test of this session that takes a page, a context or a browser carries the
+    `browser` mark (found from its parameters' types, not from the fixture names the mark
+    is given by), so `make check` runs none of them."""
     unmarked = [
         item.nodeid
         for item in request.session.items
-        if item.path.name in BROWSER_MODULES and item.get_closest_marker("browser") is None
+        if isinstance(item, pytest.Function)
+        and any(PLAYWRIGHT_TYPES.search(str(hint)) for hint in item.function.__annotations__.values())
+        and item.get_closest_marker("browser") is None
     ]
     assert unmarked == []
 
