@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import http.server
 import re
+import typing
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
 
 import local_server
 from conftest import ROOT, Golden, PlaywrightBrowserType, UnmarkedBrowserTest
 
-# A test that takes a Playwright object (its parameters' types) drives a browser.
-PLAYWRIGHT_TYPES = re.compile(r"\b(Page|BrowserContext|Browser)\b")
+# A test that takes one of these (its parameters' types) drives a browser.
+PLAYWRIGHT_TYPES = (Page, BrowserContext, Browser)
 # Waits on time: a fixed delay, "no request for 500 ms", a sleep.
 TIME_WAITS = re.compile(r"networkidle|wait_for_timeout|time\.sleep|asyncio\.sleep")
 
@@ -65,10 +68,20 @@ def test_browser_tests_are_marked(request: pytest.FixtureRequest) -> None:
         item.nodeid
         for item in request.session.items
         if isinstance(item, pytest.Function)
-        and any(PLAYWRIGHT_TYPES.search(str(hint)) for hint in item.function.__annotations__.values())
+        and _takes_playwright_objects(item.function)
         and item.get_closest_marker("browser") is None
     ]
     assert unmarked == []
+
+
+def _takes_playwright_objects(function: Callable[..., object]) -> bool:
+    def named(hint: object) -> Iterator[object]:
+        yield hint
+        for argument in typing.get_args(hint):  # tuple[Page, Traffic] names Page too
+            yield from named(argument)
+
+    hints = typing.get_type_hints(function).values()
+    return any(found in PLAYWRIGHT_TYPES for hint in hints for found in named(hint))
 
 
 def test_tests_wait_on_state_not_on_time() -> None:
