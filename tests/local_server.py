@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-STARTUP_TIMEOUT = 10.0
+STARTUP_LIMIT = 10.0
+PROBE_INTERVAL = 0.05
 ERROR_LOG_TAIL = 20
 
 
@@ -58,17 +59,24 @@ def running(name: str, command: list[str], port: int, error_log: Path) -> Iterat
 
 
 def _wait_for(name: str, port: int, process: subprocess.Popen[bytes], error_log: Path, output: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
+    """Wait until the server is ready (its port accepts a connection) or has stopped.
+    Neither server announces readiness in the foreground, so the port is probed; between
+    probes the wait is on the process, which ends it at once if the server stops.
+    STARTUP_LIMIT only bounds a server that neither listens nor stops."""
+    deadline = time.monotonic() + STARTUP_LIMIT
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(
-                f"{name} stopped at start-up:\n{error_log_tail(output)}\n{error_log_tail(error_log)}"
-            )
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            with socket.create_connection(("127.0.0.1", port), timeout=PROBE_INTERVAL):
                 return
         except OSError:
-            time.sleep(0.05)
+            pass
+        try:
+            process.wait(timeout=PROBE_INTERVAL)
+        except subprocess.TimeoutExpired:
+            continue
+        raise RuntimeError(
+            f"{name} stopped at start-up:\n{error_log_tail(output)}\n{error_log_tail(error_log)}"
+        )
     raise RuntimeError(
-        f"{name} did not listen on 127.0.0.1:{port} within {STARTUP_TIMEOUT} s:\n{error_log_tail(error_log)}"
+        f"{name} did not listen on 127.0.0.1:{port} within {STARTUP_LIMIT} s:\n{error_log_tail(error_log)}"
     )

@@ -15,7 +15,8 @@ from conftest import (
     Traffic,
     page_path,
     page_slugs,
-    wait_for_material,
+    record_traffic,
+    wait_until_settled,
 )
 
 
@@ -45,7 +46,7 @@ def test_language_selector_goes_to_the_same_page_and_back(
 
     _switch_language(page, "English")
     expect(page).to_have_url(f"{site_url}en/objectives/")
-    page.wait_for_load_state("networkidle")
+    wait_until_settled(page, traffic)
     traffic.assert_clean()
 
 
@@ -56,7 +57,7 @@ def test_every_page_loads_cleanly(page_and_traffic: tuple[Page, Traffic], site_u
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     for slug in page_slugs():
         page.goto(f"{site_url}{prefix}{page_path(slug)}")
-        page.wait_for_load_state("networkidle")
+        wait_until_settled(page, traffic)
         expect(page.locator("html")).to_have_attribute("lang", lang)
     assert len(traffic.requests) > len(page_slugs())
     traffic.assert_clean()
@@ -85,8 +86,7 @@ def test_material_starts_once_after_the_first_paint(
     page, traffic = page_and_traffic
     page.add_init_script(_WATCH_BUNDLE)
     page.goto(f"{site_url}{path}")
-    wait_for_material(page)
-    page.wait_for_load_state("networkidle")
+    wait_until_settled(page, traffic)
     expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
     watched = page.evaluate("window.__test")
     first_paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
@@ -102,12 +102,16 @@ def test_page_still_works_when_material_bundle_fails(page: Page, site_url: str) 
     """The bundle blocked or lost: no script error; the checklist and palette still run."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    traffic = record_traffic(page, site_url.rstrip("/"))
     page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
     page.goto(f"{site_url}preparation/")
     expect(page.locator("[data-module=mdx-checklist]")).to_have_attribute("data-checklist-ready", "")
     expect(page.locator("form[data-module=mdx-palette] label:visible")).to_have_count(1)
     expect(page.locator("html")).to_have_class(re.compile(r"\bno-js\b"))
-    page.wait_for_load_state("networkidle")
+    # After the first paint, theme-shims.js adds the bundle's script, which fails to load.
+    expect(page.locator("body > script[src*='/bundle.']")).to_be_attached()
+    wait_until_settled(page, traffic, material=False)
+    assert [failure for failure in traffic.failures if "/bundle." in failure] != []
     assert errors == []
 
 

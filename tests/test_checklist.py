@@ -2,12 +2,11 @@
 markers and rendering; golden HTML files; and the build stopping on bad data.
 
 Golden files: tests/golden/checklist/<case>.yml rendered in each language must equal
-<case>.<lang>.html beside it. `UPDATE=1 pytest tests/test_checklist.py` rewrites them.
+<case>.<lang>.html beside it. `make goldens` rewrites them.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import logging
 import os
@@ -31,6 +30,7 @@ from conftest import (
     LANGUAGES,
     ROOT,
     BuiltSite,
+    Golden,
     build_site,
     copied_from_sources,
     french_typography_problems,
@@ -732,23 +732,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_golden_html(golden_case: str, lang: str) -> None:
-    """The HTML for each fixture equals the stored file (UPDATE=1 rewrites it)."""
+def test_golden_html(golden_case: str, lang: str, golden: Golden) -> None:
+    """The HTML for each fixture equals the stored file (`make goldens` rewrites it)."""
     checklist = cl.load_checklist(GOLDEN_DIR / f"{golden_case}.yml", f"{golden_case}.yml")
     strings = cl.load_strings(GOLDEN_DIR / "strings.yml")
     html = cl.render_checklist(checklist, strings, lang, _links(checklist, lang)) + "\n"
-    expected_path = GOLDEN_DIR / f"{golden_case}.{lang}.html"
-    if os.environ.get("UPDATE") == "1" or not expected_path.exists():
-        expected_path.write_text(html, encoding="utf-8")
-    expected = expected_path.read_text(encoding="utf-8")
-    if html != expected:
-        diff = difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            html.splitlines(keepends=True),
-            fromfile=str(expected_path.relative_to(ROOT)),
-            tofile="rendered",
-        )
-        pytest.fail("rendered HTML differs from the golden file (UPDATE=1 to accept):\n" + "".join(diff))
+    golden.check(html, GOLDEN_DIR / f"{golden_case}.{lang}.html")
 
 
 # --- The real data file ----------------------------------------------------------------------------

@@ -6,12 +6,15 @@ Every test also checks that the page made no request elsewhere and logged no con
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import os
 import re
+import select
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,10 +30,10 @@ from conftest import (
     Engines,
     Traffic,
     axe_violations,
-    build_site,
     page_path,
     record_traffic,
 )
+from offline_copy import build_offline
 
 DATA_DIR = ROOT / "docs" / "data" / "checklists"
 STRINGS = yaml.safe_load((DATA_DIR / "strings.yml").read_text(encoding="utf-8"))
@@ -528,15 +531,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = re.sub(rf"      - id: {removed}\n(?:        .*\n|          .*\n)+", "", text, count=1)
     data.write_text(text, encoding="utf-8")
     site = project / "site"
-    previous = os.environ.get("OFFLINE")
-    os.environ["OFFLINE"] = "true"
-    try:
-        assert build_site(site, config_file=project / "mkdocs.yml") == []
-    finally:
-        if previous is None:
-            os.environ.pop("OFFLINE")
-        else:
-            os.environ["OFFLINE"] = previous
+    build_offline(site, config_file=project / "mkdocs.yml")
     return site
 
 
@@ -588,12 +583,34 @@ def test_checklist_has_no_accessibility_violation_in_any_state(
     assert found == []
 
 
+# Linux inotify (through libc): the kernel wakes the test when Firefox writes the PDF.
+_LIBC = ctypes.CDLL(None, use_errno=True)
+_IN_MODIFY, _IN_CLOSE_WRITE, _IN_MOVED_TO, _IN_CREATE = 0x2, 0x8, 0x80, 0x100
+
+
+def _wait_for_file(path: Path, done: Callable[[Path], bool], within_s: float) -> None:
+    """Block until `done(path)`, woken by each change in its folder, not by a clock."""
+    fd = _LIBC.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+    if fd < 0:
+        raise OSError(ctypes.get_errno(), "inotify_init1 failed")
+    try:
+        mask = _IN_MODIFY | _IN_CLOSE_WRITE | _IN_MOVED_TO | _IN_CREATE
+        if _LIBC.inotify_add_watch(fd, str(path.parent).encode(), mask) < 0:
+            raise OSError(ctypes.get_errno(), f"cannot watch {path.parent}")
+        deadline = time.monotonic() + within_s
+        while not done(path):  # checked after the watch starts: no change is missed
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"{path.name} was not complete within {within_s} s"
+            select.select([fd], [], [], remaining)
+            with contextlib.suppress(BlockingIOError):
+                os.read(fd, 65536)
+    finally:
+        os.close(fd)
+
+
 def _printed(pdf: Path, within_s: float = 15.0) -> PdfReader:
     """The PDF once Firefox has written all of it (it goes on after `afterprint`)."""
-    deadline = time.monotonic() + within_s
-    while not (pdf.is_file() and pdf.read_bytes().rstrip().endswith(b"%%EOF")):
-        assert time.monotonic() < deadline, f"Firefox wrote no complete {pdf.name}"
-        time.sleep(0.05)
+    _wait_for_file(pdf, lambda p: p.is_file() and p.read_bytes().rstrip().endswith(b"%%EOF"), within_s)
     return PdfReader(pdf)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 BIN = ROOT / "tests" / "node_modules" / ".bin"
@@ -79,6 +81,32 @@ def _write(folder: Path, name: str, text: str) -> None:
 
 # --- Spelling -------------------------------------------------------------------------
 
+# cspell loads its dictionaries on each run (about 3 s): the samples of the tests below
+# are checked in one run, each test reading the lines of its own file.
+SAMPLES = {
+    # A French typo, and English words in a French page.
+    "docs/essai-faute.fr.md": "---\ntitle: Essai\n---\n\n# Essai\n\nVotre organisaton doit décider.\n\nYour plan.\n",
+    # Canadian spelling in an English page, and a typo.
+    "docs/essai-canada.en.md": "# Test\n\nThe centre's colour, behaviour and organization. Recieve.\n",
+}
+PROJECT_WORDS_SAMPLE = "docs/essai-mots.fr.md"
+
+
+@pytest.fixture(scope="module")
+def samples_spelling(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[str]]:
+    """cspell's exit code and its "Unknown word" lines for the sample pages."""
+    folder = tmp_path_factory.mktemp("spelling")
+    for name, text in SAMPLES.items():
+        _write(folder, name, text)
+    words = (ROOT / ".cspell" / "project-words.txt").read_text(encoding="utf-8").split()
+    project_word = next(word for word in words if word.isalpha() and word[0].isupper())
+    _write(folder, PROJECT_WORDS_SAMPLE, f"# Essai\n\nNous utilisons {project_word} chaque semaine.\n")
+    return _spelling(folder, "docs/*.md")
+
+
+def _problems_in(problems: list[str], name: str) -> list[str]:
+    return [line for line in problems if line.startswith(f"{name}:")]
+
 
 def test_pages_and_data_are_spelled_right() -> None:
     """Every page in its own language, the data files in both, and CONTRIBUTING, pass cspell."""
@@ -87,35 +115,26 @@ def test_pages_and_data_are_spelled_right() -> None:
     assert code == 0
 
 
-def test_a_french_typo_names_the_file_line_and_word(tmp_path: Path) -> None:
+def test_a_french_typo_names_the_file_line_and_word(samples_spelling: tuple[int, list[str]]) -> None:
     """A typo in a French page: file, line, column and the word; English words fail there too."""
-    _write(
-        tmp_path,
-        "docs/essai.fr.md",
-        "---\ntitle: Essai\n---\n\n# Essai\n\nVotre organisaton doit décider.\n\nYour plan.\n",
-    )
-    code, problems = _spelling(tmp_path, "docs/*.md")
+    code, problems = samples_spelling
+    found = _problems_in(problems, "docs/essai-faute.fr.md")
     assert code == 1
-    assert problems[0].startswith("docs/essai.fr.md:7:7 - Unknown word (organisaton)")
-    assert any(line.startswith("docs/essai.fr.md:9:1 - Unknown word (Your)") for line in problems)
+    assert found[0].startswith("docs/essai-faute.fr.md:7:7 - Unknown word (organisaton)")
+    assert any(line.startswith("docs/essai-faute.fr.md:9:1 - Unknown word (Your)") for line in found)
 
 
-def test_english_pages_accept_canadian_spelling(tmp_path: Path) -> None:
+def test_english_pages_accept_canadian_spelling(samples_spelling: tuple[int, list[str]]) -> None:
     """colour, centre, behaviour and organization pass in English; a typo does not."""
-    _write(
-        tmp_path, "docs/essai.en.md", "# Test\n\nThe centre's colour, behaviour and organization. Recieve.\n"
-    )
-    code, problems = _spelling(tmp_path, "docs/*.md")
-    assert [line.split(" - ")[1].split(")")[0] for line in problems] == ["Unknown word (Recieve"]
-    assert code == 1
+    _, problems = samples_spelling
+    found = _problems_in(problems, "docs/essai-canada.en.md")
+    assert [line.split(" - ")[1].split(")")[0] for line in found] == ["Unknown word (Recieve"]
 
 
-def test_project_words_are_accepted(tmp_path: Path) -> None:
+def test_project_words_are_accepted(samples_spelling: tuple[int, list[str]]) -> None:
     """A word from .cspell/project-words.txt passes in a French page."""
-    words = (ROOT / ".cspell" / "project-words.txt").read_text(encoding="utf-8").split()
-    name = next(word for word in words if word.isalpha() and word[0].isupper())
-    _write(tmp_path, "docs/essai.fr.md", f"# Essai\n\nNous utilisons {name} chaque semaine.\n")
-    assert _spelling(tmp_path, "docs/*.md") == (0, [])
+    _, problems = samples_spelling
+    assert _problems_in(problems, PROJECT_WORDS_SAMPLE) == []
 
 
 # --- Markdown style --------------------------------------------------------------------

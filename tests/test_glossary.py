@@ -2,8 +2,8 @@
 golden HTML in both languages, the hook inside a real build, and the data itself.
 
 Golden files: tests/golden/glossary/glossary.yml is rendered to fr.html and en.html
-beside it. After an intended change to the markup, regenerate them with
-`UPDATE=1 .venv/bin/python -m pytest tests/test_glossary.py` and review the diff.
+beside it. After an intended change to the markup, regenerate them with `make goldens`
+and review the diff.
 
 Build tests: the hook reads <docs_dir>/data/glossary.yml, so a test copies docs/ to a
 temporary folder, breaks the copy, and builds the real mkdocs.yml with `docs_dir`
@@ -12,7 +12,6 @@ pointing at it (no environment variable or extra config key needed).
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import re
@@ -33,6 +32,7 @@ from conftest import (
     MIN_READING_EASE,
     ROOT,
     BuiltSite,
+    Golden,
     Traffic,
     build_site,
     copied_from_sources,
@@ -56,7 +56,6 @@ from glossary_hook import load_cached
 
 DATA_FILE = ROOT / "docs" / "data" / "glossary.yml"
 GOLDEN_DIR = Path(__file__).parent / "golden" / "glossary"
-UPDATE = os.environ.get("UPDATE") == "1"
 # The tools the guide promises (issue 4, item 7), in the order the page shows them.
 PROMISED_IDS = [
     "wordpress",
@@ -338,23 +337,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("golden_lang", LANGUAGES)
 
 
-def test_golden_html(golden_lang: str) -> None:
+def test_golden_html(golden_lang: str, golden: Golden) -> None:
     """render_glossary's output for the golden input matches tests/golden/glossary/<lang>.html."""
     actual = render_glossary(load_glossary(GOLDEN_DIR / "glossary.yml"), golden_lang) + "\n"
-    expected_file = GOLDEN_DIR / f"{golden_lang}.html"
-    if UPDATE:
-        expected_file.write_text(actual, encoding="utf-8")
-    assert expected_file.is_file(), f"{expected_file} is missing: run the tests once with UPDATE=1"
-    expected = expected_file.read_text(encoding="utf-8")
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            actual.splitlines(keepends=True),
-            f"{expected_file.name} (expected)",
-            f"{expected_file.name} (actual)",
-        )
-    )
-    assert not diff, f"the rendered HTML changed; if intended, rerun with UPDATE=1:\n{diff}"
+    golden.check(actual, GOLDEN_DIR / f"{golden_lang}.html")
 
 
 # --- The page marker -----------------------------------------------------------------

@@ -12,7 +12,6 @@ import gzip
 import json
 import os
 import re
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,9 +39,11 @@ from conftest import (
     page_slugs,
     record_traffic,
     wait_for_material,
+    wait_until_settled,
 )
 from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
+from offline_copy import make_offline_copy
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -94,10 +95,9 @@ def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline copy made by `make offline`, unzipped as a reader would."""
+    """The offline copy as `make offline` makes it, unzipped as a reader would."""
     dist = tmp_path_factory.mktemp("dist")
-    subprocess.run(["make", "--no-print-directory", "-s", "offline", f"DIST={dist}"], cwd=ROOT, check=True)
-    with zipfile.ZipFile(dist / "social-media-guide-offline.zip") as zipped:
+    with zipfile.ZipFile(make_offline_copy(dist)) as zipped:
         zipped.extractall(dist / "unzipped")
     return dist / "unzipped" / "social-media-guide"
 
@@ -444,7 +444,7 @@ class Visit:
     violations: list[str]
 
     def assert_clean(self) -> None:
-        self.page.wait_for_load_state("networkidle")
+        wait_until_settled(self.page, self.traffic)
         assert self.violations == [], "Content-Security-Policy violations"
         self.traffic.assert_clean()
 
@@ -546,8 +546,7 @@ def test_not_found_pages_are_styled_and_clean(context: BrowserContext, nginx_url
         assert response is not None and response.status == 404
         expect(visit.page.locator("html")).to_have_attribute("lang", lang)
         expect(visit.page.locator(".md-header")).to_have_css("position", "sticky")
-        wait_for_material(visit.page)  # the bundle starts from the page's absolute address
-    visit.page.wait_for_load_state("networkidle")
+        wait_until_settled(visit.page, visit.traffic)  # the bundle starts from the page's absolute address
     # The pages themselves answer 404, as they should; any other 404 still fails below.
     visit.traffic.failures = [f for f in visit.traffic.failures if "/such/page/" not in f]
     visit.traffic.console_errors = [e for e in visit.traffic.console_errors if "status of 404" not in e]
@@ -790,11 +789,11 @@ def test_search_index_loads_only_when_the_reader_searches(context: BrowserContex
     search box does, and a page opened from a search result (?h=) gets it at once."""
     visit = _visit(context, _origin(nginx_url))
     page = visit.page
-    page.goto(f"{nginx_url}plan/", wait_until="networkidle")
+    page.goto(f"{nginx_url}plan/")
+    wait_until_settled(page, visit.traffic)  # Material has started and asked for the index
     assert not [url for url in visit.traffic.requests if "search_index" in url]
-    wait_for_material(page)
     with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
         page.locator("input.md-search__input").focus()
-    page.goto(f"{nginx_url}en/plan/?h={SHARED_WORD}", wait_until="networkidle")
-    assert f"{nginx_url}en/search/search_index.json" in visit.traffic.requests
+    with page.expect_request(f"{nginx_url}en/search/search_index.json"):
+        page.goto(f"{nginx_url}en/plan/?h={SHARED_WORD}")
     visit.assert_clean()

@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE.parent))
 
+from conftest import record_traffic, wait_until_settled  # noqa: E402
 from local_nginx import Tls, free_port, serve  # noqa: E402
 
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
@@ -135,13 +136,14 @@ def bench_transfer(url: str, log: Path) -> list[Transfer]:
         ):
             context = browser.new_context()
             page = context.new_page()
+            traffic = record_traffic(page, url)
             log.write_text("")
-            page.goto(url + first, wait_until="networkidle")
-            page.wait_for_timeout(1000)
+            page.goto(url + first)
+            wait_until_settled(page, traffic)  # every request answered, so nginx has logged it
             first_bytes = _logged_bytes(log)
             log.write_text("")
-            page.goto(url + further, wait_until="networkidle")
-            page.wait_for_timeout(1000)
+            page.goto(url + further)
+            wait_until_settled(page, traffic)
             further_bytes = _logged_bytes(log)
             rows.append(Transfer(f"/{first} → /{further}", first_bytes / 1024, further_bytes / 1024))
             print(
