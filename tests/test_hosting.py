@@ -705,19 +705,23 @@ def test_apache_answers_404_in_the_readers_language(apache_url: str, path: str, 
     assert BeautifulSoup(response.body, "html.parser").html["lang"] == lang
 
 
-def test_default_build_under_a_sub_path_on_apache_has_no_link_leaving_the_site(
-    built_site: BuiltSite, tmp_path: Path
-) -> None:
-    """The shipped .htaccess edited for /guides/social-media/ (its SUB-PATH lines), the default
-    build: every link of every page and of both 404 pages stays there and answers."""
+@pytest.fixture
+def apache_sub_path_url(built_site: BuiltSite, tmp_path: Path) -> Iterator[str]:
+    """The default build behind Apache, its .htaccess edited for SUB_PATH (its SUB-PATH lines)."""
     with local_apache.serve(built_site.path, tmp_path, prefix=SUB_PATH) as url:
-        report = crawl(url)
-        assert _get(f"{url}en/no/such/page/").status == 404
+        yield url
+
+
+def test_default_build_under_a_sub_path_on_apache_has_no_link_leaving_the_site(
+    apache_sub_path_url: str,
+) -> None:
+    """Every link of every page and of both 404 pages stays under the sub-path and answers."""
+    report = crawl(apache_sub_path_url)
+    assert _get(f"{apache_sub_path_url}en/no/such/page/").status == 404
     assert report.problems == []
     assert report.pages >= 2 * len(list((ROOT / "docs").glob("*.fr.md"))) + 2
 
 
-@ALSO_IN_FIREFOX
 def test_site_works_under_strict_csp_on_apache(context: BrowserContext, apache_url: str) -> None:
     """Both languages, search, palette toggle and checklist under Apache's headers: no violation."""
     visit = _visit(context, _origin(apache_url))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, BuiltSite, build_site, linked_project, page_slugs
+from conftest import LANGUAGES, ROOT, BuiltSite, build_site, linked_project, page_path, page_slugs
 from page_dates import describe, last_changes
 
 GIT_ENV = {
@@ -61,8 +61,7 @@ NO_REPOSITORY_NOTE = "REPO_URL is not set: the pages link to no repository"
 
 def _links(site: Path, lang: str, slug: str) -> tuple[str | None, str | None, str | None]:
     """(header's repository link, "edit this page", "report a problem") of one built page."""
-    prefix = site if lang == "fr" else site / lang
-    folder = prefix / slug if slug != "index" else prefix
+    folder = (site if lang == "fr" else site / lang) / page_path(slug, lang)
     soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
     found = [
         soup.select_one(selector)
