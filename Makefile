@@ -24,9 +24,10 @@ offline: install
 	$(BIN)/python hooks/offline_copy.py --dist "$(DIST)"
 
 ## check: the quick loop while editing: every test that needs no browser and no server
-## (the rest of the suite, marked `browser` by tests/conftest.py, runs in `make test`)
+## (the rest of the suite, marked `browser` by tests/conftest.py, runs in `make test`).
+## --dist load: test by test, not file by file (tests/test_checklist.py alone is a third of the time)
 check: install-test install-npm
-	$(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist loadfile
+	$(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist load
 
 ## goldens: write tests/golden/ files again from the current code; review the diff, then commit
 goldens: install-test
