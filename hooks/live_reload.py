@@ -4,7 +4,7 @@ MkDocs looks for changes by polling the watched files (docs/, mkdocs.yml and the
 `watch:` folders) every half second, so a save waited a quarter of a second on average
 before its rebuild began: a third of save-to-preview once the rebuild got fast (README,
 "Performance"). The watched files are few, so polling five times as often costs little
-(measured: the idle server's CPU time went from 0.3 % to 1.5 % of one core).
+(measured: the idle server's CPU time went from 0.5 % to 2 % of one core).
 Polling, not the system's file events, as MkDocs chose: it sees every editor's way of saving.
 """
 

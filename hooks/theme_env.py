@@ -10,6 +10,7 @@ icons included (another tenth).
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 import jinja2
@@ -21,11 +22,21 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     Jinja checks each entry against its template's source (a checksum) and compiles the
     template again when the source changed, so an edited override is never served stale.
-    One cache serves only environments that compile alike: see `compile_settings`.
+    Environments that compile a template differently (`compile_settings`, read when the
+    template is loaded) never share an entry.
     """
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        settings = repr(compile_settings(environment)).encode()
+        key = f"{self.get_cache_key(name, filename)}-{hashlib.sha1(settings, usedforsecurity=False).hexdigest()}"
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
@@ -35,12 +46,9 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
 
-    def clear(self) -> None:
-        self._code.clear()
-
 
 def compile_settings(env: jinja2.Environment) -> tuple[object, ...]:
-    """What decides the code Jinja compiles a template to; environments alike can share it."""
+    """What decides the code Jinja compiles a template to."""
     return (
         env.block_start_string,
         env.block_end_string,

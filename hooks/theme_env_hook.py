@@ -9,16 +9,16 @@ the same to the byte (tests/test_theme_env.py); only the time changes (README,
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from theme_env import MemoryBytecodeCache, VisibleFilesLoader, compile_settings
+from theme_env import MemoryBytecodeCache, VisibleFilesLoader
 
 # For the life of the process: `mkdocs serve` keeps this module across rebuilds.
-_caches: dict[tuple[object, ...], MemoryBytecodeCache] = {}
+_compiled = MemoryBytecodeCache()
 
 
 @event_priority(100)  # before Material's search plugin asks for an environment in its on_config
@@ -29,12 +29,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _faster(get_env: Any) -> Any:
+def _faster(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
     def faster_get_env() -> jinja2.Environment:
-        env: jinja2.Environment = get_env()
+        env = get_env()
         if isinstance(env.loader, jinja2.FileSystemLoader):
             env.loader = VisibleFilesLoader(env.loader.searchpath)
-        env.bytecode_cache = _caches.setdefault(compile_settings(env), MemoryBytecodeCache())
+        env.bytecode_cache = _compiled
         return env
 
     return faster_get_env

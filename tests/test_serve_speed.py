@@ -58,10 +58,24 @@ def test_compiled_templates_are_reused_and_never_stale(tmp_path: Path) -> None:
     assert environment().get_template("page.html").render(name="Ana") == "Salut Ana"
 
 
-def test_environments_that_compile_differently_do_not_share_code() -> None:
+def test_environments_that_compile_differently_do_not_share_code(tmp_path: Path) -> None:
+    """trim_blocks or an extension added after the environment was made: compiled apart."""
+    (tmp_path / "page.html").write_text("{% if true %}\nA{% endif %}|{{ x }}", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+
+    def render(**options: object) -> str:
+        env = jinja2.Environment(loader=VisibleFilesLoader(str(tmp_path)), bytecode_cache=cache, **options)  # type: ignore[arg-type]
+        return env.get_template("page.html").render(x="<b>")
+
+    assert render() == "\nA|<b>"
+    assert render(trim_blocks=True) == "A|<b>"
+    assert render(autoescape=True) == "\nA|&lt;b&gt;"
+    assert render() == "\nA|<b>"
     assert compile_settings(jinja2.Environment()) == compile_settings(jinja2.Environment())
-    assert compile_settings(jinja2.Environment()) != compile_settings(jinja2.Environment(trim_blocks=True))
-    assert compile_settings(jinja2.Environment()) != compile_settings(jinja2.Environment(autoescape=True))
+    later = jinja2.Environment()
+    settings = compile_settings(later)
+    later.add_extension("jinja2.ext.loopcontrols")  # as mkdocs-static-i18n does in on_env
+    assert compile_settings(later) != settings
 
 
 def test_hook_gives_every_build_of_the_theme_the_faster_environment() -> None:
