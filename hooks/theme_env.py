@@ -63,12 +63,14 @@ def compile_settings(env: jinja2.Environment) -> tuple[object, ...]:
         env.newline_sequence,
         env.keep_trailing_newline,
         tuple(sorted(env.extensions)),
+        # Jinja checks filter and test names when it compiles.
+        tuple(sorted(env.filters)),
+        tuple(sorted(env.tests)),
         env.optimized,
         env.finalize is not None,
         env.autoescape if isinstance(env.autoescape, bool) else "callable",
         env.is_async,
         env.code_generator_class,
-        env.concat,
     )
 
 
