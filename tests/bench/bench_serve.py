@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -44,6 +45,9 @@ MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 # The hooks that exist only to make serve faster; --compare serves a copy without them.
 SPEED_HOOKS = ("hooks/theme_env_hook.py", "hooks/live_reload.py")
+DEFAULT_LANGUAGE = "fr"
+FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+SLUG_RE = re.compile(r"^slug:\s*[\"']?([\w-]+)", re.MULTILINE)
 BUDGET_SECONDS = 1.0
 STARTUP_TIMEOUT = 180.0
 CHANGE_TIMEOUT = 60.0
@@ -117,12 +121,22 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
         time.sleep(POLL_SECONDS)
 
 
+def _address(source: Path) -> str:
+    """The page's address in the site: French at /, other languages under /<language>/;
+    an English file's `slug:` (front matter) names its address, else its file name does."""
+    name, language, _ = source.name.split(".")
+    front_matter = FRONT_MATTER_RE.match(source.read_text(encoding="utf-8"))
+    slug = SLUG_RE.search(front_matter[1]) if front_matter else None
+    name = slug[1] if slug and language != DEFAULT_LANGUAGE else name
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    return prefix + ("" if name == "index" else f"{name}/")
+
+
 @contextmanager
 def serving(name: str, project: Path, page: str) -> Iterator[Server]:
     """`mkdocs serve` as `make serve` runs it, in `project`, until the block ends."""
     port = free_port()
-    slug = page.split(".")[0]
-    url = f"http://127.0.0.1:{port}/" + ("" if slug == "index" else f"{slug}/")
+    url = f"http://127.0.0.1:{port}/{_address(project / 'docs' / page)}"
     process = subprocess.Popen(
         [str(MKDOCS), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
