@@ -79,7 +79,8 @@ parity: install
 	PYTHONPATH=tests $(BIN)/python -m checks.parity --base $(or $(BASE),main)
 
 ## bench: every benchmark script in tests/bench/ (Lighthouse, bytes transferred, build time,
-## HTTP Observatory); they print the figures that README's "Performance" section records.
+## HTTP Observatory, save-to-preview in `make serve`); they print the figures that README's
+## "Performance" section records.
 ## Their npm packages (tests/bench/package-lock.json) are installed here only, not by `make test`
 ## (--ignore-scripts: an Observatory dependency would download certificates at install time).
 ## Each script runs even when one before it finds a budget missed; then the exit status is 1.
