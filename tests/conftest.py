@@ -13,6 +13,7 @@ import re
 import shlex
 import shutil
 import socketserver
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -216,6 +217,25 @@ def page_path(slug: str, lang: str = DEFAULT_LANGUAGE) -> str:
     source = ROOT / "docs" / f"{slug}.{lang}.md"
     address = front_matter_slug(str(source), source.read_text(encoding="utf-8")) if source.is_file() else None
     return f"{address or slug}/"
+
+
+# --- Temporary Git repositories (parity, preview links, workflow steps) -----------
+
+
+def git_in(repo: Path, *args: str) -> None:
+    """Run git in `repo` as an editor would, quietly; fail the test if it fails."""
+    subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def write_in(repo: Path, path: str, text: str) -> None:
+    """Write a file of `repo`, its folders included."""
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_text(text, encoding="utf-8")
 
 
 # --- Writing rules shared by the pages, the glossary and the checklist ------

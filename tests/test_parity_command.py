@@ -4,26 +4,12 @@ lists the files."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from checks import parity
-
-
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
-def _write(repo: Path, path: str, text: str) -> None:
-    (repo / path).parent.mkdir(parents=True, exist_ok=True)
-    (repo / path).write_text(text, encoding="utf-8")
+from conftest import git_in, write_in
 
 
 @pytest.fixture(autouse=True)
@@ -35,29 +21,29 @@ def _plain_output(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """main has plan and ecoute in both languages; the editor's branch starts from it."""
-    _git(tmp_path, "init", "-q", "-b", "main")
+    git_in(tmp_path, "init", "-q", "-b", "main")
     for slug in ("plan", "ecoute"):
-        _write(tmp_path, f"docs/{slug}.fr.md", f"# {slug}\n")
-        _write(tmp_path, f"docs/{slug}.en.md", f"# {slug}\n")
-    _git(tmp_path, "add", "docs")
-    _git(tmp_path, "commit", "-q", "-m", "pages")
-    _git(tmp_path, "checkout", "-q", "-b", "editor/fix")
+        write_in(tmp_path, f"docs/{slug}.fr.md", f"# {slug}\n")
+        write_in(tmp_path, f"docs/{slug}.en.md", f"# {slug}\n")
+    git_in(tmp_path, "add", "docs")
+    git_in(tmp_path, "commit", "-q", "-m", "pages")
+    git_in(tmp_path, "checkout", "-q", "-b", "editor/fix")
     return tmp_path
 
 
 def test_a_page_changed_in_both_languages_is_fine(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Both twins changed: no warning."""
-    _write(repo, "docs/plan.fr.md", "# plan\n\nNouveau.\n")
-    _write(repo, "docs/plan.en.md", "# plan\n\nNew.\n")
-    _git(repo, "commit", "-q", "-am", "both")
+    write_in(repo, "docs/plan.fr.md", "# plan\n\nNouveau.\n")
+    write_in(repo, "docs/plan.en.md", "# plan\n\nNew.\n")
+    git_in(repo, "commit", "-q", "-am", "both")
     assert parity.main(["--repo", str(repo), "--strict"]) == 0
     assert "2 page files changed since main; 0 without their twin." in capsys.readouterr().out
 
 
 def test_a_page_changed_in_french_only_is_listed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """French changed, English not: a warning naming both files; --strict fails."""
-    _write(repo, "docs/plan.fr.md", "# plan\n\nNouveau.\n")
-    _git(repo, "commit", "-q", "-am", "fr only")
+    write_in(repo, "docs/plan.fr.md", "# plan\n\nNouveau.\n")
+    git_in(repo, "commit", "-q", "-am", "fr only")
     assert parity.main(["--repo", str(repo)]) == 0
     out = capsys.readouterr().out
     assert (
@@ -70,7 +56,7 @@ def test_a_page_changed_in_french_only_is_listed(repo: Path, capsys: pytest.Capt
 
 def test_uncommitted_english_edit_is_seen(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An edit not yet committed counts too: the editor sees the warning before pushing."""
-    _write(repo, "docs/ecoute.en.md", "# ecoute\n\nNew.\n")
+    write_in(repo, "docs/ecoute.en.md", "# ecoute\n\nNew.\n")
     parity.main(["--repo", str(repo)])
     assert (
         "docs/ecoute.en.md changed, but its French twin docs/ecoute.fr.md did not." in capsys.readouterr().out
@@ -79,7 +65,7 @@ def test_uncommitted_english_edit_is_seen(repo: Path, capsys: pytest.CaptureFixt
 
 def test_a_new_page_without_its_twin(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A page created in one language only: the message says which file to create."""
-    _write(repo, "docs/budget.en.md", "# Budget\n")
+    write_in(repo, "docs/budget.en.md", "# Budget\n")
     parity.main(["--repo", str(repo)])
     assert (
         "docs/budget.en.md: this page has no French version. Create docs/budget.fr.md"
@@ -92,7 +78,7 @@ def test_on_github_the_warning_is_an_annotation(
 ) -> None:
     """In GitHub Actions, the warning shows on the pull request's file."""
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    _write(repo, "docs/plan.en.md", "# plan\n\nNew.\n")
+    write_in(repo, "docs/plan.en.md", "# plan\n\nNew.\n")
     parity.main(["--repo", str(repo)])
     assert "::warning file=docs/plan.en.md::docs/plan.en.md changed" in capsys.readouterr().out
 

@@ -4,43 +4,29 @@ temporary Git repository: each changed page is linked in both languages (English
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from checks import preview_links
+from conftest import git_in, write_in
 
 URL = "https://example.github.io/guide/pr-preview/pr-7/"
-
-
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
-def _write(repo: Path, path: str, text: str) -> None:
-    (repo / path).parent.mkdir(parents=True, exist_ok=True)
-    (repo / path).write_text(text, encoding="utf-8")
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """main has index, plan and pertinence (English at slug: relevance) in both languages."""
-    _git(tmp_path, "init", "-q", "-b", "main")
+    git_in(tmp_path, "init", "-q", "-b", "main")
     for name in ("index", "plan", "pertinence"):
-        _write(tmp_path, f"docs/{name}.fr.md", f"# {name}\n")
-        _write(tmp_path, f"docs/{name}.en.md", f"# {name}\n")
-    _write(
+        write_in(tmp_path, f"docs/{name}.fr.md", f"# {name}\n")
+        write_in(tmp_path, f"docs/{name}.en.md", f"# {name}\n")
+    write_in(
         tmp_path, "docs/pertinence.en.md", '---\ntitle: "Should you be there?"\nslug: relevance\n---\n\n# x\n'
     )
-    _git(tmp_path, "add", "docs")
-    _git(tmp_path, "commit", "-q", "-m", "pages")
-    _git(tmp_path, "checkout", "-q", "-b", "editor/fix")
+    git_in(tmp_path, "add", "docs")
+    git_in(tmp_path, "commit", "-q", "-m", "pages")
+    git_in(tmp_path, "checkout", "-q", "-b", "editor/fix")
     return tmp_path
 
 
@@ -54,11 +40,11 @@ def test_pages_changed_in_both_languages_are_linked_in_both(
 ) -> None:
     """French at the file's name, English at its slug; the home pages at each language's root."""
     for name in ("pertinence", "index"):
-        _write(repo, f"docs/{name}.fr.md", "# Nouveau\n")
-        _write(
+        write_in(repo, f"docs/{name}.fr.md", "# Nouveau\n")
+        write_in(
             repo, f"docs/{name}.en.md", "---\nslug: relevance\n---\n# New\n" if name != "index" else "# New\n"
         )
-    _git(repo, "commit", "-q", "-am", "both")
+    git_in(repo, "commit", "-q", "-am", "both")
     out = _comment(repo, capsys, "--url", URL)
     assert out.startswith(preview_links.MARKER)
     assert f"The whole site: {URL}" in out
@@ -75,8 +61,8 @@ def test_a_page_changed_in_one_language_gets_a_warning(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """English changed only: both addresses still listed (the French one marked unchanged), and a warning."""
-    _write(repo, "docs/pertinence.en.md", "---\nslug: relevance\n---\n# Changed\n")
-    _git(repo, "commit", "-q", "-am", "en only")
+    write_in(repo, "docs/pertinence.en.md", "---\nslug: relevance\n---\n# Changed\n")
+    git_in(repo, "commit", "-q", "-am", "en only")
     out = _comment(repo, capsys, "--url", URL)
     assert (
         f"| `docs/pertinence.*.md` | [/pertinence/]({URL}pertinence/) (unchanged) | "
@@ -90,8 +76,8 @@ def test_without_a_published_preview_it_names_the_files_to_open(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """No --url (Pages off, or a fork): where to download the site, and each page's file in it."""
-    _write(repo, "docs/plan.fr.md", "# Nouveau\n")
-    _write(repo, "docs/plan.en.md", "# New\n")
+    write_in(repo, "docs/plan.fr.md", "# Nouveau\n")
+    write_in(repo, "docs/plan.en.md", "# New\n")
     run = "https://github.com/o/r/actions/runs/1"
     out = _comment(repo, capsys, "--download", run)
     assert f"download **site-preview** from [the run's artifacts]({run})" in out
@@ -103,10 +89,10 @@ def test_without_a_published_preview_it_names_the_files_to_open(
 
 def test_new_removed_and_other_files(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A new page without its twin, a removed page, and a data file: each said plainly."""
-    _write(repo, "docs/budget.fr.md", "# Budget\n")
-    _git(repo, "rm", "-q", "docs/plan.fr.md", "docs/plan.en.md")
-    _write(repo, "docs/data/glossary.yml", "entries: []\n")
-    _write(repo, "README.md", "readme\n")
+    write_in(repo, "docs/budget.fr.md", "# Budget\n")
+    git_in(repo, "rm", "-q", "docs/plan.fr.md", "docs/plan.en.md")
+    write_in(repo, "docs/data/glossary.yml", "entries: []\n")
+    write_in(repo, "README.md", "readme\n")
     out = _comment(repo, capsys, "--url", URL, "--output", str(repo / "comment.md"))
     assert f"| `docs/budget.*.md` | [/budget/]({URL}budget/) | missing |" in out
     assert "| `docs/plan.*.md` | removed | removed |" in out
@@ -116,24 +102,10 @@ def test_new_removed_and_other_files(repo: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_no_page_changed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _write(repo, "README.md", "readme\n")
+    write_in(repo, "README.md", "readme\n")
     assert "No page of the guide changed." in _comment(repo, capsys, "--url", URL)
 
 
 def test_an_unknown_base_says_how_to_fix_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert preview_links.main(["--repo", str(repo), "--base", "origin/main"]) == 2
     assert "cannot compare with “origin/main”" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize(
-    ("text", "slug"),
-    [
-        ("---\nslug: relevance\n---\n# T\n", "relevance"),
-        ("---\r\ntitle: 'x'\r\nslug: \"public-sector\"\r\n---\r\n", "public-sector"),
-        ("# No front matter\nslug: no\n", None),
-        ("---\ntitle: x\n---\n", None),
-        ("---\n: [broken\n---\n", None),
-    ],
-)
-def test_english_slug_is_read_from_the_front_matter(text: str, slug: str | None) -> None:
-    assert preview_links.english_slug(text) == slug

@@ -4,14 +4,13 @@ repository, and its plan for the project's real workflows."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from checks import workflow_steps
 from checks.workflow_steps import Evaluator, ExpressionError, condition, stand_ins, substitute
-from conftest import ROOT
+from conftest import ROOT, git_in
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -113,15 +112,6 @@ jobs:
 """
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
 def test_a_made_up_workflow_runs_in_order_in_a_fresh_clone(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -129,14 +119,14 @@ def test_a_made_up_workflow_runs_in_order_in_a_fresh_clone(
     a failure skips what follows except if: always(), and the jobs that need it."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    _git(repo, "init", "-q", "-b", "main")
+    git_in(repo, "init", "-q", "-b", "main")
     (repo / "README.md").write_text("readme\n", encoding="utf-8")
     (repo / "workflow.yml").write_text(MADE_UP_WORKFLOW, encoding="utf-8")
     (repo / ".venv").mkdir()  # not committed: the clone must not have it
     (repo / ".gitignore").write_text(".venv/\n", encoding="utf-8")
-    _git(repo, "add", "README.md", "workflow.yml", ".gitignore")
-    _git(repo, "commit", "-q", "-m", "start")
-    _git(repo, "checkout", "-q", "-b", "editor/fix")
+    git_in(repo, "add", "README.md", "workflow.yml", ".gitignore")
+    git_in(repo, "commit", "-q", "-m", "start")
+    git_in(repo, "checkout", "-q", "-b", "editor/fix")
     assert workflow_steps.main([str(repo / "workflow.yml"), "--repo", str(repo)]) == 1
     out = capfd.readouterr().out
     assert "== job first; container debian:12: run here instead" in out

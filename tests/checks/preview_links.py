@@ -1,7 +1,7 @@
 """The pull request's preview comment: a link to each changed page, in both languages.
 
-    python -m checks.preview_links --base origin/main --url https://example.github.io/guide/pr-preview/pr-12/
-    python -m checks.preview_links --base origin/main --download https://github.com/o/r/actions/runs/1
+    PYTHONPATH=tests:hooks python -m checks.preview_links --base origin/main --url https://example.github.io/guide/pr-preview/pr-12/
+    PYTHONPATH=tests:hooks python -m checks.preview_links --base origin/main --download https://github.com/o/r/actions/runs/1
 
 With --url (the preview is published there), each changed page gets its French and its
 English address. Without it (no GitHub Pages preview: the site is a run artifact), each
@@ -14,15 +14,13 @@ Prints Markdown (GitHub's comment and job summary); --output writes it to a file
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from checks.pages import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES
 from checks.parity import PAGE_RE, ParityError, changed_files, unpaired_changes
+from page_addresses import front_matter_slug  # the build's own reading (hooks/ on the path)
 
 # Marks the comment, so that the workflow updates it instead of adding one per push.
 MARKER = "<!-- page-preview -->"
@@ -30,7 +28,6 @@ LANGUAGE_LABELS = {"fr": "Français", "en": "English"}
 # The offline copy unzips to this folder (Makefile, OFFLINE_NAME).
 OFFLINE_FOLDER = "social-media-guide"
 # Read as hooks/page_addresses.py reads it for the build: YAML between --- lines at the top.
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # Files outside the pages that can change what several pages show.
 SHARED_SOURCES = ("docs/", "overrides/", "hooks/", "mkdocs.yml")
 MAX_OTHER_FILES = 10
@@ -45,24 +42,12 @@ class ChangedPage:
     changed: tuple[str, ...]  # languages whose file changed
 
 
-def english_slug(text: str) -> str | None:
-    """The `slug:` of a page's front matter, or None (a broken front matter fails the build)."""
-    match = FRONT_MATTER_RE.match(text)
-    if not match or not match.group(1):
-        return None
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return None
-    slug = data.get("slug") if isinstance(data, dict) else None
-    return slug if isinstance(slug, str) and slug else None
-
-
 def page_address(repo: Path, name: str, lang: str) -> str:
     """The page's path below the site root: "" (French home), "plan/", "en/relevance/"."""
     slug = None
     if lang != DEFAULT_LANGUAGE:
-        slug = english_slug((repo / DOCS_DIR / f"{name}.{lang}.md").read_text(encoding="utf-8"))
+        source = repo / DOCS_DIR / f"{name}.{lang}.md"
+        slug = front_matter_slug(str(source), source.read_text(encoding="utf-8"))
     path = "" if name == "index" else f"{slug or name}/"
     return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
 
