@@ -20,14 +20,8 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.request import urlopen
 
-LINK_ATTRIBUTES = {
-    "a": "href",
-    "link": "href",
-    "img": "src",
-    "script": "src",
-    "source": "src",
-    "area": "href",
-}
+from checks.links import LINK_ATTRIBUTES
+
 # Pages that are not pages: no link to follow in them.
 NOT_FOUND_PROBES = ("no/such/page/", "en/no/such/page/")
 
