@@ -32,13 +32,15 @@ from mkdocs.structure.files import Files
 
 from redirect_rules import RedirectError, check_redirects, stub_canonical, with_fragment_script
 
-# The stub page, per language. {url} is filled in by mkdocs-redirects.
+# The stub page, per language. {url} is filled in by mkdocs-redirects. The empty icon:
+# without one the browser asks for /favicon.ico, which a host may not have (a 404).
 STUB = """<!doctype html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <link rel="canonical" href="{{url}}">
 <meta http-equiv="refresh" content="0; url={{url}}">
 </head>

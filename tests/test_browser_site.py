@@ -56,7 +56,7 @@ def test_every_page_loads_cleanly(page_and_traffic: tuple[Page, Traffic], site_u
     page, traffic = page_and_traffic
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     for slug in page_slugs():
-        page.goto(f"{site_url}{prefix}{page_path(slug)}")
+        page.goto(f"{site_url}{prefix}{page_path(slug, lang)}")
         wait_until_settled(page, traffic)
         expect(page.locator("html")).to_have_attribute("lang", lang)
     assert len(traffic.requests) > len(page_slugs())
