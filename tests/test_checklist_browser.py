@@ -758,9 +758,14 @@ def test_share_link_message_does_not_point_below(
     message = page.locator(".js-checklist-message")
     expect(message).to_have_text(STRINGS[lang]["share_ready"])
     assert not re.search(r"ci-dessous|below", STRINGS[lang]["share_ready"])
-    field = page.locator(".js-checklist-share-url").bounding_box()
-    shown = message.bounding_box()
-    assert field and shown and shown["y"] >= field["y"] + field["height"]
+    # Both boxes read in one script, at one moment: the page may scroll between two reads.
+    field_bottom, message_top = page.evaluate(
+        """() => [".js-checklist-share-url", ".js-checklist-message"].map((selector, i) => {
+          const box = document.querySelector(selector).getBoundingClientRect();
+          return i === 0 ? box.bottom : box.top;
+        })"""
+    )
+    assert message_top >= field_bottom
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -494,9 +494,12 @@ def test_a_link_from_another_page_lands_on_its_entry(
     page.wait_for_url(f"**/{glossary}#{target}")
     term = page.locator(f"dt#{target}")
     assert page.evaluate("document.querySelector(':target')?.id") == target
-    box, header = term.bounding_box(), page.locator("header.md-header").bounding_box()
-    assert box is not None and header is not None
-    assert header["y"] + header["height"] <= box["y"] < page.viewport_size["height"]
+    # Both boxes read in one script, at one moment (the page may still be scrolling).
+    header_bottom, term_top, viewport = term.evaluate(
+        """el => [document.querySelector("header.md-header").getBoundingClientRect().bottom,
+                  el.getBoundingClientRect().top, innerHeight]"""
+    )
+    assert header_bottom <= term_top < viewport
     assert term.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
     traffic.assert_clean()
 
