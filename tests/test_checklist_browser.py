@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pypdf import PdfReader
 
 from conftest import (
@@ -74,6 +75,19 @@ def box(page: Page, item_id: str):  # type: ignore[no-untyped-def]
 
 def ticked(page: Page) -> list[str]:
     return page.eval_on_selector_all(".js-checklist-input:checked", "els => els.map(e => e.name)")
+
+
+def expect_ticked(page: Page, names: list[str]) -> None:
+    """Wait until exactly `names` are ticked (in any order), then check it: the checklist
+    changes its boxes after the click that asked for it (reset, a dialog's button)."""
+    wanted = sorted(names)
+    with contextlib.suppress(PlaywrightTimeoutError):  # the assertion below says what differs
+        page.wait_for_function(
+            """wanted => JSON.stringify([...document.querySelectorAll(".js-checklist-input:checked")]
+                .map(input => input.name).sort()) === JSON.stringify(wanted)""",
+            arg=wanted,
+        )
+    assert sorted(ticked(page)) == wanted
 
 
 def saved(page: Page) -> dict[str, object] | None:
@@ -225,11 +239,11 @@ def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, l
     expect(dialog).to_contain_text(strings["confirm_reset"])
     dialog.get_by_role("button", name=strings["cancel"]).click()
     expect(dialog).to_be_hidden()
-    assert sorted(ticked(page)) == sorted(ESSENTIAL[:2])
+    expect_ticked(page, ESSENTIAL[:2])
 
     page.get_by_role("button", name=strings["reset"]).click()
     dialog.get_by_role("button", name=strings["reset_ok"]).click()
-    assert ticked(page) == []
+    expect_ticked(page, [])
     assert saved(page) == {"version": 1, "answers": {}}
     expect(page.locator(".js-checklist-message")).to_have_text(strings["done_reset"])
 
@@ -385,7 +399,7 @@ def test_share_link_carries_the_answers(
             STRINGS["fr"]["confirm_share"].replace("{count}", "2").replace("{saved}", "2")
         )
         dialog.get_by_role("button", name=STRINGS["fr"]["keep_mine"]).click()
-        assert sorted(ticked(other)) == mine
+        expect_ticked(other, mine)
         expect(other.locator(".js-checklist-message")).to_have_text(STRINGS["fr"]["done_share_kept"])
 
         other.goto("about:blank")
@@ -393,7 +407,7 @@ def test_share_link_carries_the_answers(
         other.locator("dialog.js-checklist-dialog").get_by_role(
             "button", name=STRINGS["fr"]["replace_ok"]
         ).click()
-        assert sorted(ticked(other)) == sorted([ESSENTIAL[0], OPTIONAL[1]])
+        expect_ticked(other, [ESSENTIAL[0], OPTIONAL[1]])
         assert saved(other) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True}}
         traffic.assert_clean()
     finally:
@@ -427,7 +441,7 @@ def test_a_second_start_up_does_nothing(checklist_page: tuple[Page, Traffic], si
     expect(dialog).to_be_visible()
     dialog.get_by_role("button", name=STRINGS["en"]["cancel"]).click()
     expect(dialog).to_be_hidden()
-    assert ticked(page) == [ESSENTIAL[0]]
+    expect_ticked(page, [ESSENTIAL[0]])
 
 
 # --- Without JavaScript, from file://, with the keyboard ---------------------------------------------------
@@ -799,7 +813,7 @@ def test_share_dialog_shows_its_focus_and_a_secondary_button(
     assert axe_violations(page, rules=["color-contrast"]) == []
     keep.press("Enter")
     expect(dialog).to_be_hidden()
-    assert ticked(page) == [ESSENTIAL[2]]
+    expect_ticked(page, [ESSENTIAL[2]])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
