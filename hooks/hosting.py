@@ -9,6 +9,7 @@ Thin adapter over hosting_core.py. Per build it:
   for the server to rewrite under a sub-path, without SITE_URL);
 - fingerprints the site's own scripts and stylesheets, for long caching;
 - gives Material's bundle V8's compile hint (README, "Performance");
+- leaves out Material's rel="prev"/"next" links, which Firefox prefetches against the CSP;
 - makes the language selector's links relative (each home page's too), and the hreflang
   links absolute when site_url is set, left out when it is not.
 """
@@ -48,6 +49,7 @@ from hosting_core import (
     split_search_index,
     with_compile_hint,
     without_hreflang,
+    without_neighbour_links,
 )
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -221,7 +223,7 @@ def on_page_context(
 @event_priority(-200)  # last: other hooks may still add scripts and stylesheets
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     html_dir = Path(page.file.abs_dest_path).parent
-    output = _localize(output, config)
+    output = without_neighbour_links(_localize(output, config))
     output = _hreflang(output, page.canonical_url or config.site_url)
     return _fingerprint(output, html_dir, config)
 

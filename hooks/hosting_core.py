@@ -21,6 +21,8 @@ CONFIG_SCRIPT_RE = re.compile(r'(<script id="__config" type="application/json">)
 HREFLANG_LINK_RE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
 # The same, with the indentation and line break around it.
 HREFLANG_LINK_LINE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">[ \t]*\n?')
+# Material's <link rel="prev"> and <link rel="next"> (base.html), with their line.
+NEIGHBOUR_LINK_LINE_RE = re.compile(r'[ \t]*<link rel="(?:prev|next)" href="[^"]*">[ \t]*\n?')
 # How the 404 page of a build without SITE_URL writes the site's root (mark_site_root).
 SITE_ROOT_MARKER = "/./"
 # href="/…" or src="/…", a path from the host's root (not "//host/…").
@@ -138,6 +140,14 @@ def site_relative_link(link: str, site_path: str) -> str:
     if link.startswith(site_path):
         return link[len(site_path) :]
     return link.lstrip("/")
+
+
+def without_neighbour_links(html: str) -> str:
+    """Drop Material's <link rel="prev"> and <link rel="next">. Firefox fetches the
+    rel="next" page in the background on every page view (link prefetching): a download
+    the reader did not ask for, which the CSP's default-src 'none' blocks and reports
+    (prefetches have no directive of their own). The footer still links both pages."""
+    return NEIGHBOUR_LINK_LINE_RE.sub("", html)
 
 
 def without_hreflang(html: str) -> str:

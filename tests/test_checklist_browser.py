@@ -668,12 +668,19 @@ def test_page_fits_a_phone_screen_on_first_load(browser: Browser, site_url: str,
         page = context.new_page()
         traffic = record_traffic(page, site_url.rstrip("/"))
         open_checklist(page, checklist_url(site_url, lang))
-        width = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        scroll_width, client_width = page.evaluate(width)
-        assert client_width <= 390 and scroll_width <= client_width, (scroll_width, client_width)
+        # The page's widths, and what reaches past its right edge (to name it if it fails).
+        width = """() => {
+          const root = document.documentElement, edge = root.clientWidth;
+          const wide = [...document.body.querySelectorAll("*")]
+            .filter(el => el.getBoundingClientRect().right > edge + 1)
+            .slice(0, 5).map(el => `${el.tagName.toLowerCase()}.${el.className}`);
+          return [root.scrollWidth, edge, wide];
+        }"""
+        scroll_width, client_width, wide = page.evaluate(width)
+        assert client_width <= 390 and scroll_width <= client_width, (scroll_width, client_width, wide)
         page.locator(".js-checklist-result").scroll_into_view_if_needed()
-        scroll_width, client_width = page.evaluate(width)
-        assert scroll_width <= client_width, (scroll_width, client_width)
+        scroll_width, client_width, wide = page.evaluate(width)
+        assert scroll_width <= client_width, (scroll_width, client_width, wide)
         traffic.assert_clean()
     finally:
         context.close()

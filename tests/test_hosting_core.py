@@ -29,6 +29,7 @@ from hosting_core import (
     split_search_index,
     with_compile_hint,
     without_hreflang,
+    without_neighbour_links,
 )
 
 MIXED_INDEX = {
@@ -124,6 +125,19 @@ def test_without_hreflang_drops_only_the_hreflang_links() -> None:
     )
     assert without_hreflang(html) == (
         '<head>\n    <link rel="prev" href="../">\n</head><a href="en/" hreflang="en" class="md-select__link">English</a>'
+    )
+
+
+def test_without_neighbour_links_drops_rel_prev_and_next_only() -> None:
+    """Firefox prefetches rel="next" against the CSP: both head links go, the footer's stay."""
+    html = (
+        '<head>\n    <link rel="canonical" href="https://example.org/plan/">\n'
+        '        <link rel="prev" href="../ecoute/">\n        <link rel="next" href="../regles/">\n</head>'
+        '<a href="../regles/" class="md-footer__link md-footer__link--next" rel="next">'
+    )
+    assert without_neighbour_links(html) == (
+        '<head>\n    <link rel="canonical" href="https://example.org/plan/">\n</head>'
+        '<a href="../regles/" class="md-footer__link md-footer__link--next" rel="next">'
     )
 
 
