@@ -115,7 +115,7 @@ def test_localized_text_takes_one_text_for_both_languages() -> None:
 
 def test_localized_text_needs_every_language() -> None:
     """A text given per language must be given in each."""
-    with pytest.raises(DataFileError, match=r"missing English text"):
+    with pytest.raises(DataFileError, match=r"missing English source"):
         localized_text({"fr": "Statistique Canada"}, Location(LABEL, {}), "source")
 
 
@@ -164,7 +164,7 @@ def test_an_empty_file_has_no_facts() -> None:
         (_fact(source=None), r"missing 'source'"),
         (_fact(review_by=None), r"missing 'review_by'"),
         (_fact(checked=None), r"missing 'checked'"),
-        (_fact(source={"fr": "LinkedIn"}), r"missing English text"),
+        (_fact(source={"fr": "LinkedIn"}), r"missing English source: add a line 'en:' under it"),
         (_fact(sources="LinkedIn"), r"unknown key 'sources'; allowed keys: checked, en, fr, id, review_by"),
         (_fact(checked="2026-02-30"), r"the 'checked' date must be a real date written YYYY-MM-DD"),
         (_fact(review_by=date(2026, 12, 5)), r"'review_by' \(2026-12-05\) must come after 'checked'"),
