@@ -137,12 +137,34 @@ def test_a_valid_fact_is_read_whole() -> None:
     assert fact.text == {"fr": "plus d’un milliard de membres", "en": "more than 1 billion members"}
     assert fact.source == {"fr": "LinkedIn", "en": "LinkedIn"}
     assert (fact.url, fact.year, fact.checked, fact.review_by) == (
-        "https://news.linkedin.com/about-us",
+        {"fr": "https://news.linkedin.com/about-us", "en": "https://news.linkedin.com/about-us"},
         2023,
         date(2026, 12, 5),
         date(2027, 6, 5),
     )
     assert fact.line == 2
+
+
+def test_a_fact_may_link_a_page_per_language() -> None:
+    """A source with a French and an English page links each from its own language."""
+    fact = _parse(_fact(url={"fr": "https://example.ca/fr", "en": "https://example.ca/en"}))[
+        "linkedin-members"
+    ]
+    assert '<a href="https://example.ca/fr">' in render_fact(fact, "fr")
+    assert '<a href="https://example.ca/en">' in render_fact(fact, "en")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ({"fr": "https://example.ca/fr"}, r"missing English url"),
+        ({"fr": "https://example.ca/fr", "en": "http://example.ca/en"}, r"the url must be one address"),
+        ({"fr": "https://a.ca", "en": "https://b.ca", "de": "https://c.de"}, r"unknown language 'de'"),
+    ],
+)
+def test_urls_per_language_are_checked(url: dict[str, str], message: str) -> None:
+    """Per-language addresses need every language, each an https address."""
+    assert re.search(message, _error(_fact(url=url))), _error(_fact(url=url))
 
 
 def test_a_fact_may_leave_out_its_url() -> None:
