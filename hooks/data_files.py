@@ -107,9 +107,15 @@ def parse_data(text: str, label: str) -> DataFile:
 
 
 def check_keys(
-    raw: Mapping[object, object], allowed: Iterable[str], required: Iterable[str], where: Location
+    raw: Mapping[object, object],
+    allowed: Iterable[str],
+    required: Iterable[str],
+    where: Location,
+    *,
+    language: str | None = None,
 ) -> None:
-    """Stop at the first unknown key, then at the first missing one."""
+    """Stop at the first unknown key, then at the first missing one; `language` names
+    the language of a block of text ("missing English 'effort'")."""
     allowed = frozenset(allowed)
     for key in raw:
         if key not in allowed:
@@ -117,8 +123,8 @@ def check_keys(
     for key in required:
         if key not in raw:
             if key in LANGUAGES:
-                raise where.error(f"missing {LANGUAGE_NAMES[key]} text: add an '{key}:' line")
-            raise where.error(f"missing '{key}'")
+                raise where.error(f"missing {LANGUAGE_NAMES[key]} text: add an '{key}:' block")
+            raise where.error(f"missing {language + ' ' if language else ''}'{key}'")
 
 
 def text_value(value: object, where: Location, what: str) -> str:
