@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report system-deps lint bench clean
+.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report links-external system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -73,6 +73,12 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json | syst
 ## links-report: build, check every link of the built site, list external links in external-links.txt
 links-report: build
 	PYTHONPATH=tests $(BIN)/python -m checks.links site --external external-links.txt
+
+## links-external: build, then ask every site the guide links to whether the page is still
+## there (needs the network, so not part of `make test`): one line per link with its status
+## and the file and line to fix; exit 1 when a link is broken (README, "Checking sources")
+links-external: build
+	PYTHONPATH=tests $(BIN)/python -m checks.external_links site
 
 ## parity: list pages changed in one language only on this branch (BASE=main by default)
 parity: install
