@@ -297,6 +297,18 @@ def test_the_command_passes_when_nothing_is_broken(
     )
 
 
+def test_no_answer_from_any_host_suggests_the_network(tmp_path: Path) -> None:
+    """Every host unknown: the report says to check the connection before the links."""
+
+    def report(url: str, status: str) -> external_links.Report:
+        return external_links.Report(url, Outcome(Verdict.BROKEN, status), (), ("docs/index.fr.md",))
+
+    unknown = [report("https://a.example/", "no such host"), report("https://b.example/", "no such host")]
+    assert external_links.offline(unknown)
+    assert not external_links.offline(unknown[:1])
+    assert not external_links.offline([*unknown, report("https://c.example/", "404 Not Found")])
+
+
 def test_the_command_asks_for_a_build_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert external_links.main([str(tmp_path / "site")]) == 2
     assert "run `make build` first" in capsys.readouterr().err

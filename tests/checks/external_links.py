@@ -272,6 +272,12 @@ def summary(found: list[Report]) -> str:
     )
 
 
+def offline(found: list[Report]) -> bool:
+    """Every one of several hosts unknown: the network is down, not every link broken."""
+    hosts = {urlsplit(report.url).hostname for report in found}
+    return len(hosts) > 1 and all(report.outcome.status == NO_SUCH_HOST for report in found)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m checks.external_links", description=(__doc__ or "").split("\n")[0]
@@ -295,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     for report in found:
         print(report)
     print(summary(found))
+    if offline(found):
+        print("No site answered at all: check this machine's network connection, then run it again.")
     return 1 if any(report.outcome.verdict is Verdict.BROKEN for report in found) else 0
 
 
