@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from facts import escape_keeping_markers
 from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 
 LANGUAGES = ("fr", "en")
@@ -278,7 +279,7 @@ def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) ->
     )
     body = "\n".join(
         Markup('<p><strong class="mdx-glossary__label">{label}{colon}</strong> {value}</p>').format(
-            label=labels[key], colon=labels["colon"], value=value
+            label=labels[key], colon=labels["colon"], value=escape_keeping_markers(value)
         )
         for key, value in rows
     )
