@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report links-external system-deps lint bench clean
+.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report links-external review-due system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -79,6 +79,12 @@ links-report: build
 ## and the file and line to fix; exit 1 when a link is broken (README, "Checking sources")
 links-external: build
 	PYTHONPATH=tests $(BIN)/python -m checks.external_links site
+
+## review-due: list the pages (front matter review_due:) and facts (docs/data/facts.yml
+## review_by:) whose review date has come, with file and line; exit 1 when something is due.
+## TODAY=YYYY-MM-DD checks another day (README, "Checking sources")
+review-due: install
+	PYTHONPATH=tests:hooks $(BIN)/python -m checks.review_due $(if $(TODAY),--today "$(TODAY)")
 
 ## parity: list pages changed in one language only on this branch (BASE=main by default)
 parity: install
