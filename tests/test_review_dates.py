@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
+from playwright.sync_api import Page, expect
 
 from checks import review_due
-from conftest import LANGUAGES, ROOT, BuiltSite, build_site, page_slugs
+from conftest import LANGUAGES, ROOT, BuiltSite, Traffic, build_site, page_path, page_slugs
 from data_files import DataFileError
 from page_dates import describe
 from review_dates import ReviewDates, check_twins, due_pages, load_review_dates, read_review_dates, shown
@@ -237,6 +238,23 @@ def test_every_built_page_shows_both_review_dates(built_site: BuiltSite, lang: s
             assert re.sub(r"[ \n]+", " ", line.get_text()).strip() == f"{label} {describe(when, lang).text}"
             time = line.select_one("time")
             assert time is not None and time["datetime"] == when.isoformat()
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_review_dates_show_on_screen_and_on_paper(
+    page_and_traffic: tuple[Page, Traffic], site_url: str, lang: str, media: str
+) -> None:
+    """In a browser, both dates are visible after the text, on screen and in print."""
+    page, _ = page_and_traffic
+    page.emulate_media(media=media)
+    page.goto(f"{site_url}{'' if lang == 'fr' else lang + '/'}{page_path('plan', lang)}")
+    dates = load_review_dates(ROOT / "docs")[f"plan.{lang}.md"]
+    shown_times = page.locator(".mdx-page-dates .mdx-page-review time")
+    expect(shown_times).to_have_count(2)
+    for index, when in enumerate((dates.reviewed, dates.review_due)):
+        expect(shown_times.nth(index)).to_be_visible()
+        expect(shown_times.nth(index)).to_have_text(describe(when, lang).text)
 
 
 # --- make review-due, on fixed days ----------------------------------------------------------
