@@ -16,12 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils.meta import YAML_RE
 
+from data_files import DataFileError, body_first_line
 from glossary import (
     MARKER_LIKE,
     Glossary,
-    GlossaryError,
     insert_glossary,
     load_glossary,
     render_glossary,
@@ -54,8 +53,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
     try:
         html = render_glossary(_glossary, _page_language(page, config))
-        return insert_glossary(markdown, html, source, first_line=_body_first_line(page))
-    except GlossaryError as error:
+        return insert_glossary(markdown, html, source, first_line=body_first_line(page.file.content_string))
+    except DataFileError as error:
         raise PluginError(str(error)) from None
 
 
@@ -86,7 +85,7 @@ def load_cached(path: Path, shown: str) -> Glossary:
         return cached[1]
     try:
         glossary = load_glossary(path, label=shown)
-    except GlossaryError as error:
+    except DataFileError as error:
         _cache.pop(path, None)
         raise PluginError(str(error)) from None
     _cache[path] = (signature, glossary)
@@ -107,15 +106,3 @@ def _shown(path: Path, config: MkDocsConfig) -> str:
         return path.resolve().relative_to(base).as_posix()
     except ValueError:
         return os.fspath(path)
-
-
-def _body_first_line(page: Page) -> int:
-    """Line of the file where the Markdown body starts, after the front matter."""
-    content = page.file.content_string
-    match = YAML_RE.match(content)
-    if match is None:
-        return 1
-    end = match.end()
-    while content.startswith("\n", end):
-        end += 1
-    return content.count("\n", 0, end) + 1
