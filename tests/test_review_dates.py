@@ -275,7 +275,17 @@ facts:
     source:
       fr: Gouvernement du Canada
       en: Government of Canada
+    url:
+      fr: https://fightspam.gc.ca/fr
+      en: https://fightspam.gc.ca/en
     year: 2014
+    checked: 2026-12-05
+    review_by: 2027-12-05
+  - id: seed-blog-readers
+    fr: un lecteur sur dix
+    en: one reader in ten
+    source: Source article
+    year: 2011
     checked: 2026-12-05
     review_by: 2027-12-05
 """
@@ -315,7 +325,8 @@ def test_a_fact_due_alone(docs: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_pages_and_facts_due(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Pages first (file and review_due line), then facts; a fact without a url names its source."""
+    """Pages first (file and review_due line), then facts; a fact with a page per language
+    names both; one without a url names its source."""
     status, output = _run(docs, "2027-12-05", capsys)
     shown_docs = docs.as_posix()
     assert status == 1
@@ -326,13 +337,15 @@ def test_pages_and_facts_due(docs: Path, capsys: pytest.CaptureFixture[str]) -> 
         f"{shown_docs}/index.fr.md, line 4",
         f"{shown_docs}/data/facts.yml, line 2, fact 'linkedin-members'",
         f"{shown_docs}/data/facts.yml, line 10, fact 'casl-in-force'",
+        f"{shown_docs}/data/facts.yml, line 22, fact 'seed-blog-readers'",
     ]
     assert output[0].endswith(
         "page due for review on 2027-06-05 (last reviewed 2026-12-05). Read it again against its "
         "sources, then update 'reviewed:' and 'review_due:' here and in the other language."
     )
-    assert "Read Government of Canada again" in output[-2]
-    assert output[-1] == "4 pages and 2 facts are due for review on 2027-12-05."
+    assert "Read https://fightspam.gc.ca/fr and https://fightspam.gc.ca/en again" in output[-3]
+    assert "Read Source article again" in output[-2]
+    assert output[-1] == "4 pages and 3 facts are due for review on 2027-12-05."
 
 
 def test_bad_data_stops_with_its_place(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -69,7 +69,8 @@ def _page_line(page: ReviewDates) -> str:
 
 def _fact_line(fact: Fact, facts_file: str) -> str:
     where = f"{facts_file}, line {fact.line}" if fact.line else facts_file
-    source = fact.url or fact.source["en"]
+    # The source's page (one per language when it has two), or its name when it has none.
+    source = " and ".join(dict.fromkeys(fact.url.values())) if fact.url else fact.source["en"]
     return (
         f"{where}, fact '{fact.id}': due for review on {fact.review_by} (source last read "
         f"{fact.checked}). Read {source} again, then update the fact, 'checked:' and 'review_by:'."
