@@ -85,6 +85,32 @@ def test_a_redirect_loop_is_not_followed_forever() -> None:
     assert outcome == Outcome(Verdict.UNCONFIRMED, "more than 10 redirects")
 
 
+def test_one_request_at_a_time_per_host_several_hosts_at_once() -> None:
+    """Two hosts are asked at the same time; one host never twice at the same time."""
+    both_started = threading.Barrier(2, timeout=5)
+    busy: set[str] = set()
+    overlaps: list[str] = []
+    lock = threading.Lock()
+
+    def fake(url: str, method: str, timeout: float) -> tuple[int, str, str | None]:
+        host = url.split("/")[2]
+        with lock:
+            if host in busy:
+                overlaps.append(url)
+            busy.add(host)
+        if url.endswith("/1"):
+            both_started.wait()  # breaks (an error, so not 200) unless the other host is asked meanwhile
+        with lock:
+            busy.discard(host)
+        return 200, "OK", None
+
+    urls = [f"https://{host}.example/{n}" for host in ("a", "b") for n in (1, 2, 3)]
+    outcomes = external_links.check_all(urls, workers=4, fetch=fake)
+    assert list(outcomes) == urls
+    assert {outcome.verdict for outcome in outcomes.values()} == {Verdict.FINE}
+    assert overlaps == []
+
+
 # --- Where an editor fixes a link ------------------------------------------------------
 
 

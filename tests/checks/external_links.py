@@ -18,7 +18,8 @@ and the line that holds the address.
 
 Each link is asked with HEAD first (no page body downloaded), then with GET when HEAD
 fails (many servers refuse or mishandle HEAD); redirects are followed one by one, so
-the report can name where they lead. Links are fetched in parallel, each with a timeout.
+the report can name where they lead. Sites are asked in parallel, each with a timeout,
+one request at a time per site.
 """
 
 from __future__ import annotations
@@ -235,11 +236,22 @@ def check_all(
     workers: int = DEFAULT_WORKERS,
     fetch: Fetch = fetch,
 ) -> dict[str, Outcome]:
-    """Every address asked in parallel; the answers in the addresses' order."""
+    """Every address asked, the hosts in parallel, one request at a time per host (a
+    site asked many times at once may answer 429 Too Many Requests); the answers in
+    the addresses' order."""
     ordered = list(urls)
+    by_host: dict[str, list[str]] = {}
+    for url in ordered:
+        by_host.setdefault(_origin(url), []).append(url)
+
+    def check_host(host_urls: list[str]) -> dict[str, Outcome]:
+        return {url: check_url(url, timeout, fetch) for url in host_urls}
+
+    outcomes: dict[str, Outcome] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        outcomes = list(pool.map(lambda url: check_url(url, timeout, fetch), ordered))
-    return dict(zip(ordered, outcomes, strict=True))
+        for found in pool.map(check_host, by_host.values()):
+            outcomes.update(found)
+    return {url: outcomes[url] for url in ordered}
 
 
 # --- The report ------------------------------------------------------------------------
