@@ -66,13 +66,14 @@ def read_review_dates(content: str, label: str) -> ReviewDates:
             f"and '{REVIEW_DUE}: YYYY-MM-DD', then '---'",
             line=1,
         )
+    # The lines between the opening '---' and the closing one.
     yaml_text = match.group(0).split("\n", 1)[1]
     yaml_text = yaml_text[: yaml_text.rstrip().rfind("\n") + 1]
     try:
         parsed = parse_data(yaml_text, label)
     except DataFileError as error:  # lines of the front matter, which starts on the file's line 2
         raise DataFileError(label, error.problem, line=_in_file(error.line)) from None
-    except ValueError:  # an impossible date, refused by the YAML reader itself
+    except ValueError:  # an impossible date (2027-02-30): PyYAML's date constructor raises it, with no line
         raise _impossible_date(yaml_text, label) from None
     data = parsed.data if isinstance(parsed.data, dict) else {}
     where = Location(label, {path: line + 1 for path, line in parsed.root.lines.items()})
