@@ -21,7 +21,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import checklist as cl
-from data_files import LANGUAGES, DataFileError, body_first_line
+from data_files import DataFileError, body_first_line
+from site_build import page_language
 
 DATA_DIR = Path("data") / "checklists"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -94,7 +95,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not cl.MARKER_LIKE.search(markdown):
         return markdown
     data = _data(config)
-    lang = getattr(page.file, "locale", None) or config.theme.get("language", LANGUAGES[0])
+    lang = page_language(page, config)
     first_line = body_first_line(page.file.content_string)
     try:
         lines = cl.check_markers(markdown, source, sorted(data.checklists), first_line)
