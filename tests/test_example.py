@@ -118,3 +118,21 @@ def test_the_example_gives_each_incomplete_section_its_status(
             if line not in text:
                 missing.append(line)
     assert missing == [], f"{page}: list each incomplete section as the checklist shows it: {missing}"
+
+
+# Each step of the guide links to the part of the example that applies it.
+STEP_LINKS = {
+    "objectifs": "exemple.md#objectives",
+    "responsable": "exemple.md#owner",
+    "ecoute": "exemple.md#listening",
+    "plan": "exemple.md#plan",
+    "preparation": "exemple.md#checklist",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("step", "target"), STEP_LINKS.items())
+def test_each_step_links_to_its_part_of_the_example(step: str, target: str, lang: str) -> None:
+    """A reader of a step finds the example's matching section one link away."""
+    text = (ROOT / "docs" / f"{step}.{lang}.md").read_text(encoding="utf-8")
+    assert f"]({target})" in text, f"docs/{step}.{lang}.md: link to the worked example's section ({target})"
