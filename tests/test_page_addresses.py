@@ -25,6 +25,7 @@ from page_addresses import AddressError, SourcePage, addresses, destination, fro
 ENGLISH_ADDRESSES = {
     "a-propos": "about",
     "ecoute": "listening",
+    "exemple": "example",
     "glossaire": "glossary",
     "objectifs": "objectives",
     "pertinence": "relevance",
