@@ -115,7 +115,7 @@ def test_localized_text_takes_one_text_for_both_languages() -> None:
 
 def test_localized_text_needs_every_language() -> None:
     """A text given per language must be given in each."""
-    with pytest.raises(DataFileError, match=r"missing English text"):
+    with pytest.raises(DataFileError, match=r"missing English source"):
         localized_text({"fr": "Statistique Canada"}, Location(LABEL, {}), "source")
 
 
@@ -137,12 +137,34 @@ def test_a_valid_fact_is_read_whole() -> None:
     assert fact.text == {"fr": "plus d’un milliard de membres", "en": "more than 1 billion members"}
     assert fact.source == {"fr": "LinkedIn", "en": "LinkedIn"}
     assert (fact.url, fact.year, fact.checked, fact.review_by) == (
-        "https://news.linkedin.com/about-us",
+        {"fr": "https://news.linkedin.com/about-us", "en": "https://news.linkedin.com/about-us"},
         2023,
         date(2026, 12, 5),
         date(2027, 6, 5),
     )
     assert fact.line == 2
+
+
+def test_a_fact_may_link_a_page_per_language() -> None:
+    """A source with a French and an English page links each from its own language."""
+    fact = _parse(_fact(url={"fr": "https://example.ca/fr", "en": "https://example.ca/en"}))[
+        "linkedin-members"
+    ]
+    assert '<a href="https://example.ca/fr">' in render_fact(fact, "fr")
+    assert '<a href="https://example.ca/en">' in render_fact(fact, "en")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ({"fr": "https://example.ca/fr"}, r"missing English url"),
+        ({"fr": "https://example.ca/fr", "en": "http://example.ca/en"}, r"the url must be one address"),
+        ({"fr": "https://a.ca", "en": "https://b.ca", "de": "https://c.de"}, r"unknown language 'de'"),
+    ],
+)
+def test_urls_per_language_are_checked(url: dict[str, str], message: str) -> None:
+    """Per-language addresses need every language, each an https address."""
+    assert re.search(message, _error(_fact(url=url))), _error(_fact(url=url))
 
 
 def test_a_fact_may_leave_out_its_url() -> None:
@@ -164,7 +186,7 @@ def test_an_empty_file_has_no_facts() -> None:
         (_fact(source=None), r"missing 'source'"),
         (_fact(review_by=None), r"missing 'review_by'"),
         (_fact(checked=None), r"missing 'checked'"),
-        (_fact(source={"fr": "LinkedIn"}), r"missing English text"),
+        (_fact(source={"fr": "LinkedIn"}), r"missing English source: add a line 'en:' under it"),
         (_fact(sources="LinkedIn"), r"unknown key 'sources'; allowed keys: checked, en, fr, id, review_by"),
         (_fact(checked="2026-02-30"), r"the 'checked' date must be a real date written YYYY-MM-DD"),
         (_fact(review_by=date(2026, 12, 5)), r"'review_by' \(2026-12-05\) must come after 'checked'"),

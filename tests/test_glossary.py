@@ -46,7 +46,6 @@ from glossary import (
     LABELS,
     MARKER,
     Glossary,
-    GlossaryError,
     insert_glossary,
     load_glossary,
     parse_glossary,
@@ -173,7 +172,9 @@ def test_missing_id() -> None:
 @pytest.mark.parametrize("bad_id", ["Facebook", "face book", "face_book", "-x", "x-", 42])
 def test_bad_id_format(bad_id: object) -> None:
     """Ids are lowercase letters, digits and single hyphens: they become URL anchors."""
-    with pytest.raises(DataFileError, match=r"is not valid; use lowercase letters, digits and hyphens"):
+    with pytest.raises(
+        DataFileError, match=r"is not valid; use lowercase letters, digits and single hyphens"
+    ):
         _parse(_entry(id=bad_id))
 
 
