@@ -198,9 +198,20 @@ DAY_MONTH = rf"(?:(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})|(?:{MONTHS})(?:\s+\d
 NUMBER_WORD = r"(?:\d[\d\s.,]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|six|seven|eight|nine|ten)"
 TIME_WORD = r"(?:en|depuis|dès|de|du|fin|début|avant|après|vers|jusqu’en|in|since|from|by|until|before|after|of|late|early|mid|a|an)"
 FIGURES = [
-    ("a figure", re.compile(r"\d+(?:[.,]\d+)?[\s\u00a0\u202f]?%|\b(?:pour\s?cent|per\s?cent|percent)\b", re.I)),
-    ("a figure", re.compile(rf"(?<![\w-]){NUMBER_WORD}\s*(?:millions?|milliards?|billions?|thousands?|mille)\b", re.I)),
-    ("a figure", re.compile(rf"(?<![\w-]){NUMBER_WORD}\s+(?:[\w’'-]+\s+){{0,3}}?(?:sur|in|out of)\s+(?:10|dix|ten)\b", re.I)),
+    (
+        "a figure",
+        re.compile(r"\d+(?:[.,]\d+)?[\s\u00a0\u202f]?%|\b(?:pour\s?cent|per\s?cent|percent)\b", re.I),
+    ),
+    (
+        "a figure",
+        re.compile(rf"(?<![\w-]){NUMBER_WORD}\s*(?:millions?|milliards?|billions?|thousands?|mille)\b", re.I),
+    ),
+    (
+        "a figure",
+        re.compile(
+            rf"(?<![\w-]){NUMBER_WORD}\s+(?:[\w’'-]+\s+){{0,3}}?(?:sur|in|out of)\s+(?:10|dix|ten)\b", re.I
+        ),
+    ),
     ("a dated claim", re.compile(rf"\b{TIME_WORD}\s+(?:{DAY_MONTH}\s+)?{YEAR}\b", re.I)),
     ("a dated claim", re.compile(rf"\b{DAY_MONTH}\s+{YEAR}\b", re.I)),
     ("a dated claim", re.compile(rf"\((?:[^()]*[\s,])?{YEAR}\)")),
@@ -210,11 +221,19 @@ NOT_CLAIMS = [
     re.compile(r"`[^`]*`"),
     re.compile(r"\[[^\]]*\]\(https?://[^)]*\)"),  # a link to a source: its text is the source's title
     re.compile(r"\]\([^)]*\)|https?://\S+|\{[#.][^}]*\}"),
-    re.compile(rf"\b(?:consulté|vérifié|checked|revu|reviewed)\w*\b[^.()]{{0,80}}?{DAY_MONTH}\s+{YEAR}", re.I),
+    re.compile(
+        rf"\b(?:consulté|vérifié|checked|revu|reviewed)\w*\b[^.()]{{0,80}}?{DAY_MONTH}\s+{YEAR}", re.I
+    ),
     re.compile(rf"\b(?:Loi|Règlement|Charte|Code)\s+de\s+{YEAR}\b"),  # an official title
 ]
-# Sections that list the guide's sources with their years (page slug -> heading ids).
-BIBLIOGRAPHY = {"a-propos": {"source-articles", "figures"}}
+# Sections whose figures are not claims about the world (page slug -> heading ids): the
+# About page's list of its sources, the worked example's own results and the arithmetic
+# of the measurement page's definitions. A new such section is added here, by name.
+BIBLIOGRAPHY = {
+    "a-propos": {"source-articles", "figures"},
+    "exemple": {"checklist", "first-month"},
+    "mesure": {"definitions"},
+}
 
 
 def figures_outside_markers(line: str) -> list[tuple[str, str]]:
@@ -265,7 +284,9 @@ def test_page_figures_come_from_the_facts_file(page: Page) -> None:
 def test_glossary_figures_come_from_the_facts_file() -> None:
     """No percentage, count or dated claim is written in the glossary's texts either."""
     lines = GLOSSARY_FILE.read_text(encoding="utf-8").splitlines()
-    texts = [(number, line) for number, line in enumerate(lines, start=1) if not line.lstrip().startswith("#")]
+    texts = [
+        (number, line) for number, line in enumerate(lines, start=1) if not line.lstrip().startswith("#")
+    ]
     problems = _figure_problems("docs/data/glossary.yml", texts)
     assert problems == [], "\n".join(problems)
 
@@ -292,4 +313,6 @@ def test_glossary_languages_cite_the_same_facts_in_the_same_order() -> None:
             french, english = (_fact_ids(getattr(entry.text(lang), field)) for lang in LANGUAGES)
             if french != english:
                 problems.append(f"{entry.id}, {field}: French {french} / English {english}")
-    assert problems == [], "docs/data/glossary.yml cites different facts in each language: " + "; ".join(problems)
+    assert problems == [], "docs/data/glossary.yml cites different facts in each language: " + "; ".join(
+        problems
+    )
