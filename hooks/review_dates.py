@@ -27,7 +27,6 @@ PAGE_FILE = re.compile(rf"^(?P<name>.+)\.(?P<language>{'|'.join(LANGUAGES)})\.md
 NOT_PAGES = ("data",)
 # A key written with a value that looks like a date: to find an impossible one (2027-02-30),
 # which the YAML reader refuses before any line is known.
-DATE_LINE = re.compile(r"^(?P<key>[A-Za-z_]+):[ \t]*[\"']?(?P<value>\d{4}-\d{1,2}-\d{1,2})[\"']?[ \t]*$")
 WHAT = {REVIEWED: "the day the page was last reviewed", REVIEW_DUE: "the day it must be reviewed again"}
 
 
@@ -73,8 +72,6 @@ def read_review_dates(content: str, label: str) -> ReviewDates:
         parsed = parse_data(yaml_text, label)
     except DataFileError as error:  # lines of the front matter, which starts on the file's line 2
         raise DataFileError(label, error.problem, line=_in_file(error.line)) from None
-    except ValueError:  # an impossible date (2027-02-30): PyYAML's date constructor raises it, with no line
-        raise _impossible_date(yaml_text, label) from None
     data = parsed.data if isinstance(parsed.data, dict) else {}
     where = Location(label, {path: line + 1 for path, line in parsed.root.lines.items()})
     found: dict[str, date] = {}
@@ -104,24 +101,6 @@ def read_review_dates(content: str, label: str) -> ReviewDates:
 
 def _in_file(line: int | None) -> int | None:
     return None if line is None else line + 1
-
-
-def _impossible_date(yaml_text: str, label: str) -> DataFileError:
-    for number, line in enumerate(yaml_text.splitlines(), start=2):
-        found = DATE_LINE.match(line)
-        if found is None:
-            continue
-        year, month, day = (int(part) for part in found.group("value").split("-"))
-        try:
-            date(year, month, day)
-        except ValueError:
-            return DataFileError(
-                label,
-                f"{found.group('value')} is not a real date: write '{found.group('key')}' "
-                "as a date that exists, YYYY-MM-DD",
-                line=number,
-            )
-    return DataFileError(label, "the front matter holds a value that is not valid", line=1)
 
 
 def check_twins(pages: Iterable[ReviewDates]) -> None:

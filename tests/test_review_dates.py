@@ -77,8 +77,8 @@ def test_a_missing_date_names_file_and_line(text: str, message: str) -> None:
         ("5 décembre 2026", "2027-06-05", 3, "the 'reviewed' date must be a real date written YYYY-MM-DD, such as 2026-12-05; it is '5 décembre 2026'"),
         ("2026-12-05", "20270605", 4, "the 'review_due' date must be a real date written YYYY-MM-DD, such as 2026-12-05; it is 20270605"),
         ("2026-12-05", "", 4, "the 'review_due' date must be a real date written YYYY-MM-DD, such as 2026-12-05; it is None"),
-        ("2026-12-05", "2027-02-30", 4, "2027-02-30 is not a real date: write 'review_due' as a date that exists, YYYY-MM-DD"),
-        ("2026-13-05", "2027-06-05", 3, "2026-13-05 is not a real date: write 'reviewed' as a date that exists, YYYY-MM-DD"),
+        ("2026-12-05", "2027-02-30", 4, "the 'review_due' date must be a real date written YYYY-MM-DD, such as 2026-12-05; it is '2027-02-30'"),
+        ("2026-13-05", "2027-06-05", 3, "the 'reviewed' date must be a real date written YYYY-MM-DD, such as 2026-12-05; it is '2026-13-05'"),
     ],
     ids=["one-digit month", "words", "no hyphens", "empty", "30 February", "month 13"],
 )  # fmt: skip
