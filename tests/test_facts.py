@@ -445,3 +445,17 @@ def test_build_stops_on_a_broken_facts_file(tmp_path: Path, caplog: pytest.LogCa
     assert re.search(r"docs/data/facts\.yml, line \d+, entry 'test-fact': missing English text", message), (
         message
     )
+
+
+def test_every_fact_is_shown_somewhere() -> None:
+    """A fact that no page and no data file cites is dead weight that `make review-due`
+    would still ask an editor to check: remove it, or show it where it belongs."""
+    facts = load_facts(ROOT / "docs" / FACTS_FILE)
+    sources = [*(ROOT / "docs").glob("*.md"), *(ROOT / "docs" / "data").rglob("*.yml")]
+    cited = {
+        marker.id
+        for path in sources
+        if path.name != FACTS_FILE.name
+        for marker in find_markers(path.read_text(encoding="utf-8"), str(path))
+    }
+    assert sorted(set(facts) - cited) == []
