@@ -123,7 +123,9 @@ def report(comparison: Comparison) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("mkdocs_site", type=Path, help="the site built by MkDocs")
     parser.add_argument("properdocs_site", type=Path, help="the same commit built by ProperDocs")
     args = parser.parse_args(argv)
