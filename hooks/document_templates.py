@@ -1,0 +1,494 @@
+"""Templates readers copy or download (docs/data/templates/): load and check them, show
+them in a page, and write their download files (plain text or CSV).
+
+One Markdown file per template and language, `<id>.fr.md` beside `<id>.en.md`, with a
+short front matter (`file`, `label`) and a body in a small subset of Markdown: a `#`
+title, `##`/`###` headings, paragraphs, `-` and `1.` lists, `**bold**`, https links
+and tables. A `.csv` template's body is its title and one table.
+
+Pure functions and frozen dataclasses, tested without MkDocs (tests/test_document_templates.py).
+hooks/document_templates_hook.py is the thin adapter that calls them during a build.
+Every error names the file, the line and the template, in words an editor can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import yaml
+from markupsafe import escape
+
+from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
+
+LANGUAGES = ("fr", "en")
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+# Where each language's download files are published, below its language root: beside
+# the Templates page (/modeles/ and /en/templates/).
+DOWNLOAD_FOLDERS = {"fr": "modeles", "en": "templates"}
+FRONT_MATTER_KEYS = ("file", "label")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(txt|csv)$")
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+# Excel reads a CSV as UTF-8 only when it starts with this mark; Windows tools expect CRLF.
+UTF8_BOM = b"\xef\xbb\xbf"
+NEWLINE = "\r\n"
+
+# Markers a page uses: the whole template (a line of its own), or its download link (inline).
+BLOCK_MARKER = re.compile(r"^<!-- template: ([a-z0-9-]+) -->$")
+LINK_MARKER = re.compile(r"<!-- template-download: ([a-z0-9-]+) -->")
+MARKER_LIKE = re.compile(r"<!--\s*template\b.*?-->", re.DOTALL)
+
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")
+_HEADING = re.compile(r"^(#{1,3}) (\S.*)$")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_RAW_HTML = re.compile(r"<[A-Za-z/!]")
+_HTML_HEADING = re.compile(r"<(/?)h([1-3])>")
+
+# Interface strings: one place, the same keys in both languages.
+LABELS: Mapping[str, Mapping[str, str]] = {
+    "fr": {"txt": "fichier texte", "csv": "CSV", "unit": "Ko"},
+    "en": {"txt": "text file", "csv": "CSV", "unit": "KB"},
+}
+
+
+class TemplateError(Exception):
+    """A problem in a template or a marker, located for the editor who has to fix it."""
+
+    def __init__(self, file: str, problem: str, *, line: int | None = None, entry: str | None = None):
+        self.file = file
+        self.line = line
+        self.entry = entry
+        self.problem = problem
+        where = file if line is None else f"{file}, line {line}"
+        if entry is not None:
+            where += f", template '{entry}'"
+        super().__init__(f"{where}: {problem}")
+
+
+_Fail = Callable[[int, str], "TemplateError"]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    """One language's version of a template."""
+
+    source: str  # the file, as an editor finds it
+    file: str  # the download's file name: politique-de-moderation.txt
+    label: str  # the link's words: "Télécharger la politique de modération"
+    title: str
+    body: str  # the Markdown after the title
+    body_line: int  # line of the file where `body` starts
+
+    @property
+    def format(self) -> str:
+        return self.file.rsplit(".", 1)[1]
+
+
+@dataclass(frozen=True)
+class DocumentTemplate:
+    id: str
+    texts: Mapping[str, TemplateText]
+
+    def text(self, lang: str) -> TemplateText:
+        return self.texts[lang]
+
+
+# --- Loading and checking ------------------------------------------------------
+
+
+def load_templates(folder: Path, *, label: str) -> dict[str, DocumentTemplate]:
+    """Every template in `folder` (shown to editors as `label`), checked, by id."""
+    by_id: dict[str, dict[str, TemplateText]] = {}
+    for path in sorted(folder.glob("*.md")):
+        shown = f"{label}/{path.name}"
+        template_id, _, lang = path.name.removesuffix(".md").rpartition(".")
+        if lang not in LANGUAGES or not ID_PATTERN.match(template_id):
+            raise TemplateError(
+                shown,
+                "name the file <id>.fr.md or <id>.en.md, the id in lowercase letters, digits and "
+                "hyphens (for example: moderation-policy.fr.md)",
+            )
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise TemplateError(shown, f"cannot read the file as UTF-8 ({error})", entry=template_id) from None
+        by_id.setdefault(template_id, {})[lang] = parse_template(text, shown, template_id)
+    if not by_id:
+        raise TemplateError(label, "no template found: add <id>.fr.md and <id>.en.md")
+    templates: dict[str, DocumentTemplate] = {}
+    for template_id, texts in by_id.items():
+        for lang in LANGUAGES:
+            if lang not in texts:
+                other = next(iter(texts.values()))
+                raise TemplateError(
+                    other.source,
+                    f"the {LANGUAGE_NAMES[lang]} version is missing: create "
+                    f"{label}/{template_id}.{lang}.md",
+                    entry=template_id,
+                )
+        fr, en = texts["fr"], texts["en"]
+        if fr.format != en.format:
+            raise TemplateError(
+                en.source,
+                f"the download is .{fr.format} in French but .{en.format} in English; use one format",
+                line=2,
+                entry=template_id,
+            )
+        _check_same_shape(fr, en, template_id)
+        templates[template_id] = DocumentTemplate(template_id, {lang: texts[lang] for lang in LANGUAGES})
+    _check_unique_files(templates)
+    return templates
+
+
+def parse_template(text: str, source: str, template_id: str) -> TemplateText:
+    """One template file's text, checked: front matter, title, body."""
+    text = text.replace("\r\n", "\n")
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        raise TemplateError(
+            source, "start the file with a front matter: '---', 'file:', 'label:', '---'", line=1, entry=template_id
+        )
+    meta = _front_matter(match.group(1), source, template_id)
+    lines = text[match.end() :].split("\n")
+    first = match.group(0).count("\n") + 1  # line number of lines[0]
+    index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if index is None or not lines[index].startswith("# "):
+        raise TemplateError(
+            source, "after the front matter, give the template its title: '# Title'", line=first, entry=template_id
+        )
+    title = lines[index][2:].strip()
+    body_lines = lines[index + 1 :]
+    body_line = first + index + 1
+    template = TemplateText(
+        source=source,
+        file=meta["file"],
+        label=meta["label"],
+        title=title,
+        body="\n".join(body_lines).strip("\n") + "\n",
+        body_line=body_line + _leading_blank_lines(body_lines),
+    )
+    _check_body(template, template_id)
+    return template
+
+
+def _front_matter(block: str, source: str, template_id: str) -> dict[str, str]:
+    try:
+        data, node = load_with_nodes(block)
+        lines = {path: line + 1 for path, line in key_lines(node).items()}  # +1: the '---' line
+    except DuplicateKeyError as error:
+        raise TemplateError(
+            source, f"the key '{error.key}' is given twice", line=error.line + 1, entry=template_id
+        ) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise TemplateError(source, "the front matter is not valid YAML", line=line, entry=template_id) from None
+    if not isinstance(data, dict):
+        raise TemplateError(source, "the front matter must be 'key: value' lines", line=2, entry=template_id)
+    for key in data:
+        if key not in FRONT_MATTER_KEYS:
+            raise TemplateError(
+                source,
+                f"unknown key '{key}'; a template's front matter has only: {', '.join(FRONT_MATTER_KEYS)}",
+                line=lines.get((key,)),
+                entry=template_id,
+            )
+    for key in FRONT_MATTER_KEYS:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise TemplateError(
+                source,
+                f"missing '{key}:' (the download's file name, e.g. 'file: moderation-policy.txt'; "
+                "the link's words, e.g. 'label: Download the moderation policy')",
+                line=lines.get((key,), 2),
+                entry=template_id,
+            )
+    if not FILE_NAME.match(data["file"]):
+        raise TemplateError(
+            source,
+            f"the file name '{data['file']}' is not valid; use lowercase letters, digits and hyphens, "
+            "ending in .txt or .csv",
+            line=lines.get(("file",)),
+            entry=template_id,
+        )
+    return {key: " ".join(data[key].split()) for key in FRONT_MATTER_KEYS}
+
+
+def _leading_blank_lines(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+
+
+def _body_lines(template: TemplateText) -> list[tuple[int, str]]:
+    """(line number in the file, text) of each line of the body."""
+    return [(template.body_line + i, line) for i, line in enumerate(template.body.rstrip("\n").split("\n"))]
+
+
+def _check_body(template: TemplateText, template_id: str) -> None:
+    def fail(line: int, problem: str) -> TemplateError:
+        return TemplateError(template.source, problem, line=line, entry=template_id)
+
+    lines = _body_lines(template)
+    for number, line in lines:
+        if line.startswith("# "):
+            raise fail(number, "only the first heading may be a '# ' title; use '## ' for a section")
+        if _RAW_HTML.search(line):
+            raise fail(number, "HTML is not allowed in a template; write plain Markdown")
+        if line.startswith(("    ", "\t", "```")):
+            raise fail(number, "indented or code blocks are not allowed; write paragraphs and lists")
+        for _, target in _LINK.findall(line):
+            if not target.startswith("https://"):
+                raise fail(
+                    number,
+                    f"the link '{target}' only works on the site; a download needs a full https:// address",
+                )
+    tables = _tables(lines, fail)
+    if template.format == "csv":
+        rest = [(n, line) for n, line in lines if line.strip() and not line.startswith("|")]
+        if len(tables) != 1 or rest:
+            raise fail(
+                rest[0][0] if rest else template.body_line,
+                "a .csv template holds its title and one table, nothing else",
+            )
+
+
+def _tables(lines: list[tuple[int, str]], fail: _Fail) -> list[Table]:
+    """Every table of the body, checked: a header, a '| --- |' rule, rows of as many cells."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        number, line = lines[index]
+        if not line.startswith("|"):
+            index += 1
+            continue
+        block = []
+        while index < len(lines) and lines[index][1].startswith("|"):
+            block.append(lines[index])
+            index += 1
+        tables.append(_table(block, fail))
+    return tables
+
+
+def _table(block: list[tuple[int, str]], fail: _Fail) -> Table:
+    for number, line in block:
+        if not _TABLE_ROW.match(line.rstrip()):
+            raise fail(number, "a table row starts and ends with '|'")
+        if "\\|" in line:
+            raise fail(number, "a table cell cannot hold '|'")
+    if len(block) < 3 or not _TABLE_RULE.match(block[1][1].replace(" ", "")):
+        raise fail(block[0][0], "a table needs a header row, then a '| --- | --- |' line, then its rows")
+    header = _cells(block[0][1])
+    rows = []
+    for number, line in block[2:]:
+        cells = _cells(line)
+        if len(cells) != len(header):
+            raise fail(number, f"this row has {len(cells)} cells, the header {len(header)}")
+        rows.append(cells)
+    if any(not cell for cell in header):
+        raise fail(block[0][0], "every column needs a name in the header row")
+    return Table(header, tuple(rows))
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    return tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
+
+
+def tables(template: TemplateText) -> list[Table]:
+    """The tables of a checked template, in order."""
+
+    def fail(line: int, problem: str) -> TemplateError:
+        return TemplateError(template.source, problem, line=line)
+
+    return _tables(_body_lines(template), fail)
+
+
+def _shape(template: TemplateText) -> list[str]:
+    """What both languages must share: headings by level, list items and table columns, in order."""
+    shape = []
+    for _, line in _body_lines(template):
+        heading = _HEADING.match(line)
+        if heading:
+            shape.append(heading.group(1))
+        elif _TABLE_RULE.match(line.replace(" ", "")):
+            shape.append(f"table of {line.count('|') - 1} columns")
+    return shape
+
+
+def _check_same_shape(fr: TemplateText, en: TemplateText, template_id: str) -> None:
+    if _shape(fr) != _shape(en):
+        raise TemplateError(
+            en.source,
+            f"the French and English versions differ in shape ({_shape(fr)} against {_shape(en)}); "
+            "give both the same headings and tables, in the same order",
+            entry=template_id,
+        )
+
+
+def _check_unique_files(templates: Mapping[str, DocumentTemplate]) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for template in templates.values():
+        for lang, text in template.texts.items():
+            other = seen.setdefault((lang, text.file), template.id)
+            if other != template.id:
+                raise TemplateError(
+                    text.source,
+                    f"the file name '{text.file}' is already the download of '{other}'",
+                    line=2,
+                    entry=template.id,
+                )
+
+
+# --- Download files ----------------------------------------------------------
+
+
+def download_path(text: TemplateText, lang: str) -> str:
+    """The download's path below its language root: modeles/politique-de-moderation.txt."""
+    return f"{DOWNLOAD_FOLDERS[lang]}/{text.file}"
+
+
+def download_bytes(text: TemplateText) -> bytes:
+    """The download file: UTF-8 with a byte order mark and CRLF line ends, so that Excel and
+    old Windows tools show the accents, and a browser opening it from disk too."""
+    if text.format == "csv":
+        content = _csv(tables(text)[0])
+    else:
+        content = plain_text(text)
+    return UTF8_BOM + content.encode("utf-8")
+
+
+def _csv(table: Table) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=NEWLINE)
+    writer.writerow(table.header)
+    writer.writerows(table.rows)
+    return out.getvalue()
+
+
+def plain_text(text: TemplateText) -> str:
+    """The template as plain text: headings underlined, links spelled out, tables aligned."""
+    out = [text.title, "=" * len(text.title), ""]
+    lines = text.body.rstrip("\n").split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("|"):
+            block = []
+            while index < len(lines) and lines[index].startswith("|"):
+                block.append(lines[index])
+                index += 1
+            out.extend(_aligned(_table([(0, row) for row in block], _never)))
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            words = _inline_text(heading.group(2))
+            out.extend([words, ("-" if len(heading.group(1)) == 2 else "·") * len(words)])
+        else:
+            out.append(_inline_text(line))
+        index += 1
+    return NEWLINE.join(out) + NEWLINE
+
+
+def _never(line: int, problem: str) -> TemplateError:  # tables were checked on loading
+    raise AssertionError(problem)
+
+
+def _inline_text(line: str) -> str:
+    line = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", line)
+    return _BOLD.sub(r"\1", line)
+
+
+def _aligned(table: Table) -> list[str]:
+    rows = [tuple(_inline_text(cell) for cell in row) for row in (table.header, *table.rows)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+    return [line(rows[0]), "-+-".join("-" * width for width in widths), *(line(row) for row in rows[1:])]
+
+
+def size_label(size: int, lang: str) -> str:
+    """A file size as a reader reads it: "2 Ko" / "2 KB" (rounded up, at least 1)."""
+    return f"{max(1, math.ceil(size / 1024))}\u00a0{LABELS[lang]['unit']}"
+
+
+# --- In a page -------------------------------------------------------------------
+
+
+def download_link(template: DocumentTemplate, lang: str, page_src_uri: str) -> str:
+    """The Markdown link to the download, relative to the page (MkDocs resolves it, so it
+    works under a sub-path and from disk): its words say the format and the size."""
+    text = template.text(lang)
+    target = posixpath.relpath(download_path(text, lang), posixpath.dirname(page_src_uri) or ".")
+    details = f"{LABELS[lang][text.format]}, {size_label(len(download_bytes(text)), lang)}"
+    return f'[{text.label} ({details})]({target}){{ download="{text.file}" }}'
+
+
+def render_html(text: TemplateText) -> str:
+    """The template as an HTML block for a page: framed like a note, its title as the
+    frame's caption, its headings below the page's (h3, h4), kept out of the page's
+    table of contents. Starts at column 0 with no blank line, as a raw HTML block must."""
+    body = markdown.markdown(text.body, extensions=["tables"], output_format="html")
+    body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", body)
+    body = "\n".join(line.lstrip() for line in body.split("\n") if line.strip())
+    return (
+        '<div class="admonition note mdx-template">\n'
+        f'<p class="admonition-title">{escape(text.title)}</p>\n{body}\n</div>'
+    )
+
+
+
+def insert_templates(
+    markdown_text: str,
+    templates: Mapping[str, DocumentTemplate],
+    lang: str,
+    page_src_uri: str,
+    *,
+    source: str,
+    first_line: int = 1,
+) -> str:
+    """The page's Markdown with each marker replaced: `<!-- template: id -->` (a line of its
+    own) by the download link and the template; `<!-- template-download: id -->` by the link.
+    `first_line` is the file's line where `markdown_text` starts, for messages."""
+    out = []
+    for number, line in enumerate(markdown_text.split("\n"), start=first_line):
+        for found in MARKER_LIKE.findall(line):
+            block, link = BLOCK_MARKER.match(line), LINK_MARKER.fullmatch(found)
+            if not block and not link:
+                raise TemplateError(
+                    source,
+                    f"the marker '{found}' is not understood; write '<!-- template: <id> -->' alone on "
+                    "its line, or '<!-- template-download: <id> -->' inside a sentence",
+                    line=number,
+                )
+            wanted = (block or link).group(1)  # type: ignore[union-attr]
+            if wanted not in templates:
+                raise TemplateError(
+                    source,
+                    f"no template '{wanted}'; the templates are: {', '.join(sorted(templates))}",
+                    line=number,
+                )
+        block = BLOCK_MARKER.match(line)
+        if block:
+            template = templates[block.group(1)]
+            out += ["", download_link(template, lang, page_src_uri), "", render_html(template.text(lang)), ""]
+            continue
+        out.append(
+            LINK_MARKER.sub(lambda m: download_link(templates[m.group(1)], lang, page_src_uri), line)
+        )
+    return "\n".join(out)

@@ -1,0 +1,109 @@
+"""MkDocs hook: the templates of docs/data/templates/, shown where a page has their marker
+and published as download files in each language (never a copy kept by hand).
+
+A thin adapter over document_templates.py. mkdocs-static-i18n runs every event once per
+language: the templates are checked once per build in on_config (again as soon as an
+editor saves one, under mkdocs serve), each language's build adds its own download
+files, and each page gets its template in its own language.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
+
+from document_templates import (
+    MARKER_LIKE,
+    DocumentTemplate,
+    TemplateError,
+    download_bytes,
+    download_path,
+    insert_templates,
+    load_templates,
+)
+
+# Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
+TEMPLATES_DIR = Path("data") / "templates"
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+_templates: dict[str, DocumentTemplate] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _templates
+    folder = Path(config.docs_dir) / TEMPLATES_DIR
+    try:
+        _templates = load_templates(folder, label=_shown(folder, config))
+    except TemplateError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = _language(config)
+    i18n: Any = config.plugins.get("i18n")
+    language_root = "" if i18n is None or lang == i18n.default_language else f"{lang}/"
+    for template in _templates.values():
+        text = template.text(lang)
+        # Included outright: MkDocs leaves out a docs folder named templates/ by default,
+        # and that is where the English downloads go (beside /en/templates/).
+        file = File.generated(
+            config, download_path(text, lang), content=download_bytes(text), inclusion=InclusionLevel.INCLUDED
+        )
+        # Under the language's root, as mkdocs-static-i18n places every file of this build.
+        file.dest_uri = language_root + file.dest_uri
+        file.url = file._get_url(config.use_directory_urls)
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not MARKER_LIKE.search(markdown):
+        return markdown
+    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    try:
+        return insert_templates(
+            markdown,
+            _templates,
+            _language(config),
+            page.file.src_uri,
+            source=source,
+            first_line=_body_first_line(page),
+        )
+    except TemplateError as error:
+        raise PluginError(str(error)) from None
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language being built: mkdocs-static-i18n's current one, else the theme's."""
+    i18n: Any = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or config.theme["language"])
+
+
+def _shown(path: Path, config: MkDocsConfig) -> str:
+    """The path as an editor finds it: relative to mkdocs.yml."""
+    return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
+
+
+def _body_first_line(page: Page) -> int:
+    """Line of the file where the Markdown body starts, after the front matter."""
+    content = page.file.content_string
+    match = YAML_RE.match(content)
+    if match is None:
+        return 1
+    end = match.end()
+    while content.startswith("\n", end):
+        end += 1
+    return content.count("\n", 0, end) + 1
