@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
+import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type hints (pinned in requirements.txt)
 import yaml
 from markupsafe import escape
 
@@ -44,7 +44,7 @@ NEWLINE = "\r\n"
 # Markers a page uses: the whole template (a line of its own), or its download link (inline).
 BLOCK_MARKER = re.compile(r"^<!-- template: ([a-z0-9-]+) -->$")
 LINK_MARKER = re.compile(r"<!-- template-download: ([a-z0-9-]+) -->")
-MARKER_LIKE = re.compile(r"<!--\s*template\b.*?-->", re.DOTALL)
+MARKER_LIKE = re.compile(r"<!--\s*template.*?-->", re.DOTALL | re.IGNORECASE)
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")
@@ -127,7 +127,9 @@ def load_templates(folder: Path, *, label: str) -> dict[str, DocumentTemplate]:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise TemplateError(shown, f"cannot read the file as UTF-8 ({error})", entry=template_id) from None
+            raise TemplateError(
+                shown, f"cannot read the file as UTF-8 ({error})", entry=template_id
+            ) from None
         by_id.setdefault(template_id, {})[lang] = parse_template(text, shown, template_id)
     if not by_id:
         raise TemplateError(label, "no template found: add <id>.fr.md and <id>.en.md")
@@ -138,8 +140,7 @@ def load_templates(folder: Path, *, label: str) -> dict[str, DocumentTemplate]:
                 other = next(iter(texts.values()))
                 raise TemplateError(
                     other.source,
-                    f"the {LANGUAGE_NAMES[lang]} version is missing: create "
-                    f"{label}/{template_id}.{lang}.md",
+                    f"the {LANGUAGE_NAMES[lang]} version is missing: create {label}/{template_id}.{lang}.md",
                     entry=template_id,
                 )
         fr, en = texts["fr"], texts["en"]
@@ -162,7 +163,10 @@ def parse_template(text: str, source: str, template_id: str) -> TemplateText:
     match = FRONT_MATTER.match(text)
     if match is None:
         raise TemplateError(
-            source, "start the file with a front matter: '---', 'file:', 'label:', '---'", line=1, entry=template_id
+            source,
+            "start the file with a front matter: '---', 'file:', 'label:', '---'",
+            line=1,
+            entry=template_id,
         )
     meta = _front_matter(match.group(1), source, template_id)
     lines = text[match.end() :].split("\n")
@@ -170,7 +174,10 @@ def parse_template(text: str, source: str, template_id: str) -> TemplateText:
     index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if index is None or not lines[index].startswith("# "):
         raise TemplateError(
-            source, "after the front matter, give the template its title: '# Title'", line=first, entry=template_id
+            source,
+            "after the front matter, give the template its title: '# Title'",
+            line=first,
+            entry=template_id,
         )
     title = lines[index][2:].strip()
     body_lines = lines[index + 1 :]
@@ -198,7 +205,9 @@ def _front_matter(block: str, source: str, template_id: str) -> dict[str, str]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        raise TemplateError(source, "the front matter is not valid YAML", line=line, entry=template_id) from None
+        raise TemplateError(
+            source, "the front matter is not valid YAML", line=line, entry=template_id
+        ) from None
     if not isinstance(data, dict):
         raise TemplateError(source, "the front matter must be 'key: value' lines", line=2, entry=template_id)
     for key in data:
@@ -272,7 +281,7 @@ def _tables(lines: list[tuple[int, str]], fail: _Fail) -> list[Table]:
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        number, line = lines[index]
+        _number, line = lines[index]
         if not line.startswith("|"):
             index += 1
             continue
@@ -364,10 +373,7 @@ def download_path(text: TemplateText, lang: str) -> str:
 def download_bytes(text: TemplateText) -> bytes:
     """The download file: UTF-8 with a byte order mark and CRLF line ends, so that Excel and
     old Windows tools show the accents, and a browser opening it from disk too."""
-    if text.format == "csv":
-        content = _csv(tables(text)[0])
-    else:
-        content = plain_text(text)
+    content = _csv(tables(text)[0]) if text.format == "csv" else plain_text(text)
     return UTF8_BOM + content.encode("utf-8")
 
 
@@ -452,7 +458,6 @@ def render_html(text: TemplateText) -> str:
     )
 
 
-
 def insert_templates(
     markdown_text: str,
     templates: Mapping[str, DocumentTemplate],
@@ -488,7 +493,5 @@ def insert_templates(
             template = templates[block.group(1)]
             out += ["", download_link(template, lang, page_src_uri), "", render_html(template.text(lang)), ""]
             continue
-        out.append(
-            LINK_MARKER.sub(lambda m: download_link(templates[m.group(1)], lang, page_src_uri), line)
-        )
+        out.append(LINK_MARKER.sub(lambda m: download_link(templates[m.group(1)], lang, page_src_uri), line))
     return "\n".join(out)

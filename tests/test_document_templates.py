@@ -1,0 +1,361 @@
+"""The templates readers copy or download (docs/data/templates/, hooks/document_templates.py):
+checked on loading, written as plain text or CSV that Excel and Notepad read with their
+accents, shown and linked in both languages, in the normal build and the offline copy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    MAX_WORDS_PER_SENTENCE,
+    MIN_READING_EASE,
+    ROOT,
+    BuiltSite,
+    copied_from_sources,
+    french_typography_problems,
+    page_path,
+    readability,
+    us_spellings,
+)
+from document_templates import (
+    DOWNLOAD_FOLDERS,
+    UTF8_BOM,
+    TemplateError,
+    download_bytes,
+    download_link,
+    download_path,
+    insert_templates,
+    load_templates,
+    plain_text,
+    size_label,
+    tables,
+)
+from offline_copy import build_offline
+
+TEMPLATES_DIR = ROOT / "docs" / "data" / "templates"
+LABEL = "docs/data/templates"
+TEMPLATES = load_templates(TEMPLATES_DIR, label=LABEL)
+# What issue 17 asks for: each of these, in both languages.
+EXPECTED = {
+    "moderation-policy",
+    "holding-statement",
+    "staff-guidelines",
+    "editorial-calendar",
+    "monthly-report",
+}
+# The page that shows every template in full, and the pages that explain each one.
+TEMPLATES_PAGE = "modeles"
+LINKED_FROM = {
+    "moderation-policy": "responsable",
+    "holding-statement": "plan",
+    "staff-guidelines": "responsable",
+    "editorial-calendar": "plan",
+    "monthly-report": "plan",
+}
+
+GOOD_TEXT = """---
+file: {file}
+label: {label}
+---
+
+# {title}
+
+Un paragraphe.
+
+## Une section
+
+- un point;
+- un autre point.
+"""
+GOOD_TABLE = """---
+file: {file}
+label: {label}
+---
+
+# {title}
+
+| Date | Sujet |
+| --- | --- |
+| 2027-01-05 | {cell} |
+"""
+
+
+def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _pair(template: str = GOOD_TEXT, **fields: str) -> dict[str, str]:
+    """A template in both languages, from `template` with `fields` filled in."""
+    values = {"file": "essai.txt", "label": "Télécharger", "title": "Essai", "cell": "Été"} | fields
+    english = values | {"file": values["file"].replace("essai", "test"), "label": "Download"}
+    return {"essai.fr.md": template.format(**values), "essai.en.md": template.format(**english)}
+
+
+# --- The real templates -----------------------------------------------------------
+
+
+def test_every_template_exists_in_both_languages() -> None:
+    """The five templates of issue 17, each with a French and an English version."""
+    assert set(TEMPLATES) == EXPECTED
+    for template in TEMPLATES.values():
+        assert set(template.texts) == set(LANGUAGES)
+
+
+def test_the_calendar_csv_opens_with_its_accents() -> None:
+    """UTF-8 with a byte order mark (Excel's cue), CRLF line ends, and the csv module reads
+    back the same header and rows, accents intact."""
+    for lang in LANGUAGES:
+        text = TEMPLATES["editorial-calendar"].text(lang)
+        data = download_bytes(text)
+        assert data.startswith(UTF8_BOM)
+        assert data.count(b"\r\n") == data.count(b"\n") > 1
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        table = tables(text)[0]
+        assert rows == [list(table.header), *map(list, table.rows)]
+    french = download_bytes(TEMPLATES["editorial-calendar"].text("fr")).decode("utf-8-sig")
+    assert "État" in french.splitlines()[0] and "Léa" in french
+
+
+def test_the_calendar_keeps_a_comma_and_a_quote_in_one_cell(tmp_path: Path) -> None:
+    """A cell with a comma or quotes stays one cell once Excel or the csv module reads it."""
+    cell = 'Rappel, « Fêtes » et "guillemets"'
+    folder = _folder(tmp_path, _pair(GOOD_TABLE, file="essai.csv", cell=cell))
+    data = download_bytes(load_templates(folder, label="t")["essai"].text("fr"))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[1] == ["2027-01-05", cell]
+
+
+@pytest.mark.parametrize("template_id", sorted(EXPECTED))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_text_downloads_are_plain_text_windows_reads(template_id: str, lang: str) -> None:
+    """Each download starts with the byte order mark and ends its lines with CRLF (Notepad,
+    and a browser opening the file from disk, then show the accents)."""
+    data = download_bytes(TEMPLATES[template_id].text(lang))
+    assert data.startswith(UTF8_BOM)
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_plain_text_underlines_headings_and_spells_out_links(tmp_path: Path) -> None:
+    """Markdown becomes text a reader can fill in: headings underlined, bold dropped, a link's
+    address written after its words, a table's columns aligned."""
+    body = (
+        "---\nfile: essai.txt\nlabel: Essai\n---\n\n# Titre\n\n## Section\n\n"
+        "Lire **ceci** sur [le site](https://example.org/a).\n\n| A | Bé |\n| --- | --- |\n| long texte | x |\n"
+    )
+    folder = _folder(tmp_path, {"essai.fr.md": body, "essai.en.md": body.replace("essai.txt", "test.txt")})
+    text = plain_text(load_templates(folder, label="t")["essai"].text("fr"))
+    assert text.split("\r\n") == [
+        "Titre",
+        "=====",
+        "",
+        "Section",
+        "-------",
+        "",
+        "Lire ceci sur le site (https://example.org/a).",
+        "",
+        "A          | Bé",
+        "-----------+---",
+        "long texte | x",
+        "",
+    ]
+
+
+@pytest.mark.parametrize("template_id", sorted(EXPECTED))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_template_text_is_plain_and_original(template_id: str, lang: str) -> None:
+    """The same writing bar as the pages: plain language (not for the calendar, a table of
+    fragments), the language's conventions, no run of words from the source articles."""
+    text = TEMPLATES[template_id].text(lang)
+    prose = _prose(text.title + "\n" + text.body)
+    where = f"{text.source}"
+    if text.format != "csv":
+        ease, words = readability(prose, lang)
+        assert ease >= MIN_READING_EASE, f"{where}: reading ease {ease:.0f}; use shorter sentences and words"
+        assert words <= MAX_WORDS_PER_SENTENCE, f"{where}: {words:.1f} words a sentence on average"
+    if lang == "fr":
+        assert french_typography_problems(text.title + "\n" + text.body) == [], where
+    else:
+        assert us_spellings(prose) == [], where
+    assert copied_from_sources(prose) == [], where
+
+
+def _prose(markdown: str) -> str:
+    """Each line, list item and table cell as a sentence; no markup."""
+    cells = re.sub(r"\s*\|\s*", ". ", markdown)
+    lines = [re.sub(r"^(#+|-|\d+\.)\s+", "", line).strip(" .;:") for line in cells.split("\n")]
+    return " ".join(f"{line}." for line in lines if line and not set(line) <= set("-. "))
+
+
+# --- Checking: every error names the file, the line and the template --------------
+
+
+def test_a_missing_translation_names_the_file_to_create(tmp_path: Path) -> None:
+    files = _pair()
+    del files["essai.en.md"]
+    with pytest.raises(
+        TemplateError,
+        match=r"^t/essai\.fr\.md, template 'essai': the English version is missing: create t/essai\.en\.md$",
+    ):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_a_row_with_a_missing_cell_names_its_line(tmp_path: Path) -> None:
+    files = _pair(GOOD_TABLE, file="essai.csv")
+    files["essai.en.md"] = files["essai.en.md"].replace("| 2027-01-05 | Été |", "| 2027-01-05 |")
+    with pytest.raises(
+        TemplateError,
+        match=r"^t/essai\.en\.md, line 10, template 'essai': this row has 1 cells, the header 2$",
+    ):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_an_unknown_front_matter_key_names_its_line(tmp_path: Path) -> None:
+    files = _pair()
+    files["essai.fr.md"] = files["essai.fr.md"].replace("label:", "titre: x\nlabel:")
+    with pytest.raises(
+        TemplateError, match=r"^t/essai\.fr\.md, line 3, template 'essai': unknown key 'titre'"
+    ):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_a_missing_label_is_named(tmp_path: Path) -> None:
+    files = _pair()
+    files["essai.fr.md"] = files["essai.fr.md"].replace("label: Télécharger\n", "")
+    with pytest.raises(TemplateError, match=r"^t/essai\.fr\.md, line 2, template 'essai': missing 'label:'"):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_a_link_that_only_works_on_the_site_is_refused(tmp_path: Path) -> None:
+    files = _pair()
+    files["essai.fr.md"] = files["essai.fr.md"].replace("Un paragraphe.", "Voir [le plan](plan.md).")
+    with pytest.raises(
+        TemplateError, match=r"^t/essai\.fr\.md, line 8, template 'essai': the link 'plan\.md'"
+    ):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_a_csv_template_holds_one_table_only(tmp_path: Path) -> None:
+    files = _pair(GOOD_TABLE, file="essai.csv")
+    files["essai.fr.md"] += "\nUne phrase de trop.\n"
+    with pytest.raises(TemplateError, match=r"^t/essai\.fr\.md, line 12, template 'essai': a \.csv template"):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_twins_with_different_sections_are_refused(tmp_path: Path) -> None:
+    files = _pair()
+    files["essai.en.md"] = files["essai.en.md"].replace("## Une section", "Une section")
+    with pytest.raises(
+        TemplateError, match=r"^t/essai\.en\.md, template 'essai': the French and English versions differ"
+    ):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_two_templates_cannot_share_a_download(tmp_path: Path) -> None:
+    files = _pair() | {name.replace("essai", "autre"): text for name, text in _pair().items()}
+    with pytest.raises(
+        TemplateError, match=r"the file name 'essai\.txt' is already the download of '(autre|essai)'"
+    ):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
+def test_an_unknown_or_malformed_marker_names_the_page_and_line() -> None:
+    page = "# Plan\n\nTexte.\n\n<!-- template: nothing-here -->\n"
+    with pytest.raises(TemplateError, match=r"^docs/plan\.fr\.md, line 9: no template 'nothing-here'"):
+        insert_templates(page, TEMPLATES, "fr", "plan.md", source="docs/plan.fr.md", first_line=5)
+    with pytest.raises(
+        TemplateError, match=r"^docs/plan\.fr\.md, line 3: the marker '<!-- templates: x -->'"
+    ):
+        insert_templates(
+            "# Plan\n\n<!-- templates: x -->\n", TEMPLATES, "fr", "plan.md", source="docs/plan.fr.md"
+        )
+
+
+# --- In a page ---------------------------------------------------------------------
+
+
+def test_the_link_says_format_and_size_and_is_relative_to_the_page() -> None:
+    template = TEMPLATES["editorial-calendar"]
+    size = size_label(len(download_bytes(template.text("en"))), "en")
+    assert download_link(template, "en", "plan.md") == (
+        f"[Download the editorial calendar (CSV, {size})](templates/editorial-calendar.csv)"
+        '{ download="editorial-calendar.csv" }'
+    )
+    assert "](../modeles/calendrier-de-publication.csv)" in download_link(template, "fr", "guide/plan.md")
+
+
+def test_sizes_are_rounded_up_to_a_whole_kilobyte() -> None:
+    assert [size_label(n, "fr") for n in (0, 1024, 1025)] == ["1\u00a0Ko", "1\u00a0Ko", "2\u00a0Ko"]
+    assert size_label(3000, "en") == "3\u00a0KB"
+
+
+def test_a_block_marker_shows_the_link_and_the_template_out_of_the_table_of_contents() -> None:
+    """The template's title is the frame's caption; its sections are h3, with no id."""
+    html = insert_templates("<!-- template: holding-statement -->", TEMPLATES, "en", "modeles.md", source="x")
+    assert html.startswith("\n[Download the crisis holding statements (text file, ")
+    soup = BeautifulSoup(html.split("\n", 3)[3], "html.parser")
+    assert (
+        soup.select_one(".admonition-title").get_text() == "Crisis holding statements for [Organization name]"
+    )
+    assert [h.get_text() for h in soup.select("h3")][:2] == ["Before you post", "The first message"]
+    assert soup.select("[id]") == []
+
+
+# --- The built site ------------------------------------------------------------------
+
+
+def _downloads_linked(site: Path, html_file: Path) -> set[Path]:
+    """The download files an HTML page links to, resolved from the page's own folder."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    found = set()
+    for link in soup.select("a[download]"):
+        href = link["href"]
+        assert not href.startswith("/") and "://" not in href, f"{html_file}: {href} is not relative"
+        found.add(Path(posixpath.normpath((html_file.parent / href).as_posix())))
+    return found
+
+
+def _language_root(site: Path, lang: str) -> Path:
+    return site if lang == DEFAULT_LANGUAGE else site / lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_download_is_built_and_linked_from_its_pages(built_site: BuiltSite, lang: str) -> None:
+    """Each template's file is in the built site, with the bytes the module makes, and both
+    the Templates page and the page that explains it link to it."""
+    root = _language_root(built_site.path, lang)
+    for template_id, template in TEMPLATES.items():
+        text = template.text(lang)
+        built = root / download_path(text, lang)
+        assert built.read_bytes() == download_bytes(text), built
+        for slug in (TEMPLATES_PAGE, LINKED_FROM[template_id]):
+            page = built_site.page(lang, slug)
+            assert built in _downloads_linked(built_site.path, page), f"{page} does not link to {built}"
+
+
+def test_the_offline_copy_links_each_download(tmp_path: Path) -> None:
+    """Opened from disk (no directory URLs), each page's download links lead to the files."""
+    site = tmp_path / "offline"
+    build_offline(site)
+    for lang in LANGUAGES:
+        root = _language_root(site, lang)
+        wanted = {root / download_path(t.text(lang), lang) for t in TEMPLATES.values()}
+        page = root / f"{page_path(TEMPLATES_PAGE, lang).rstrip('/')}.html"
+        linked = _downloads_linked(site, page)
+        assert linked == wanted
+        assert all(path.is_file() for path in linked)
+
+
+def test_downloads_sit_beside_the_templates_page() -> None:
+    """/modeles/… and /en/templates/…: each language's files under its Templates page."""
+    assert {lang: page_path(TEMPLATES_PAGE, lang).rstrip("/") for lang in LANGUAGES} == DOWNLOAD_FOLDERS
