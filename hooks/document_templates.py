@@ -18,9 +18,11 @@ import io
 import math
 import posixpath
 import re
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type hints (pinned in requirements.txt)
 import yaml
@@ -56,8 +58,24 @@ _HTML_HEADING = re.compile(r"<(/?)h([1-3])>")
 
 # Interface strings: one place, the same keys in both languages.
 LABELS: Mapping[str, Mapping[str, str]] = {
-    "fr": {"txt": "fichier texte", "csv": "CSV", "unit": "Ko"},
-    "en": {"txt": "text file", "csv": "CSV", "unit": "KB"},
+    "fr": {
+        "txt": "fichier texte",
+        "csv": "CSV",
+        "xlsx": "classeur Excel",
+        "unit": "Ko",
+        "or": "ou",
+        "version": "la version {format}",
+        "sheet": "Modèle",
+    },
+    "en": {
+        "txt": "text file",
+        "csv": "CSV",
+        "xlsx": "Excel workbook",
+        "unit": "KB",
+        "or": "or",
+        "version": "the {format} version",
+        "sheet": "Template",
+    },
 }
 
 
@@ -352,29 +370,54 @@ def _check_unique_files(templates: Mapping[str, DocumentTemplate]) -> None:
     seen: dict[tuple[str, str], str] = {}
     for template in templates.values():
         for lang, text in template.texts.items():
-            other = seen.setdefault((lang, text.file), template.id)
-            if other != template.id:
-                raise TemplateError(
-                    text.source,
-                    f"the file name '{text.file}' is already the download of '{other}'",
-                    line=2,
-                    entry=template.id,
-                )
+            for name in download_names(text):
+                other = seen.setdefault((lang, name), template.id)
+                if other != template.id:
+                    raise TemplateError(
+                        text.source,
+                        f"the file name '{name}' is already a download of '{other}'",
+                        line=2,
+                        entry=template.id,
+                    )
 
 
 # --- Download files ----------------------------------------------------------
 
 
-def download_path(text: TemplateText, lang: str) -> str:
-    """The download's path below its language root: modeles/politique-de-moderation.txt."""
-    return f"{DOWNLOAD_FOLDERS[lang]}/{text.file}"
+@dataclass(frozen=True)
+class Download:
+    """One file a reader downloads."""
+
+    file: str  # politique-de-commentaires.txt
+    format: str  # txt, csv or xlsx
+    content: bytes
 
 
-def download_bytes(text: TemplateText) -> bytes:
-    """The download file: UTF-8 with a byte order mark and CRLF line ends, so that Excel and
-    old Windows tools show the accents, and a browser opening it from disk too."""
-    content = _csv(tables(text)[0]) if text.format == "csv" else plain_text(text)
-    return UTF8_BOM + content.encode("utf-8")
+def download_names(text: TemplateText) -> tuple[str, ...]:
+    """The files a template gives: its text, or its table as a workbook and as CSV."""
+    if text.format == "csv":
+        stem = text.file.removesuffix(".csv")
+        return (f"{stem}.xlsx", text.file)
+    return (text.file,)
+
+
+def downloads(text: TemplateText, lang: str) -> tuple[Download, ...]:
+    """The download files, in the order the page offers them. A table comes as an Excel
+    workbook first: a CSV opens in one column where Windows' list separator is a semicolon
+    (languages that write 1,5), a workbook opens the same everywhere."""
+    if text.format == "csv":
+        table = tables(text)[0]
+        xlsx_name, csv_name = download_names(text)
+        return (
+            Download(xlsx_name, "xlsx", xlsx_bytes(table, LABELS[lang]["sheet"])),
+            Download(csv_name, "csv", UTF8_BOM + _csv(table).encode("utf-8")),
+        )
+    return (Download(text.file, "txt", UTF8_BOM + plain_text(text).encode("utf-8")),)
+
+
+def download_path(download: Download, lang: str) -> str:
+    """The download's path below its language root: modeles/politique-de-commentaires.txt."""
+    return f"{DOWNLOAD_FOLDERS[lang]}/{download.file}"
 
 
 def _csv(table: Table) -> str:
@@ -383,6 +426,111 @@ def _csv(table: Table) -> str:
     writer.writerow(table.header)
     writer.writerows(table.rows)
     return out.getvalue()
+
+
+# The least an Excel workbook needs (ECMA-376, SpreadsheetML): one sheet of inline
+# strings, a bold header row kept in view, wrapped text, widths to fit.
+_XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_XLSX_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_XLSX_PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_XLSX_PARTS = {
+    "[Content_Types].xml": (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_XLSX_CONTENT_TYPE}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_XLSX_CONTENT_TYPE}.worksheet+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{_XLSX_CONTENT_TYPE}.styles+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        f'{_XML}<Relationships xmlns="{_XLSX_PACKAGE_REL}">'
+        f'<Relationship Id="rId1" Type="{_XLSX_REL}/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        f'{_XML}<Relationships xmlns="{_XLSX_PACKAGE_REL}">'
+        f'<Relationship Id="rId1" Type="{_XLSX_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_XLSX_REL}/styles" Target="styles.xml"/>'
+        "</Relationships>"
+    ),
+    # Style 0: normal, wrapped; style 1: bold, wrapped (the header).
+    "xl/styles.xml": (
+        f'{_XML}<styleSheet xmlns="{_XLSX_MAIN}">'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="2">'
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+        '<alignment vertical="top" wrapText="1"/></xf>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
+        '<alignment vertical="top" wrapText="1"/></xf>'
+        "</cellXfs>"
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        "</styleSheet>"
+    ),
+}
+# Fixed time and order in the zip: the same template gives the same bytes (reproducible builds).
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MAX_COLUMN_WIDTH = 50
+
+
+def xlsx_bytes(table: Table, sheet: str) -> bytes:
+    """The table as an Excel workbook of one sheet named `sheet`, header row in bold."""
+    widths = [
+        min(_MAX_COLUMN_WIDTH, 2 + max(len(row[i]) for row in (table.header, *table.rows)))
+        for i in range(len(table.header))
+    ]
+    columns = "".join(
+        f'<col min="{i}" max="{i}" width="{width}" customWidth="1"/>' for i, width in enumerate(widths, 1)
+    )
+    rows = "".join(_xlsx_row(number, row) for number, row in enumerate((table.header, *table.rows), 1))
+    parts = dict(_XLSX_PARTS)
+    parts["xl/workbook.xml"] = (
+        f'{_XML}<workbook xmlns="{_XLSX_MAIN}" xmlns:r="{_XLSX_REL}">'
+        f'<sheets><sheet name="{xml_escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    parts["xl/worksheets/sheet1.xml"] = (
+        f'{_XML}<worksheet xmlns="{_XLSX_MAIN}">'
+        '<sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        "</sheetView></sheetViews>"
+        f"<cols>{columns}</cols><sheetData>{rows}</sheetData></worksheet>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in sorted(parts):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, parts[name].encode("utf-8"))
+    return out.getvalue()
+
+
+def _xlsx_row(number: int, cells: tuple[str, ...]) -> str:
+    style = ' s="1"' if number == 1 else ""  # the header row in bold
+    return (
+        f'<row r="{number}">'
+        + "".join(
+            f'<c r="{column_name(column)}{number}" t="inlineStr"{style}>'
+            f'<is><t xml:space="preserve">{xml_escape(cell)}</t></is></c>'
+            for column, cell in enumerate(cells, 1)
+        )
+        + "</row>"
+    )
+
+
+def column_name(number: int) -> str:
+    """1 → A, 26 → Z, 27 → AA: a column as a spreadsheet names it."""
+    name = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
 
 
 def plain_text(text: TemplateText) -> str:
@@ -437,12 +585,22 @@ def size_label(size: int, lang: str) -> str:
 
 
 def download_link(template: DocumentTemplate, lang: str, page_src_uri: str) -> str:
-    """The Markdown link to the download, relative to the page (MkDocs resolves it, so it
-    works under a sub-path and from disk): its words say the format and the size."""
+    """The Markdown link(s) to the download(s), relative to the page (MkDocs resolves them,
+    so they work under a sub-path and from disk). The words say the format and the size:
+    "Télécharger le calendrier (classeur Excel, 3 Ko) ou la version CSV (1 Ko)"."""
     text = template.text(lang)
-    target = posixpath.relpath(download_path(text, lang), posixpath.dirname(page_src_uri) or ".")
-    details = f"{LABELS[lang][text.format]}, {size_label(len(download_bytes(text)), lang)}"
-    return f'[{text.label} ({details})]({target}){{ download="{text.file}" }}'
+    labels = LABELS[lang]
+    links: list[str] = []
+    for download in downloads(text, lang):
+        target = posixpath.relpath(download_path(download, lang), posixpath.dirname(page_src_uri) or ".")
+        size = size_label(len(download.content), lang)
+        words = (
+            f"{text.label} ({labels[download.format]}, {size})"
+            if not links
+            else f"{labels['version'].format(format=labels[download.format])} ({size})"
+        )
+        links.append(f'[{words}]({target}){{ download="{download.file}" }}')
+    return f" {labels['or']} ".join(links)
 
 
 def render_html(text: TemplateText) -> str:

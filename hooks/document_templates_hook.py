@@ -25,8 +25,8 @@ from document_templates import (
     MARKER_LIKE,
     DocumentTemplate,
     TemplateError,
-    download_bytes,
     download_path,
+    downloads,
     insert_templates,
     load_templates,
 )
@@ -55,17 +55,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n: Any = config.plugins.get("i18n")
     language_root = "" if i18n is None or lang == i18n.default_language else f"{lang}/"
     for template in _templates.values():
-        text = template.text(lang)
-        # Included outright: MkDocs leaves out a docs folder named templates/ by default,
-        # and that is where the English downloads go (beside /en/templates/).
-        file = File.generated(
-            config, download_path(text, lang), content=download_bytes(text), inclusion=InclusionLevel.INCLUDED
-        )
-        # Under the language's root, as mkdocs-static-i18n places every file of this build.
-        file.dest_uri = language_root + file.dest_uri
-        file.url = file._get_url(config.use_directory_urls)
-        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
-        files.append(file)
+        for download in downloads(template.text(lang), lang):
+            # Included outright: MkDocs leaves out a docs folder named templates/ by default,
+            # and that is where the English downloads go (beside /en/templates/).
+            file = File.generated(
+                config,
+                download_path(download, lang),
+                content=download.content,
+                inclusion=InclusionLevel.INCLUDED,
+            )
+            # Under the language's root, as mkdocs-static-i18n places every file of this build.
+            file.dest_uri = language_root + file.dest_uri
+            file.url = file._get_url(config.use_directory_urls)
+            file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+            files.append(file)
     return files
 
 

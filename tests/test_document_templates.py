@@ -10,7 +10,9 @@ import logging
 import posixpath
 import re
 import shutil
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -33,10 +35,12 @@ from conftest import (
 from document_templates import (
     DOWNLOAD_FOLDERS,
     UTF8_BOM,
+    Download,
     TemplateError,
-    download_bytes,
+    column_name,
     download_link,
     download_path,
+    downloads,
     insert_templates,
     load_templates,
     plain_text,
@@ -116,38 +120,83 @@ def test_every_template_exists_in_both_languages() -> None:
         assert set(template.texts) == set(LANGUAGES)
 
 
+def _download(template_id: str, lang: str, file_format: str) -> Download:
+    return next(d for d in downloads(TEMPLATES[template_id].text(lang), lang) if d.format == file_format)
+
+
 def test_the_calendar_csv_opens_with_its_accents() -> None:
     """UTF-8 with a byte order mark (Excel's cue), CRLF line ends, and the csv module reads
     back the same header and rows, accents intact."""
     for lang in LANGUAGES:
-        text = TEMPLATES["editorial-calendar"].text(lang)
-        data = download_bytes(text)
+        data = _download("editorial-calendar", lang, "csv").content
         assert data.startswith(UTF8_BOM)
         assert data.count(b"\r\n") == data.count(b"\n") > 1
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        table = tables(text)[0]
+        table = tables(TEMPLATES["editorial-calendar"].text(lang))[0]
         assert rows == [list(table.header), *map(list, table.rows)]
-    french = download_bytes(TEMPLATES["editorial-calendar"].text("fr")).decode("utf-8-sig")
+    french = _download("editorial-calendar", "fr", "csv").content.decode("utf-8-sig")
     assert "État" in french.splitlines()[0] and "Léa" in french
+
+
+def test_the_calendar_workbook_holds_the_same_cells() -> None:
+    """The Excel workbook: a zip of well-formed SpreadsheetML parts, one sheet whose cells
+    read back as the table (accents intact), the header in bold and kept in view."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    for lang in LANGUAGES:
+        with zipfile.ZipFile(io.BytesIO(_download("editorial-calendar", lang, "xlsx").content)) as workbook:
+            assert workbook.testzip() is None
+            parts = {name: ElementTree.fromstring(workbook.read(name)) for name in workbook.namelist()}
+        assert {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml"} <= set(
+            parts
+        )
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        rows = [[cell.findtext(f"{main}is/{main}t") for cell in row] for row in sheet.iter(f"{main}row")]
+        table = tables(TEMPLATES["editorial-calendar"].text(lang))[0]
+        assert rows == [list(table.header), *map(list, table.rows)]
+        header = sheet.find(f"{main}sheetData/{main}row")
+        assert header is not None and {cell.get("s") for cell in header} == {"1"}
+        assert sheet.find(f".//{main}pane").get("state") == "frozen"  # type: ignore[union-attr]
+        assert lang != "fr" or "État" in rows[0]
+
+
+def test_the_workbook_is_the_same_at_each_build() -> None:
+    """No date or random order in the zip: reproducible builds give the same bytes."""
+    assert _download("editorial-calendar", "fr", "xlsx") == _download("editorial-calendar", "fr", "xlsx")
+    with zipfile.ZipFile(io.BytesIO(_download("editorial-calendar", "fr", "xlsx").content)) as workbook:
+        assert {info.date_time for info in workbook.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_columns_are_named_as_a_spreadsheet_names_them() -> None:
+    """Cell references: A…Z, then AA, AB…"""
+    assert [column_name(n) for n in (1, 9, 26, 27, 52, 53)] == ["A", "I", "Z", "AA", "AZ", "BA"]
 
 
 def test_the_calendar_keeps_a_comma_and_a_quote_in_one_cell(tmp_path: Path) -> None:
     """A cell with a comma or quotes stays one cell once Excel or the csv module reads it."""
     cell = 'Rappel, « Fêtes » et "guillemets"'
     folder = _folder(tmp_path, _pair(GOOD_TABLE, file="essai.csv", cell=cell))
-    data = download_bytes(load_templates(folder, label="t")["essai"].text("fr"))
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    (workbook, table) = downloads(load_templates(folder, label="t")["essai"].text("fr"), "fr")
+    assert workbook.format == "xlsx" and _last_cell(workbook) == cell
+    rows = list(csv.reader(io.StringIO(table.content.decode("utf-8-sig"), newline="")))
     assert rows[1] == ["2027-01-05", cell]
+
+
+def _last_cell(workbook: Download) -> str:
+    with zipfile.ZipFile(io.BytesIO(workbook.content)) as archive:
+        return (
+            ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml")).findall(".//{*}t")[-1].text or ""
+        )
 
 
 @pytest.mark.parametrize("template_id", sorted(EXPECTED))
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_text_downloads_are_plain_text_windows_reads(template_id: str, lang: str) -> None:
-    """Each download starts with the byte order mark and ends its lines with CRLF (Notepad,
-    and a browser opening the file from disk, then show the accents)."""
-    data = download_bytes(TEMPLATES[template_id].text(lang))
-    assert data.startswith(UTF8_BOM)
-    assert b"\n" not in data.replace(b"\r\n", b"")
+def test_text_downloads_are_text_windows_reads(template_id: str, lang: str) -> None:
+    """Each text or CSV download starts with the byte order mark and ends its lines with CRLF
+    (Notepad and Excel, and a browser opening it from disk, then show the accents)."""
+    texts = [d for d in downloads(TEMPLATES[template_id].text(lang), lang) if d.format in ("txt", "csv")]
+    assert len(texts) == 1
+    assert texts[0].content.startswith(UTF8_BOM)
+    assert b"\n" not in texts[0].content.replace(b"\r\n", b"")
 
 
 def test_plain_text_underlines_headings_and_spells_out_links(tmp_path: Path) -> None:
@@ -268,7 +317,7 @@ def test_twins_with_different_sections_are_refused(tmp_path: Path) -> None:
 def test_two_templates_cannot_share_a_download(tmp_path: Path) -> None:
     files = _pair() | {name.replace("essai", "autre"): text for name, text in _pair().items()}
     with pytest.raises(
-        TemplateError, match=r"the file name 'essai\.txt' is already the download of '(autre|essai)'"
+        TemplateError, match=r"the file name 'essai\.txt' is already a download of '(autre|essai)'"
     ):
         load_templates(_folder(tmp_path, files), label="t")
 
@@ -289,13 +338,21 @@ def test_an_unknown_or_malformed_marker_names_the_page_and_line() -> None:
 
 
 def test_the_link_says_format_and_size_and_is_relative_to_the_page() -> None:
+    """The workbook first, then the CSV, each named with its format and size."""
     template = TEMPLATES["editorial-calendar"]
-    size = size_label(len(download_bytes(template.text("en"))), "en")
+    workbook, table = (
+        size_label(len(_download("editorial-calendar", "en", kind).content), "en") for kind in ("xlsx", "csv")
+    )
     assert download_link(template, "en", "plan.md") == (
-        f"[Download the editorial calendar (CSV, {size})](templates/editorial-calendar.csv)"
+        f"[Download the editorial calendar (Excel workbook, {workbook})](templates/editorial-calendar.xlsx)"
+        '{ download="editorial-calendar.xlsx" } or '
+        f"[the CSV version ({table})](templates/editorial-calendar.csv)"
         '{ download="editorial-calendar.csv" }'
     )
     assert "](../modeles/calendrier-de-publication.csv)" in download_link(template, "fr", "guide/plan.md")
+    assert download_link(TEMPLATES["monthly-report"], "fr", "modeles.md").startswith(
+        "[Télécharger le bilan mensuel (fichier texte, "
+    )
 
 
 def test_sizes_are_rounded_up_to_a_whole_kilobyte() -> None:
@@ -339,12 +396,12 @@ def test_each_download_is_built_and_linked_from_its_pages(built_site: BuiltSite,
     the Templates page and the page that explains it link to it."""
     root = _language_root(built_site.path, lang)
     for template_id, template in TEMPLATES.items():
-        text = template.text(lang)
-        built = root / download_path(text, lang)
-        assert built.read_bytes() == download_bytes(text), built
-        for slug in (TEMPLATES_PAGE, LINKED_FROM[template_id]):
-            page = built_site.page(lang, slug)
-            assert built in _downloads_linked(built_site.path, page), f"{page} does not link to {built}"
+        for download in downloads(template.text(lang), lang):
+            built = root / download_path(download, lang)
+            assert built.read_bytes() == download.content, built
+            for slug in (TEMPLATES_PAGE, LINKED_FROM[template_id]):
+                page = built_site.page(lang, slug)
+                assert built in _downloads_linked(built_site.path, page), f"{page} does not link to {built}"
 
 
 def test_the_offline_copy_links_each_download(tmp_path: Path) -> None:
@@ -353,7 +410,11 @@ def test_the_offline_copy_links_each_download(tmp_path: Path) -> None:
     build_offline(site)
     for lang in LANGUAGES:
         root = _language_root(site, lang)
-        wanted = {root / download_path(t.text(lang), lang) for t in TEMPLATES.values()}
+        wanted = {
+            root / download_path(download, lang)
+            for template in TEMPLATES.values()
+            for download in downloads(template.text(lang), lang)
+        }
         page = root / f"{page_path(TEMPLATES_PAGE, lang).rstrip('/')}.html"
         linked = _downloads_linked(site, page)
         assert linked == wanted
