@@ -14,6 +14,7 @@ Every error names the file, the line and the template, in words an editor can ac
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import posixpath
@@ -401,6 +402,7 @@ def download_names(text: TemplateText) -> tuple[str, ...]:
     return (text.file,)
 
 
+@functools.lru_cache(maxsize=64)  # a page's links and the build's files ask for the same bytes
 def downloads(text: TemplateText, lang: str) -> tuple[Download, ...]:
     """The download files, in the order the page offers them. A table comes as an Excel
     workbook first: a CSV opens in one column where Windows' list separator is a semicolon
@@ -603,11 +605,16 @@ def download_link(template: DocumentTemplate, lang: str, page_src_uri: str) -> s
     return f" {labels['or']} ".join(links)
 
 
+# One converter, reset before each use: making one loads its extensions (most of the time).
+_MARKDOWN = markdown.Markdown(extensions=["tables"], output_format="html")
+
+
+@functools.lru_cache(maxsize=64)
 def render_html(text: TemplateText) -> str:
     """The template as an HTML block for a page: framed like a note, its title as the
     frame's caption, its headings below the page's (h3, h4), kept out of the page's
     table of contents. Starts at column 0 with no blank line, as a raw HTML block must."""
-    body = markdown.markdown(text.body, extensions=["tables"], output_format="html")
+    body = _MARKDOWN.reset().convert(text.body)
     body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", body)
     body = "\n".join(line.lstrip() for line in body.split("\n") if line.strip())
     return (

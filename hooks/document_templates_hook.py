@@ -37,15 +37,25 @@ TEMPLATES_DIR = Path("data") / "templates"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 _templates: dict[str, DocumentTemplate] = {}
+# The templates last loaded, by the folder's file names, sizes and times: loaded once for
+# both languages' builds, and again as soon as an editor saves a file (mkdocs serve).
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], dict[str, DocumentTemplate]]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _templates
     folder = Path(config.docs_dir) / TEMPLATES_DIR
+    signature = tuple((p.name, (s := p.stat()).st_size, s.st_mtime_ns) for p in sorted(folder.glob("*.md")))
+    cached = _cache.get(folder)
+    if cached is not None and cached[0] == signature:
+        _templates = cached[1]
+        return config
     try:
         _templates = load_templates(folder, label=_shown(folder, config))
     except TemplateError as error:
+        _cache.pop(folder, None)
         raise PluginError(str(error)) from None
+    _cache[folder] = (signature, _templates)
     return config
 
 
