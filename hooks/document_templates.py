@@ -1,5 +1,6 @@
 """Templates readers copy or download (docs/data/templates/): load and check them, show
-them in a page, and write their download files (plain text or CSV).
+them in a page, and write their download files: a text template as plain text, a table
+as an Excel workbook and as CSV.
 
 One Markdown file per template and language, `<id>.fr.md` beside `<id>.en.md`, with a
 short front matter (`file`, `label`) and a body in a small subset of Markdown: a `#`
@@ -108,8 +109,8 @@ class TemplateText:
     """One language's version of a template."""
 
     source: str  # the file, as an editor finds it
-    file: str  # the download's file name: politique-de-moderation.txt
-    label: str  # the link's words: "Télécharger la politique de modération"
+    file: str  # the download's file name: politique-de-commentaires.txt
+    label: str  # the link's words: "Télécharger la politique de commentaires"
     title: str
     body: str  # the Markdown after the title
     body_line: int  # line of the file where `body` starts
