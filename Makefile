@@ -7,6 +7,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Builds are dated by the last commit, so that two builds of one commit match to the
+# byte (README, "Reproducible builds"); a date already set wins; no Git, no date.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(COMMIT_EPOCH),)
+export SOURCE_DATE_EPOCH := $(COMMIT_EPOCH)
+endif
+endif
 
 .PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report system-deps lint bench clean
 

@@ -30,17 +30,14 @@ import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type
 import yaml
 from markupsafe import escape
 
+from data_files import FRONT_MATTER, ID_PATTERN, LANGUAGE_NAMES, LANGUAGES, DataFileError
 from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 
-LANGUAGES = ("fr", "en")
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 # Where each language's download files are published, below its language root: beside
 # the Templates page (/modeles/ and /en/templates/).
 DOWNLOAD_FOLDERS = {"fr": "modeles", "en": "templates"}
 FRONT_MATTER_KEYS = ("file", "label")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(txt|csv)$")
-FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 # Excel reads a CSV as UTF-8 only when it starts with this mark; Windows tools expect CRLF.
 UTF8_BOM = b"\xef\xbb\xbf"
 NEWLINE = "\r\n"
@@ -81,18 +78,12 @@ LABELS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-class TemplateError(Exception):
-    """A problem in a template or a marker, located for the editor who has to fix it."""
+class TemplateError(DataFileError):
+    """A problem in a template or a marker, located for the editor who has to fix it: the
+    data files' error (hooks/data_files.py), its entry named as a template."""
 
     def __init__(self, file: str, problem: str, *, line: int | None = None, entry: str | None = None):
-        self.file = file
-        self.line = line
-        self.entry = entry
-        self.problem = problem
-        where = file if line is None else f"{file}, line {line}"
-        if entry is not None:
-            where += f", template '{entry}'"
-        super().__init__(f"{where}: {problem}")
+        super().__init__(file, problem, line=line, entry=None if entry is None else f"template '{entry}'")
 
 
 _Fail = Callable[[int, str], "TemplateError"]

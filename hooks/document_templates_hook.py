@@ -12,15 +12,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import YAML_RE
 
+from data_files import body_first_line
 from document_templates import (
     MARKER_LIKE,
     DocumentTemplate,
@@ -30,6 +29,7 @@ from document_templates import (
     insert_templates,
     load_templates,
 )
+from site_build import languages, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 TEMPLATES_DIR = Path("data") / "templates"
@@ -56,14 +56,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _cache.pop(folder, None)
         raise PluginError(str(error)) from None
     _cache[folder] = (signature, _templates)
+    log.debug("Loaded %d templates from %s", len(_templates), _shown(folder, config))
     return config
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    lang = _language(config)
-    i18n: Any = config.plugins.get("i18n")
-    language_root = "" if i18n is None or lang == i18n.default_language else f"{lang}/"
+    lang, default = languages(config)
+    language_root = "" if lang == default else f"{lang}/"
     for template in _templates.values():
         for download in downloads(template.text(lang), lang):
             # Included outright: MkDocs leaves out a docs folder named templates/ by default,
@@ -90,33 +90,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return insert_templates(
             markdown,
             _templates,
-            _language(config),
+            page_language(page, config),
             page.file.src_uri,
             source=source,
-            first_line=_body_first_line(page),
+            first_line=body_first_line(page.file.content_string),
         )
     except TemplateError as error:
         raise PluginError(str(error)) from None
 
 
-def _language(config: MkDocsConfig) -> str:
-    """The language being built: mkdocs-static-i18n's current one, else the theme's."""
-    i18n: Any = config.plugins.get("i18n")
-    return str(getattr(i18n, "current_language", None) or config.theme["language"])
-
-
 def _shown(path: Path, config: MkDocsConfig) -> str:
     """The path as an editor finds it: relative to mkdocs.yml."""
     return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
-
-
-def _body_first_line(page: Page) -> int:
-    """Line of the file where the Markdown body starts, after the front matter."""
-    content = page.file.content_string
-    match = YAML_RE.match(content)
-    if match is None:
-        return 1
-    end = match.end()
-    while content.startswith("\n", end):
-        end += 1
-    return content.count("\n", 0, end) + 1

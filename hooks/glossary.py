@@ -8,26 +8,32 @@ Every error names the file, the line and the entry, in words an editor can act o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
 from markupsafe import Markup
 
-from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
+from data_files import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    DataFile,
+    DataFileError,
+    Location,
+    check_keys,
+    identifier,
+    parse_data,
+    read_data_file,
+    text_value,
+)
+from facts import escape_keeping_markers
 
-LANGUAGES = ("fr", "en")
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 # Entry category -> id of the page section (an <h2>) the entry appears in.
 CATEGORY_SECTIONS = {"platform": "platforms", "listening": "listening"}
 ENTRY_KEYS = frozenset({"id", "category", "name", *LANGUAGES})
 REQUIRED_ENTRY_KEYS = ("id", "category", *LANGUAGES)
 TEXT_FIELDS = ("purpose", "audience", "effort")
 TEXT_KEYS = frozenset({"name", *TEXT_FIELDS})
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SPACES = re.compile(r"[ \t\r\n]+")
 # The marker a page uses to show the glossary; a comment that starts like it but
 # says something else is a mistake worth stopping the build for.
 MARKER = "<!-- glossary -->"
@@ -56,18 +62,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-class GlossaryError(Exception):
-    """A problem in the glossary data, located for the editor who has to fix it."""
-
-    def __init__(self, file: str, problem: str, *, line: int | None = None, entry: str | None = None):
-        self.file = file
-        self.line = line
-        self.entry = entry
-        self.problem = problem
-        where = file if line is None else f"{file}, line {line}"
-        if entry is not None:
-            where += f", entry '{entry}'"
-        super().__init__(f"{where}: {problem}")
+class GlossaryError(DataFileError):
+    """A problem in the glossary's page marker, located for the editor who has to fix it.
+    Problems in the data file itself are data_files.DataFileError, as for every data file."""
 
 
 @dataclass(frozen=True)
@@ -109,83 +106,46 @@ class Glossary:
 
 def load_glossary(path: Path | str, *, label: str | None = None) -> Glossary:
     """Read and check the glossary file; `label` is how messages name the file."""
-    source = label or str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise GlossaryError(source, f"cannot read the file ({error.strerror})") from None
-    return parse_glossary(text, source)
+    return _glossary(read_data_file(path, label or str(path)))
 
 
 def parse_glossary(text: str, source: str) -> Glossary:
     """Check the YAML text of a glossary and turn it into a Glossary."""
-    try:
-        data, node = load_with_nodes(text)
-        lines = key_lines(node)
-    except DuplicateKeyError as error:
-        raise GlossaryError(source, f"the key '{error.key}' is given twice here", line=error.line) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        raise GlossaryError(source, f"this is not valid YAML ({error.problem})", line=line) from None
-    except yaml.YAMLError as error:
-        raise GlossaryError(source, f"this is not valid YAML ({error})") from None
+    return _glossary(parse_data(text, source))
+
+
+def _glossary(file: DataFile) -> Glossary:
+    data, root = file.data, file.root
     if not isinstance(data, list) or not data:
-        raise GlossaryError(source, "the file must be a list of entries, each starting with '- id:'")
+        raise root.error("the file must be a list of entries, each starting with '- id:'")
     entries: list[GlossaryEntry] = []
     id_lines: dict[str, int | None] = {}
     for index, raw in enumerate(data):
-        entry = _parse_entry(raw, _Where(source, lines, (index,)))
+        entry = _parse_entry(raw, root.at(index))
         if entry.id in id_lines:
-            raise GlossaryError(
-                source,
-                f"the id '{entry.id}' is used twice (first at line {id_lines[entry.id]}); "
-                "give each entry its own id",
-                line=lines.get((index, "id")),
-                entry=entry.id,
+            raise (
+                root.at(index, "id")
+                .named(entry.id)
+                .error(
+                    f"the id '{entry.id}' is used twice (first at line {id_lines[entry.id]}); "
+                    "give each entry its own id"
+                )
             )
-        id_lines[entry.id] = lines.get((index, "id"))
+        id_lines[entry.id] = root.at(index, "id").line
         entries.append(entry)
-    return Glossary(source=source, entries=tuple(entries))
+    return Glossary(source=root.file, entries=tuple(entries))
 
 
-@dataclass(frozen=True)
-class _Where:
-    """Where a value sits in the file, for error messages."""
-
-    source: str
-    lines: Mapping[tuple[Any, ...], int]
-    path: tuple[Any, ...]
-    entry: str | None = None
-
-    def at(self, *keys: Any) -> _Where:
-        return _Where(self.source, self.lines, self.path + keys, self.entry)
-
-    def named(self, entry: str) -> _Where:
-        return _Where(self.source, self.lines, self.path, entry)
-
-    def error(self, problem: str) -> GlossaryError:
-        path = self.path
-        while path and path not in self.lines:
-            path = path[:-1]
-        return GlossaryError(self.source, problem, line=self.lines.get(path), entry=self.entry)
-
-
-def _parse_entry(raw: object, where: _Where) -> GlossaryEntry:
+def _parse_entry(raw: object, where: Location) -> GlossaryEntry:
     if not isinstance(raw, dict):
         raise where.error("each entry must be a set of 'key: value' lines starting with '- id:'")
     if "id" not in raw:
         raise where.error("missing 'id': start the entry with '- id:' and a short name such as 'linkedin'")
-    entry_id = raw["id"]
-    if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
-        raise where.at("id").error(
-            f"the id {entry_id!r} is not valid; use lowercase letters, digits and hyphens "
-            "(for example: platform-search)"
-        )
+    entry_id = identifier(raw["id"], where.at("id"), "platform-search")
     if entry_id in CATEGORY_SECTIONS.values():
         raise where.at("id").error(f"the id '{entry_id}' is taken by a section of the page; choose another")
     where = where.named(entry_id)
-    _check_keys(raw, ENTRY_KEYS, REQUIRED_ENTRY_KEYS, where)
+    check_keys(raw, ENTRY_KEYS, REQUIRED_ENTRY_KEYS, where)
     category = raw["category"]
     if category not in CATEGORY_SECTIONS:
         raise where.at("category").error(
@@ -193,52 +153,24 @@ def _parse_entry(raw: object, where: _Where) -> GlossaryEntry:
         )
     shared_name = raw.get("name")
     if shared_name is not None:
-        shared_name = _text(shared_name, where.at("name"), "name")
+        shared_name = text_value(shared_name, where.at("name"), "name")
     fr, en = (_parse_text(raw[lang], lang, shared_name, where.at(lang)) for lang in LANGUAGES)
     return GlossaryEntry(id=entry_id, category=category, fr=fr, en=en)
 
 
-def _parse_text(raw: object, lang: str, shared_name: str | None, where: _Where) -> EntryText:
+def _parse_text(raw: object, lang: str, shared_name: str | None, where: Location) -> EntryText:
     language = LANGUAGE_NAMES[lang]
     if not isinstance(raw, dict):
         raise where.error(f"'{lang}' must hold the {language} text as 'key: value' lines")
-    _check_keys(raw, TEXT_KEYS, TEXT_FIELDS, where, language=language)
+    check_keys(raw, TEXT_KEYS, TEXT_FIELDS, where, language=language)
     if "name" in raw:
-        name = _text(raw["name"], where.at("name"), f"{language} name")
+        name = text_value(raw["name"], where.at("name"), f"{language} name")
     elif shared_name is not None:
         name = shared_name
     else:
         raise where.error(f"missing {language} name: add 'name' under '{lang}', or one 'name' for both")
-    fields = {key: _text(raw[key], where.at(key), f"{language} {key}") for key in TEXT_FIELDS}
+    fields = {key: text_value(raw[key], where.at(key), f"{language} {key}") for key in TEXT_FIELDS}
     return EntryText(name=name, **fields)
-
-
-def _check_keys(
-    raw: Mapping[object, object],
-    allowed: Iterable[str],
-    required: Iterable[str],
-    where: _Where,
-    *,
-    language: str | None = None,
-) -> None:
-    allowed = frozenset(allowed)
-    for key in raw:
-        if key not in allowed:
-            raise where.at(key).error(f"unknown key {key!r}; allowed keys: {', '.join(sorted(allowed))}")
-    for key in required:
-        if key not in raw:
-            if key in LANGUAGES:
-                problem = f"missing {LANGUAGE_NAMES[key]} text: add an '{key}:' block"
-            else:
-                problem = f"missing {language + ' ' if language else ''}'{key}'"
-            raise where.error(problem)
-
-
-def _text(value: object, where: _Where, what: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise where.error(f"the {what} must be some text, and it is empty or not text")
-    # Fold line breaks and runs of ordinary spaces; keep the no-break spaces French needs.
-    return _SPACES.sub(" ", value).strip(" \t\r\n")
 
 
 # --- Rendering -------------------------------------------------------------------
@@ -278,7 +210,7 @@ def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) ->
     )
     body = "\n".join(
         Markup('<p><strong class="mdx-glossary__label">{label}{colon}</strong> {value}</p>').format(
-            label=labels[key], colon=labels["colon"], value=value
+            label=labels[key], colon=labels["colon"], value=escape_keeping_markers(value)
         )
         for key, value in rows
     )

@@ -16,17 +16,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils.meta import YAML_RE
 
+from data_files import DataFileError, body_first_line
 from glossary import (
     MARKER_LIKE,
     Glossary,
-    GlossaryError,
     insert_glossary,
     load_glossary,
     render_glossary,
     section_titles,
 )
+from site_build import page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
@@ -53,9 +53,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _glossary is None:
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
     try:
-        html = render_glossary(_glossary, _page_language(page, config))
-        return insert_glossary(markdown, html, source, first_line=_body_first_line(page))
-    except GlossaryError as error:
+        html = render_glossary(_glossary, page_language(page, config))
+        return insert_glossary(markdown, html, source, first_line=body_first_line(page.file.content_string))
+    except DataFileError as error:
         raise PluginError(str(error)) from None
 
 
@@ -69,7 +69,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         toc = toc[0].children
     before = sum(1 for item in toc if 0 <= html.find(f'id="{item.id}"') < start)
     toc[before:before] = [
-        AnchorLink(title, section, 2) for section, title in section_titles(_page_language(page, config))
+        AnchorLink(title, section, 2) for section, title in section_titles(page_language(page, config))
     ]
     return html
 
@@ -86,18 +86,12 @@ def load_cached(path: Path, shown: str) -> Glossary:
         return cached[1]
     try:
         glossary = load_glossary(path, label=shown)
-    except GlossaryError as error:
+    except DataFileError as error:
         _cache.pop(path, None)
         raise PluginError(str(error)) from None
     _cache[path] = (signature, glossary)
     log.debug("Loaded %d glossary entries from %s", len(glossary.entries), shown)
     return glossary
-
-
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    """The page's language: mkdocs-static-i18n sets File.locale; else the theme's language."""
-    locale = getattr(page.file, "locale", None)
-    return str(locale or config.theme["language"])
 
 
 def _shown(path: Path, config: MkDocsConfig) -> str:
@@ -107,15 +101,3 @@ def _shown(path: Path, config: MkDocsConfig) -> str:
         return path.resolve().relative_to(base).as_posix()
     except ValueError:
         return os.fspath(path)
-
-
-def _body_first_line(page: Page) -> int:
-    """Line of the file where the Markdown body starts, after the front matter."""
-    content = page.file.content_string
-    match = YAML_RE.match(content)
-    if match is None:
-        return 1
-    end = match.end()
-    while content.startswith("\n", end):
-        end += 1
-    return content.count("\n", 0, end) + 1

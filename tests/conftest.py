@@ -36,6 +36,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import local_server
+from build_date import dated_by_last_commit
 from checks.seed_fingerprints import FINGERPRINTS_FILE, copied_runs
 from checks.seed_fingerprints import load as load_seed_fingerprints
 from page_addresses import front_matter_slug
@@ -181,7 +182,8 @@ def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides: obj
     logger.addHandler(collector)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
-        build(config)
+        with dated_by_last_commit(config_file.parent):
+            build(config)
     finally:
         logger.removeHandler(collector)
     return collector.messages

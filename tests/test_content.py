@@ -38,6 +38,7 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([\w-]+)\})?\s*$", re.MULTILINE)
 FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+FACT_MARKER_WITH_SPACE = re.compile(r"\s*<!--\s*fact:.*?-->")
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,8 @@ def test_french_typography_is_canadian(page: Page) -> None:
     """A no-break space before the colon and inside « », none before ? ! ;"""
     problems = []
     for number, line in _lines(page):
+        # A fact marker stands for words: the space before it belongs to them, not to the ; after it.
+        line = FACT_MARKER_WITH_SPACE.sub("", line)
         clean = HTML_COMMENT.sub("", re.sub(r"\]\([^)]*\)|\{[#.][^}]*\}|https?://\S+", "", line))
         problems += [f"line {number}: {problem}" for problem in french_typography_problems(clean)]
     assert problems == [], f"docs/{page.path.name}: " + "; ".join(problems)

@@ -41,11 +41,11 @@ from conftest import (
     readability,
     us_spellings,
 )
+from data_files import DataFileError
 from glossary import (
     LABELS,
     MARKER,
     Glossary,
-    GlossaryError,
     insert_glossary,
     load_glossary,
     parse_glossary,
@@ -134,51 +134,53 @@ def test_text_is_folded_to_single_spaces() -> None:
 
 def test_missing_file_is_named() -> None:
     """A glossary file that does not exist is reported by its name."""
-    with pytest.raises(GlossaryError, match=r"^nowhere/glossary\.yml: cannot read the file"):
+    with pytest.raises(DataFileError, match=r"^nowhere/glossary\.yml: cannot read the file"):
         load_glossary(Path("/nonexistent/glossary.yml"), label="nowhere/glossary.yml")
 
 
 def test_invalid_yaml_gives_the_line() -> None:
     """Broken YAML (here a colon inside a plain value) is reported with its line."""
     text = "- id: x\n  category: platform\n  name: X\n  fr:\n    purpose: Un fil : vite\n"
-    with pytest.raises(GlossaryError, match=r"^glossary\.yml, line 5: this is not valid YAML"):
+    with pytest.raises(DataFileError, match=r"^glossary\.yml, line 5: this is not valid YAML"):
         parse_glossary(text, "glossary.yml")
 
 
 def test_file_must_be_a_list() -> None:
     """A file that is not a list of entries is refused, saying how entries start."""
-    with pytest.raises(GlossaryError, match=r"must be a list of entries, each starting with '- id:'"):
+    with pytest.raises(DataFileError, match=r"must be a list of entries, each starting with '- id:'"):
         parse_glossary("id: x\n", "glossary.yml")
 
 
 def test_empty_file_is_refused() -> None:
     """An empty file is refused rather than showing an empty glossary."""
-    with pytest.raises(GlossaryError, match=r"must be a list of entries"):
+    with pytest.raises(DataFileError, match=r"must be a list of entries"):
         parse_glossary("# nothing yet\n", "glossary.yml")
 
 
 def test_entry_must_be_a_mapping() -> None:
     """A list item that is a bare word instead of key: value lines is refused."""
-    with pytest.raises(GlossaryError, match=r"line 1: each entry must be a set of 'key: value' lines"):
+    with pytest.raises(DataFileError, match=r"line 1: each entry must be a set of 'key: value' lines"):
         parse_glossary("- facebook\n", "glossary.yml")
 
 
 def test_missing_id() -> None:
     """An entry without an id is refused, with its line."""
-    with pytest.raises(GlossaryError, match=r"^glossary\.yml, line 1: missing 'id'"):
+    with pytest.raises(DataFileError, match=r"^glossary\.yml, line 1: missing 'id'"):
         _parse(_entry(id=None))
 
 
 @pytest.mark.parametrize("bad_id", ["Facebook", "face book", "face_book", "-x", "x-", 42])
 def test_bad_id_format(bad_id: object) -> None:
     """Ids are lowercase letters, digits and single hyphens: they become URL anchors."""
-    with pytest.raises(GlossaryError, match=r"is not valid; use lowercase letters, digits and hyphens"):
+    with pytest.raises(
+        DataFileError, match=r"is not valid; use lowercase letters, digits and single hyphens"
+    ):
         _parse(_entry(id=bad_id))
 
 
 def test_id_may_not_take_a_section_id() -> None:
     """An entry id equal to a section id would give the page two identical anchors."""
-    with pytest.raises(GlossaryError, match=r"the id 'platforms' is taken by a section of the page"):
+    with pytest.raises(DataFileError, match=r"the id 'platforms' is taken by a section of the page"):
         _parse(_entry("platforms"))
 
 
@@ -187,7 +189,7 @@ def test_duplicate_ids() -> None:
     text = yaml.safe_dump([_entry("facebook"), _entry("facebook")], allow_unicode=True, sort_keys=False)
     second = text.splitlines().index("- id: facebook", 1) + 1
     with pytest.raises(
-        GlossaryError,
+        DataFileError,
         match=rf"^glossary\.yml, line {second}, entry 'facebook': the id 'facebook' is used twice \(first at line 1\)",
     ):
         parse_glossary(text, "glossary.yml")
@@ -196,7 +198,7 @@ def test_duplicate_ids() -> None:
 def test_unknown_entry_key() -> None:
     """A misspelled or unknown key in an entry is refused, listing the allowed keys."""
     with pytest.raises(
-        GlossaryError,
+        DataFileError,
         match=r"entry 'facebook': unknown key 'categroy'; allowed keys: category, en, fr, id, name",
     ):
         _parse({**_entry(category=None), "categroy": "platform"})
@@ -204,72 +206,72 @@ def test_unknown_entry_key() -> None:
 
 def test_unknown_language_key() -> None:
     """An unknown key inside a language block is refused (here a third language)."""
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': unknown key 'de'"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': unknown key 'de'"):
         _parse({**_entry(), "de": {"purpose": "Kontakt."}})
 
 
 def test_unknown_text_key() -> None:
     """A misspelled field under fr or en is refused."""
     fr = {"purpose": "Garder le contact.", "audiance": "Tous.", "effort": "Moyen."}
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': unknown key 'audiance'"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': unknown key 'audiance'"):
         _parse(_entry(fr=fr))
 
 
 def test_missing_category() -> None:
     """An entry must say whether it is a platform or a listening tool."""
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': missing 'category'"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': missing 'category'"):
         _parse(_entry(category=None))
 
 
 def test_unknown_category() -> None:
     """Only the page's two groups are accepted as categories."""
     with pytest.raises(
-        GlossaryError, match=r"the category 'network' is not known; use one of: platform, listening"
+        DataFileError, match=r"the category 'network' is not known; use one of: platform, listening"
     ):
         _parse(_entry(category="network"))
 
 
 def test_missing_french_translation() -> None:
     """An entry without French text fails: never a silent fallback to English."""
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': missing French text: add an 'fr:' block"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': missing French text: add an 'fr:' block"):
         _parse(_entry(fr=None))
 
 
 def test_missing_english_translation() -> None:
     """An entry without English text fails: never a silent fallback to French."""
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': missing English text: add an 'en:' block"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': missing English text: add an 'en:' block"):
         _parse(_entry(en=None))
 
 
 def test_missing_field_in_one_language() -> None:
     """A field present in French but missing in English is named with its language."""
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': missing English 'effort'"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': missing English 'effort'"):
         _parse(_entry(en={"purpose": "Stay in touch.", "audience": "Everyone."}))
 
 
 def test_missing_name() -> None:
     """Without a shared name, each language must give its own."""
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': missing French name"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': missing French name"):
         _parse(_entry(name=None))
 
 
 def test_empty_text() -> None:
     """A field left empty is refused, naming the language and the field."""
     fr = {"purpose": "  ", "audience": "Tous.", "effort": "Moyen."}
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': the French purpose must be some text"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': the French purpose must be some text"):
         _parse(_entry(fr=fr))
 
 
 def test_language_block_must_be_a_mapping() -> None:
     """fr: followed by a sentence instead of its fields is refused."""
-    with pytest.raises(GlossaryError, match=r"entry 'facebook': 'en' must hold the English text"):
+    with pytest.raises(DataFileError, match=r"entry 'facebook': 'en' must hold the English text"):
         _parse(_entry(en="Stay in touch."))
 
 
 def test_key_given_twice() -> None:
     """A key repeated in one block is refused instead of the last one silently winning."""
     text = "- id: x\n  category: platform\n  category: listening\n"
-    with pytest.raises(GlossaryError, match=r"^glossary\.yml, line 3: the key 'category' is given twice"):
+    with pytest.raises(DataFileError, match=r"^glossary\.yml, line 3: the key 'category' is given twice"):
         parse_glossary(text, "glossary.yml")
 
 
@@ -278,7 +280,7 @@ def test_error_points_at_the_line_of_the_bad_field() -> None:
     text = yaml.safe_dump([_entry(), _entry("linkedin", fr={"purpose": "", "audience": "a", "effort": "b"})])
     line = next(n for n, t in enumerate(text.splitlines(), 1) if t.strip() == "purpose: ''")
     with pytest.raises(
-        GlossaryError, match=rf"^glossary\.yml, line {line}, entry 'linkedin': the French purpose"
+        DataFileError, match=rf"^glossary\.yml, line {line}, entry 'linkedin': the French purpose"
     ):
         parse_glossary(text, "glossary.yml")
 
@@ -317,7 +319,7 @@ def test_render_sections_match_section_titles() -> None:
 
 def test_render_unknown_language() -> None:
     """Asking for a language the glossary is not written in fails, naming the file."""
-    with pytest.raises(GlossaryError, match=r"^glossary\.yml: no glossary text for the language 'de'"):
+    with pytest.raises(DataFileError, match=r"^glossary\.yml: no glossary text for the language 'de'"):
         render_glossary(_parse(_entry()), "de")
 
 
@@ -364,20 +366,20 @@ def test_unknown_marker_fails_with_page_and_line() -> None:
     """A marker with something extra is a mistake, reported with the file's line number."""
     markdown = "Intro.\n\n<!-- glossary: platforms -->\n"
     with pytest.raises(
-        GlossaryError, match=r"^docs/glossaire\.fr\.md, line 8: unknown marker '<!-- glossary: platforms -->'"
+        DataFileError, match=r"^docs/glossaire\.fr\.md, line 8: unknown marker '<!-- glossary: platforms -->'"
     ):
         insert_glossary(markdown, "<p></p>", "docs/glossaire.fr.md", first_line=6)
 
 
 def test_marker_must_be_alone_on_its_line() -> None:
     """A marker inside a paragraph would end up in a code block or vanish: refused."""
-    with pytest.raises(GlossaryError, match=r"line 1: put <!-- glossary --> alone on its own line"):
+    with pytest.raises(DataFileError, match=r"line 1: put <!-- glossary --> alone on its own line"):
         insert_glossary(f"See below {MARKER}\n", "<p></p>", "page.md")
 
 
 def test_marker_only_once() -> None:
     """Two markers would repeat every id on the page: refused."""
-    with pytest.raises(GlossaryError, match=r"line 3: <!-- glossary --> appears more than once"):
+    with pytest.raises(DataFileError, match=r"line 3: <!-- glossary --> appears more than once"):
         insert_glossary(f"{MARKER}\n\n{MARKER}\n", "<p></p>", "page.md")
 
 
