@@ -20,17 +20,16 @@ import io
 import math
 import posixpath
 import re
-import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type hints (pinned in requirements.txt)
 import yaml
 from markupsafe import escape
 
 from data_files import FRONT_MATTER, ID_PATTERN, LANGUAGE_NAMES, LANGUAGES, DataFileError
+from workbook import xlsx_bytes
 from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 
 # Where each language's download files are published, below its language root: beside
@@ -403,7 +402,7 @@ def downloads(text: TemplateText, lang: str) -> tuple[Download, ...]:
         table = tables(text)[0]
         xlsx_name, csv_name = download_names(text)
         return (
-            Download(xlsx_name, "xlsx", xlsx_bytes(table, LABELS[lang]["sheet"])),
+            Download(xlsx_name, "xlsx", xlsx_bytes((table.header, *table.rows), LABELS[lang]["sheet"])),
             Download(csv_name, "csv", UTF8_BOM + _csv(table).encode("utf-8")),
         )
     return (Download(text.file, "txt", UTF8_BOM + plain_text(text).encode("utf-8")),)
@@ -420,111 +419,6 @@ def _csv(table: Table) -> str:
     writer.writerow(table.header)
     writer.writerows(table.rows)
     return out.getvalue()
-
-
-# The least an Excel workbook needs (ECMA-376, SpreadsheetML): one sheet of inline
-# strings, a bold header row kept in view, wrapped text, widths to fit.
-_XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_XLSX_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_XLSX_PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_XLSX_PARTS = {
-    "[Content_Types].xml": (
-        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{_XLSX_CONTENT_TYPE}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_XLSX_CONTENT_TYPE}.worksheet+xml"/>'
-        f'<Override PartName="/xl/styles.xml" ContentType="{_XLSX_CONTENT_TYPE}.styles+xml"/>'
-        "</Types>"
-    ),
-    "_rels/.rels": (
-        f'{_XML}<Relationships xmlns="{_XLSX_PACKAGE_REL}">'
-        f'<Relationship Id="rId1" Type="{_XLSX_REL}/officeDocument" Target="xl/workbook.xml"/>'
-        "</Relationships>"
-    ),
-    "xl/_rels/workbook.xml.rels": (
-        f'{_XML}<Relationships xmlns="{_XLSX_PACKAGE_REL}">'
-        f'<Relationship Id="rId1" Type="{_XLSX_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
-        f'<Relationship Id="rId2" Type="{_XLSX_REL}/styles" Target="styles.xml"/>'
-        "</Relationships>"
-    ),
-    # Style 0: normal, wrapped; style 1: bold, wrapped (the header).
-    "xl/styles.xml": (
-        f'{_XML}<styleSheet xmlns="{_XLSX_MAIN}">'
-        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-        '<fill><patternFill patternType="gray125"/></fill></fills>'
-        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-        '<cellXfs count="2">'
-        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-        '<alignment vertical="top" wrapText="1"/></xf>'
-        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
-        '<alignment vertical="top" wrapText="1"/></xf>'
-        "</cellXfs>"
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-        "</styleSheet>"
-    ),
-}
-# Fixed time and order in the zip: the same template gives the same bytes (reproducible builds).
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_MAX_COLUMN_WIDTH = 50
-
-
-def xlsx_bytes(table: Table, sheet: str) -> bytes:
-    """The table as an Excel workbook of one sheet named `sheet`, header row in bold."""
-    widths = [
-        min(_MAX_COLUMN_WIDTH, 2 + max(len(row[i]) for row in (table.header, *table.rows)))
-        for i in range(len(table.header))
-    ]
-    columns = "".join(
-        f'<col min="{i}" max="{i}" width="{width}" customWidth="1"/>' for i, width in enumerate(widths, 1)
-    )
-    rows = "".join(_xlsx_row(number, row) for number, row in enumerate((table.header, *table.rows), 1))
-    parts = dict(_XLSX_PARTS)
-    parts["xl/workbook.xml"] = (
-        f'{_XML}<workbook xmlns="{_XLSX_MAIN}" xmlns:r="{_XLSX_REL}">'
-        f'<sheets><sheet name="{xml_escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>'
-    )
-    parts["xl/worksheets/sheet1.xml"] = (
-        f'{_XML}<worksheet xmlns="{_XLSX_MAIN}">'
-        '<sheetViews><sheetView workbookViewId="0">'
-        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-        "</sheetView></sheetViews>"
-        f"<cols>{columns}</cols><sheetData>{rows}</sheetData></worksheet>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name in sorted(parts):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, parts[name].encode("utf-8"))
-    return out.getvalue()
-
-
-def _xlsx_row(number: int, cells: tuple[str, ...]) -> str:
-    style = ' s="1"' if number == 1 else ""  # the header row in bold
-    return (
-        f'<row r="{number}">'
-        + "".join(
-            f'<c r="{column_name(column)}{number}" t="inlineStr"{style}>'
-            f'<is><t xml:space="preserve">{xml_escape(cell)}</t></is></c>'
-            for column, cell in enumerate(cells, 1)
-        )
-        + "</row>"
-    )
-
-
-def column_name(number: int) -> str:
-    """1 → A, 26 → Z, 27 → AA: a column as a spreadsheet names it."""
-    name = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        name = chr(ord("A") + rest) + name
-    return name
 
 
 def plain_text(text: TemplateText) -> str:

@@ -37,7 +37,6 @@ from document_templates import (
     UTF8_BOM,
     Download,
     TemplateError,
-    column_name,
     download_link,
     download_path,
     downloads,
@@ -48,6 +47,7 @@ from document_templates import (
     tables,
 )
 from offline_copy import build_offline
+from workbook import column_name
 
 TEMPLATES_DIR = ROOT / "docs" / "data" / "templates"
 LABEL = "docs/data/templates"
