@@ -24,7 +24,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type hints (pinned in requirements.txt)
 import yaml
 from markupsafe import escape
 
@@ -52,7 +51,6 @@ _HEADING = re.compile(r"^(#{1,3}) (\S.*)$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _RAW_HTML = re.compile(r"<[A-Za-z/!]")
-_HTML_HEADING = re.compile(r"<(/?)h([1-3])>")
 
 # Interface strings: one place, the same keys in both languages.
 LABELS: Mapping[str, Mapping[str, str]] = {
@@ -421,27 +419,77 @@ def _csv(table: Table) -> str:
     return out.getvalue()
 
 
-def plain_text(text: TemplateText) -> str:
-    """The template as plain text: headings underlined, links spelled out, tables aligned."""
-    out = [text.title, "=" * len(text.title), ""]
-    lines = text.body.rstrip("\n").split("\n")
+@dataclass(frozen=True)
+class _Block:
+    """A part of a template's body: a heading (level 2 or 3), a paragraph, a list
+    (`ul` or `ol`, one line an item) or a table."""
+
+    kind: str
+    lines: tuple[str, ...] = ()
+    level: int = 0
+    table: Table | None = None
+
+
+_LIST_ITEM = {"ul": re.compile(r"^- (.*)$"), "ol": re.compile(r"^\d+\. (.*)$")}
+
+
+def _blocks(body: str) -> list[_Block]:
+    """The body's blocks, in order (one parser for the page and the download)."""
+    blocks: list[_Block] = []
+    lines = body.rstrip("\n").split("\n")
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.startswith("|"):
-            block = []
-            while index < len(lines) and lines[index].startswith("|"):
-                block.append(lines[index])
-                index += 1
-            out.extend(_aligned(_table([(0, row) for row in block], _never)))
-            continue
         heading = _HEADING.match(line)
-        if heading:
-            words = _inline_text(heading.group(2))
-            out.extend([words, ("-" if len(heading.group(1)) == 2 else "·") * len(words)])
+        kind = next((kind for kind, item in _LIST_ITEM.items() if item.match(line)), None)
+        if not line.strip():
+            index += 1
+        elif line.startswith("|"):
+            rows = []
+            while index < len(lines) and lines[index].startswith("|"):
+                rows.append((0, lines[index]))
+                index += 1
+            blocks.append(_Block("table", table=_table(rows, _never)))
+        elif heading:
+            blocks.append(_Block("heading", (heading.group(2),), level=len(heading.group(1))))
+            index += 1
+        elif kind:
+            items = []
+            while index < len(lines) and (item := _LIST_ITEM[kind].match(lines[index])):
+                items.append(item.group(1))
+                index += 1
+            blocks.append(_Block(kind, tuple(items)))
         else:
-            out.append(_inline_text(line))
-        index += 1
+            paragraph = []
+            while index < len(lines) and lines[index].strip() and not _starts_block(lines[index]):
+                paragraph.append(lines[index].strip())
+                index += 1
+            blocks.append(_Block("p", (" ".join(paragraph),)))
+    return blocks
+
+
+def _starts_block(line: str) -> bool:
+    return (
+        line.startswith("|") or bool(_HEADING.match(line)) or any(i.match(line) for i in _LIST_ITEM.values())
+    )
+
+
+def plain_text(text: TemplateText) -> str:
+    """The template as plain text: headings underlined, links spelled out, tables aligned."""
+    out = [text.title, "=" * len(text.title)]
+    for block in _blocks(text.body):
+        out.append("")
+        if block.kind == "heading":
+            words = _inline_text(block.lines[0])
+            out += [words, ("-" if block.level == 2 else "·") * len(words)]
+        elif block.kind == "table" and block.table is not None:
+            out += _aligned(block.table)
+        elif block.kind == "ol":
+            out += [f"{number}. {_inline_text(item)}" for number, item in enumerate(block.lines, 1)]
+        elif block.kind == "ul":
+            out += [f"- {_inline_text(item)}" for item in block.lines]
+        else:
+            out.append(_inline_text(block.lines[0]))
     return NEWLINE.join(out) + NEWLINE
 
 
@@ -491,22 +539,46 @@ def download_link(template: DocumentTemplate, lang: str, page_src_uri: str) -> s
     return f" {labels['or']} ".join(links)
 
 
-# One converter, reset before each use: making one loads its extensions (most of the time).
-_MARKDOWN = markdown.Markdown(extensions=["tables"], output_format="html")
-
-
 @functools.lru_cache(maxsize=64)
 def render_html(text: TemplateText) -> str:
     """The template as an HTML block for a page: framed like a note, its title as the
     frame's caption, its headings below the page's (h3, h4), kept out of the page's
-    table of contents. Starts at column 0 with no blank line, as a raw HTML block must."""
-    body = _MARKDOWN.reset().convert(text.body)
-    body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", body)
-    body = "\n".join(line.lstrip() for line in body.split("\n") if line.strip())
-    return (
-        '<div class="admonition note mdx-template">\n'
-        f'<p class="admonition-title">{escape(text.title)}</p>\n{body}\n</div>'
+    table of contents (no id). Starts at column 0 with no blank line, as a raw HTML
+    block in Markdown must."""
+    body = []
+    for block in _blocks(text.body):
+        if block.kind == "heading":
+            body.append(f"<h{block.level + 1}>{_inline_html(block.lines[0])}</h{block.level + 1}>")
+        elif block.kind == "table" and block.table is not None:
+            body.append(_table_html(block.table))
+        elif block.kind in _LIST_ITEM:
+            items = "".join(f"<li>{_inline_html(item)}</li>" for item in block.lines)
+            body.append(f"<{block.kind}>{items}</{block.kind}>")
+        else:
+            body.append(f"<p>{_inline_html(block.lines[0])}</p>")
+    return "\n".join(
+        [
+            '<div class="admonition note mdx-template">',
+            f'<p class="admonition-title">{escape(text.title)}</p>',
+            *body,
+            "</div>",
+        ]
     )
+
+
+def _inline_html(text: str) -> str:
+    """Escaped text with its **bold** and [links](https://…) as HTML."""
+    html = str(escape(text))
+    html = _LINK.sub(lambda m: f'<a href="{m.group(2)}">{m.group(1)}</a>', html)
+    return _BOLD.sub(r"<strong>\1</strong>", html)
+
+
+def _table_html(table: Table) -> str:
+    head = "".join(f"<th>{_inline_html(cell)}</th>" for cell in table.header)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_inline_html(cell)}</td>" for cell in row) + "</tr>" for row in table.rows
+    )
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{rows}</tbody>\n</table>"
 
 
 def insert_templates(

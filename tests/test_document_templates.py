@@ -43,6 +43,7 @@ from document_templates import (
     insert_templates,
     load_templates,
     plain_text,
+    render_html,
     size_label,
     tables,
 )
@@ -221,6 +222,26 @@ def test_plain_text_underlines_headings_and_spells_out_links(tmp_path: Path) -> 
         "-----------+---",
         "long texte | x",
         "",
+    ]
+
+
+def test_the_page_shows_lists_bold_links_and_escaped_text(tmp_path: Path) -> None:
+    """The frame's HTML: a paragraph's lines joined, & escaped, **bold** and links as HTML,
+    each list as a list, headings one level below the page's section."""
+    body = (
+        "---\nfile: essai.txt\nlabel: Essai\n---\n\n# Titre & co\n\n## Section\n\n"
+        "Lire **ceci** & [le site](https://example.org/a?x=1&y=2)\nsur deux lignes.\n\n- un\n- deux\n\n1. premier\n"
+    )
+    folder = _folder(tmp_path, {"essai.fr.md": body, "essai.en.md": body.replace("essai.txt", "test.txt")})
+    assert render_html(load_templates(folder, label="t")["essai"].text("fr")).split("\n") == [
+        '<div class="admonition note mdx-template">',
+        '<p class="admonition-title">Titre &amp; co</p>',
+        "<h3>Section</h3>",
+        '<p>Lire <strong>ceci</strong> &amp; <a href="https://example.org/a?x=1&amp;y=2">le site</a> '
+        "sur deux lignes.</p>",
+        "<ul><li>un</li><li>deux</li></ul>",
+        "<ol><li>premier</li></ol>",
+        "</div>",
     ]
 
 
