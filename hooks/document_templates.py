@@ -50,6 +50,7 @@ _TABLE_RULE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")
 _HEADING = re.compile(r"^(#{1,3}) (\S.*)$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LONE_STAR = re.compile(r"\*|(?<![\w/])_\w[^_]*_(?!\w)")
 _RAW_HTML = re.compile(r"<[A-Za-z/!]")
 
 # Interface strings: one place, the same keys in both languages.
@@ -264,6 +265,10 @@ def _check_body(template: TemplateText, template_id: str) -> None:
     for number, line in lines:
         if line.startswith("# "):
             raise fail(number, "only the first heading may be a '# ' title; use '## ' for a section")
+        if line.startswith("####"):
+            raise fail(number, "a template's headings go down to '###'; use '##' or '###'")
+        if _LONE_STAR.search(_BOLD.sub("", line).removeprefix("* ")) or line.startswith(("* ", "+ ")):
+            raise fail(number, "write lists with '- ' and emphasis as **bold**; other marks show as they are")
         if _RAW_HTML.search(line):
             raise fail(number, "HTML is not allowed in a template; write plain Markdown")
         if line.startswith(("    ", "\t", "```")):

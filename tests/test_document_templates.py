@@ -319,6 +319,17 @@ def test_a_link_that_only_works_on_the_site_is_refused(tmp_path: Path) -> None:
         load_templates(_folder(tmp_path, files), label="t")
 
 
+@pytest.mark.parametrize(
+    "line", ["Un *mot* en italique.", "* un point", "#### Trop bas", "Un _mot_ souligné."]
+)
+def test_markdown_the_download_cannot_show_is_refused(tmp_path: Path, line: str) -> None:
+    """What neither the page nor the text file would render stops the build at its line."""
+    files = _pair()
+    files["essai.fr.md"] = files["essai.fr.md"].replace("Un paragraphe.", line)
+    with pytest.raises(TemplateError, match=r"^t/essai\.fr\.md, line 8, template 'essai': "):
+        load_templates(_folder(tmp_path, files), label="t")
+
+
 def test_a_csv_template_holds_one_table_only(tmp_path: Path) -> None:
     files = _pair(GOOD_TABLE, file="essai.csv")
     files["essai.fr.md"] += "\nUne phrase de trop.\n"
