@@ -63,6 +63,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "or": "ou",
         "version": "la version {format}",
         "sheet": "Modèle",
+        "column": "Colonne",
+        "example": "Exemple {number}",
     },
     "en": {
         "txt": "text file",
@@ -72,6 +74,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "or": "or",
         "version": "the {format} version",
         "sheet": "Template",
+        "column": "Column",
+        "example": "Example {number}",
     },
 }
 
@@ -545,17 +549,20 @@ def download_link(template: DocumentTemplate, lang: str, page_src_uri: str) -> s
 
 
 @functools.lru_cache(maxsize=64)
-def render_html(text: TemplateText) -> str:
+def render_html(text: TemplateText, lang: str) -> str:
     """The template as an HTML block for a page: framed like a note, its title as the
     frame's caption, its headings below the page's (h3, h4), kept out of the page's
-    table of contents (no id). Starts at column 0 with no blank line, as a raw HTML
-    block in Markdown must."""
+    table of contents (no id). A spreadsheet's table is shown column by column: one
+    line per column, its examples beside it, so that it fits the page without a
+    scrolling region. Starts at column 0 with no blank line, as a raw HTML block in
+    Markdown must."""
     body = []
     for block in _blocks(text.body):
         if block.kind == "heading":
             body.append(f"<h{block.level + 1}>{_inline_html(block.lines[0])}</h{block.level + 1}>")
         elif block.kind == "table" and block.table is not None:
-            body.append(_table_html(block.table))
+            table = _by_column(block.table, lang) if text.format == "csv" else block.table
+            body.append(_table_html(table, row_headers=text.format == "csv"))
         elif block.kind in _LIST_ITEM:
             items = "".join(f"<li>{_inline_html(item)}</li>" for item in block.lines)
             body.append(f"<{block.kind}>{items}</{block.kind}>")
@@ -578,10 +585,25 @@ def _inline_html(text: str) -> str:
     return _BOLD.sub(r"<strong>\1</strong>", html)
 
 
-def _table_html(table: Table) -> str:
-    head = "".join(f"<th>{_inline_html(cell)}</th>" for cell in table.header)
+def _by_column(table: Table, lang: str) -> Table:
+    """The table turned a quarter: a row per column, a column per example row."""
+    header = (
+        LABELS[lang]["column"],
+        *(LABELS[lang]["example"].format(number=n) for n in range(1, len(table.rows) + 1)),
+    )
+    rows = tuple((name, *(row[index] for row in table.rows)) for index, name in enumerate(table.header))
+    return Table(header, rows)
+
+
+def _table_html(table: Table, *, row_headers: bool = False) -> str:
+    """A table; with `row_headers`, each row's first cell heads its row."""
+    head = "".join(f'<th scope="col">{_inline_html(cell)}</th>' for cell in table.header)
+    first = ('<th scope="row">', "</th>") if row_headers else ("<td>", "</td>")
     rows = "".join(
-        "<tr>" + "".join(f"<td>{_inline_html(cell)}</td>" for cell in row) + "</tr>" for row in table.rows
+        f"<tr>{first[0]}{_inline_html(row[0])}{first[1]}"
+        + "".join(f"<td>{_inline_html(cell)}</td>" for cell in row[1:])
+        + "</tr>"
+        for row in table.rows
     )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{rows}</tbody>\n</table>"
 
@@ -619,7 +641,13 @@ def insert_templates(
         block = BLOCK_MARKER.match(line)
         if block:
             template = templates[block.group(1)]
-            out += ["", download_link(template, lang, page_src_uri), "", render_html(template.text(lang)), ""]
+            out += [
+                "",
+                download_link(template, lang, page_src_uri),
+                "",
+                render_html(template.text(lang), lang),
+                "",
+            ]
             continue
         out.append(LINK_MARKER.sub(lambda m: download_link(templates[m.group(1)], lang, page_src_uri), line))
     return "\n".join(out)

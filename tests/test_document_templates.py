@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
+from playwright.sync_api import Browser, expect
 
 from conftest import (
     DEFAULT_LANGUAGE,
@@ -31,6 +32,7 @@ from conftest import (
     page_path,
     readability,
     us_spellings,
+    wait_for_material,
 )
 from document_templates import (
     DOWNLOAD_FOLDERS,
@@ -233,7 +235,7 @@ def test_the_page_shows_lists_bold_links_and_escaped_text(tmp_path: Path) -> Non
         "Lire **ceci** & [le site](https://example.org/a?x=1&y=2)\nsur deux lignes.\n\n- un\n- deux\n\n1. premier\n"
     )
     folder = _folder(tmp_path, {"essai.fr.md": body, "essai.en.md": body.replace("essai.txt", "test.txt")})
-    assert render_html(load_templates(folder, label="t")["essai"].text("fr")).split("\n") == [
+    assert render_html(load_templates(folder, label="t")["essai"].text("fr"), "fr").split("\n") == [
         '<div class="admonition note mdx-template">',
         '<p class="admonition-title">Titre &amp; co</p>',
         "<h3>Section</h3>",
@@ -404,6 +406,20 @@ def test_a_block_marker_shows_the_link_and_the_template_out_of_the_table_of_cont
     assert soup.select("[id]") == []
 
 
+def test_the_calendar_is_shown_column_by_column() -> None:
+    """On the page, the spreadsheet's nine columns become nine rows, its examples columns:
+    it fits the page, with no scrolling region a keyboard could not reach."""
+    text = TEMPLATES["editorial-calendar"].text("en")
+    soup = BeautifulSoup(render_html(text, "en"), "html.parser")
+    assert [th.get_text() for th in soup.select("thead th")] == [
+        "Column",
+        "Example 1",
+        "Example 2",
+        "Example 3",
+    ]
+    assert [th.get_text() for th in soup.select("tbody th[scope=row]")] == list(tables(text)[0].header)
+
+
 # --- The built site ------------------------------------------------------------------
 
 
@@ -511,3 +527,31 @@ def test_build_stops_on_a_mistyped_marker(tmp_path: Path, caplog: pytest.LogCapt
     line = next(n for n, line in enumerate(text.split("\n"), 1) if "template-download: crisis" in line)
     message = _failed_build(tmp_path, docs, caplog)
     assert f"plan.fr.md, line {line}: no template 'crisis'" in message
+
+
+# --- In the browser: a template's tables fit a phone -----------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_template_tables_fit_a_phone_without_a_scrolling_box(
+    browser: Browser, site_url: str, lang: str
+) -> None:
+    """At 320 px, no table of a template scrolls sideways: Material's scrolling box cannot
+    be reached with a keyboard (overrides/assets/stylesheets/accessibility.css)."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(
+            site_url + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + page_path(TEMPLATES_PAGE, lang)
+        )
+        wait_for_material(page)
+        tables_shown = sum(1 for t in TEMPLATES.values() if "|" in t.text(lang).body)
+        # Material wraps each table once its bundle runs: wait for every wrapper.
+        expect(page.locator(".mdx-template .md-typeset__scrollwrap")).to_have_count(tables_shown)
+        scrolling = page.locator(".mdx-template .md-typeset__scrollwrap").evaluate_all(
+            "boxes => boxes.filter(box => box.scrollWidth > box.clientWidth).length"
+        )
+        assert scrolling == 0
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
