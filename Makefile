@@ -6,6 +6,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+NPM_BIN := tests/node_modules/.bin
+JS_SOURCES := overrides/assets/javascripts tests/js
+CSS_SOURCES := "overrides/assets/stylesheets/**/*.css"
 export NO_MKDOCS_2_WARNING := 1
 # Builds are dated by the last commit, so that two builds of one commit match to the
 # byte (README, "Reproducible builds"); a date already set wins; no Git, no date.
@@ -16,7 +19,7 @@ export SOURCE_DATE_EPOCH := $(COMMIT_EPOCH)
 endif
 endif
 
-.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report system-deps lint bench clean
+.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report links-external review-due system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -34,7 +37,7 @@ offline: install
 ## check: the quick loop while editing: every test that needs no browser and no server
 ## (the rest of the suite, marked `browser` by tests/conftest.py, runs in `make test`).
 ## --dist load: test by test, not file by file (tests/test_checklist.py alone is a third of the time)
-check: install-test install-npm
+check: lint
 	$(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist load
 
 ## goldens: write tests/golden/ files again from the current code; review the diff, then commit
@@ -42,12 +45,16 @@ goldens: install-test
 	$(BIN)/python -m pytest -m golden --update-goldens -q
 	git status --short tests/golden
 
-## lint: ruff (lint and format) and mypy, as pyproject.toml configures them; the editorial
+## lint: every code linter: ruff (lint and format) and mypy for the Python (pyproject.toml),
+## ESLint for the site's scripts and their tests, Stylelint for its stylesheets (their
+## configurations in tests/, their versions in tests/package-lock.json); the editorial
 ## linters (spelling, Markdown, workflows) run in `make check` and `make test`
-lint: install-test
+lint: install-test install-npm
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy
+	$(NPM_BIN)/eslint --config tests/eslint.config.mjs $(JS_SOURCES)
+	$(NPM_BIN)/stylelint --config tests/stylelint.config.mjs $(CSS_SOURCES)
 
 ## test: install everything (Python, npm checkers, system Chromium, Firefox ESR and Java), then run the whole suite
 test: install-test system-deps install-npm
@@ -81,6 +88,18 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json | syst
 ## links-report: build, check every link of the built site, list external links in external-links.txt
 links-report: build
 	PYTHONPATH=tests $(BIN)/python -m checks.links site --external external-links.txt
+
+## links-external: build, then ask every site the guide links to whether the page is still
+## there (needs the network, so not part of `make test`): one line per link with its status
+## and the file and line to fix; exit 1 when a link is broken (README, "Checking sources")
+links-external: build
+	PYTHONPATH=tests $(BIN)/python -m checks.external_links site
+
+## review-due: list the pages (front matter review_due:) and facts (docs/data/facts.yml
+## review_by:) whose review date has come, with file and line; exit 1 when something is due.
+## TODAY=YYYY-MM-DD checks another day (README, "Checking sources")
+review-due: install
+	PYTHONPATH=tests:hooks $(BIN)/python -m checks.review_due $(if $(TODAY),--today "$(TODAY)")
 
 ## parity: list pages changed in one language only on this branch (BASE=main by default)
 parity: install

@@ -22,6 +22,7 @@ from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACES = re.compile(r"[ \t\r\n]+")
 # What mkdocs.utils.meta takes for a page's front matter, so that lines count the same.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.MULTILINE | re.DOTALL)
@@ -185,7 +186,7 @@ def date_value(value: object, where: Location, what: str) -> date:
     """A day written YYYY-MM-DD (YAML reads it as a date; a quoted one is accepted too)."""
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:

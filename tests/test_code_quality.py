@@ -1,5 +1,6 @@
-"""The house style for Python holds: ruff lint and format, and mypy --strict on the
-hooks' pure modules and the editor checks (configured in pyproject.toml)."""
+"""The house style holds: ruff lint and format, and mypy --strict on the hooks' pure
+modules and the editor checks (pyproject.toml); ESLint on the site's scripts and
+Stylelint on its stylesheets (tests/eslint.config.mjs, tests/stylelint.config.mjs)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from conftest import ROOT
 
 BIN = Path(sys.executable).parent
+NPM_BIN = ROOT / "tests" / "node_modules" / ".bin"
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
@@ -32,6 +34,40 @@ def test_mypy_strict_passes() -> None:
     """The typed modules type-check under mypy --strict."""
     result = _run(str(BIN / "mypy"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_eslint_finds_no_problem() -> None:
+    """The site's scripts (not vendor/) and their Node tests pass ESLint's recommended rules."""
+    result = _run(
+        str(NPM_BIN / "eslint"),
+        "--config",
+        "tests/eslint.config.mjs",
+        "overrides/assets/javascripts",
+        "tests/js",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_stylelint_finds_no_problem() -> None:
+    """The site's stylesheets pass Stylelint's standard rules, with the project's class names."""
+    result = _run(
+        str(NPM_BIN / "stylelint"),
+        "--config",
+        "tests/stylelint.config.mjs",
+        "overrides/assets/stylesheets/**/*.css",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_script_linter_sees_a_mistake() -> None:
+    """ESLint, as configured, fails on an undefined name in a site script."""
+    script = (ROOT / "overrides" / "assets" / "javascripts" / "checklist.js").read_text(encoding="utf-8")
+    result = subprocess.run(
+        [str(NPM_BIN / "eslint"), "--config", "tests/eslint.config.mjs", "--stdin", "--stdin-filename",
+         "overrides/assets/javascripts/broken.js"],
+        cwd=ROOT, input=script + "\nundefinedThing();\n", capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1 and "no-undef" in result.stdout, result.stdout + result.stderr
 
 
 MAX_HOOK_LINES = 150

@@ -40,6 +40,7 @@ from conftest import (
     page_path,
     readability,
     us_spellings,
+    with_fact_words,
 )
 from data_files import DataFileError
 from glossary import (
@@ -510,9 +511,10 @@ def test_a_link_from_another_page_lands_on_its_entry(
 
 
 def _texts(lang: str) -> list[tuple[str, str]]:
-    """(entry id, sentence-bearing text) of every field in one language."""
+    """(entry id, sentence-bearing text) of every field in one language, each fact
+    marker read as the fact's words with their source and year."""
     return [
-        (entry.id, value)
+        (entry.id, with_fact_words(value, lang))
         for entry in load_glossary(DATA_FILE).entries
         for value in (
             entry.text(lang).name,
