@@ -66,11 +66,11 @@ EXPECTED = {
 # The page that shows every template in full, and the pages that explain each one.
 TEMPLATES_PAGE = "modeles"
 LINKED_FROM = {
-    "moderation-policy": "responsable",
-    "holding-statement": "plan",
-    "staff-guidelines": "responsable",
-    "editorial-calendar": "plan",
-    "monthly-report": "plan",
+    "moderation-policy": ("responsable", "communaute"),
+    "holding-statement": ("plan",),
+    "staff-guidelines": ("responsable",),
+    "editorial-calendar": ("plan",),
+    "monthly-report": ("plan", "mesure"),
 }
 
 GOOD_TEXT = """---
@@ -447,7 +447,7 @@ def test_each_download_is_built_and_linked_from_its_pages(built_site: BuiltSite,
         for download in downloads(template.text(lang), lang):
             built = root / download_path(download, lang)
             assert built.read_bytes() == download.content, built
-            for slug in (TEMPLATES_PAGE, LINKED_FROM[template_id]):
+            for slug in (TEMPLATES_PAGE, *LINKED_FROM[template_id]):
                 page = built_site.page(lang, slug)
                 assert built in _downloads_linked(built_site.path, page), f"{page} does not link to {built}"
 
