@@ -660,10 +660,16 @@ def render_checklist(checklist: Checklist, strings: Strings, lang: str, links: M
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """A "{count} of {total}" string with its values; a placeholder without a value stays as written,
+    as the page's script does (tests/fixtures/placeholders.json holds both to one table)."""
+    return PLACEHOLDER.sub(lambda match: str(values[match[1]]) if match[1] in values else match[0], template)
+
+
 def essential_items(checklist: Checklist) -> Sequence[Item]:
     return [item for item in checklist.items if item.essential]
 
 
 _environment.globals["essential_items"] = essential_items
-# Fills a {placeholder} string; Markup.format escapes the values too.
-_environment.filters["fill"] = lambda template, **values: Markup.escape(template).format(**values)
+# Fills a {placeholder} string, then escapes the whole (values included).
+_environment.filters["fill"] = lambda template, **values: Markup.escape(fill(template, values))

@@ -16,6 +16,7 @@ import sys
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import jinja2
@@ -1010,3 +1011,20 @@ def test_anchor_ids_are_element_ids_only() -> None:
     """`data-checklist-id="readiness"` is not an anchor: a link to #readiness must fail the build."""
     html = '<div id="checklist-readiness" data-checklist-id="readiness"><p id=\'x\'>a</p></div>'
     assert cl.anchor_ids(html) == {"checklist-readiness", "x"}
+
+
+PLACEHOLDER_CASES = json.loads(
+    (ROOT / "tests" / "fixtures" / "placeholders.json").read_text(encoding="utf-8")
+)["cases"]
+
+
+@pytest.mark.parametrize("case", PLACEHOLDER_CASES, ids=[case["template"] for case in PLACEHOLDER_CASES])
+def test_fill_matches_the_shared_table(case: dict[str, Any]) -> None:
+    """The Python formatter gives what the table says, as the page's script does (tests/js/)."""
+    assert cl.fill(case["template"], case["values"]) == case["expected"]
+
+
+def test_the_template_filter_escapes_after_filling() -> None:
+    """The template's `fill` filter escapes the text and the values: data cannot inject markup."""
+    rendered = cl._environment.from_string("{{ s | fill(title=t) }}").render(s="See <{title}>", t="a & b")
+    assert rendered == "See &lt;a &amp; b&gt;"

@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pypdf import PdfReader
 
+import checklist as cl
 from conftest import (
     ALSO_IN_FIREFOX,
     DEFAULT_LANGUAGE,
@@ -655,9 +656,8 @@ def test_print_button_prints_the_answers(
 
 
 def fill(template: str, **values: object) -> str:
-    for name, value in values.items():
-        template = template.replace("{" + name + "}", str(value))
-    return template
+    """The guide's own formatter (hooks/checklist.py), the one the page's text comes from."""
+    return cl.fill(template, values)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -4,6 +4,7 @@ Stylelint on its stylesheets (tests/eslint.config.mjs, tests/stylelint.config.mj
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +69,24 @@ def test_the_script_linter_sees_a_mistake() -> None:
         cwd=ROOT, input=script + "\nundefinedThing();\n", capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 1 and "no-undef" in result.stdout, result.stdout + result.stderr
+
+
+NODE_TESTS = ROOT / "tests" / "js"
+
+
+def test_the_scripts_pure_logic_passes_under_node() -> None:
+    """tests/js/*.test.js under Node's own test runner: the pure logic of the site's scripts
+    (the checklist's score, levels, stored and shared answers; the language selector)."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed (make install-npm installs the project's Node tools with it)"
+    result = subprocess.run(
+        [node, "--test", *sorted(str(p) for p in NODE_TESTS.glob("*.test.js"))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout
 
 
 MAX_HOOK_LINES = 150

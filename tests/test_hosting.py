@@ -50,6 +50,22 @@ CSP = (
     "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+# Every security header the shipped configurations send, whole: nginx.conf, .htaccess,
+# README's table and the running servers are all held to this one list.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+        "payment=(), usb=()"
+    ),
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+NOT_SECURITY = {"Cache-Control"}
+HTACCESS = ROOT / ".ci" / "hosting" / ".htaccess"
 SUB_PATH = "/guides/social-media/"
 BRANDING = {
     "SITE_URL": f"https://intranet.example{SUB_PATH}",
@@ -399,14 +415,48 @@ def _get(url: str, **headers: str) -> Response:
         raise
 
 
+def _configured_headers(pattern: str, text: str) -> dict[str, str]:
+    """Header name → value of every active (not commented) line a configuration sets."""
+    found = re.findall(pattern, text, re.MULTILINE)
+    return {name: value for name, value in found if name not in NOT_SECURITY}
+
+
+def test_nginx_conf_sets_exactly_the_security_headers() -> None:
+    """nginx.conf sets every security header with its whole value, and no other."""
+    text = SHIPPED_CONFIG.read_text(encoding="utf-8")
+    assert _configured_headers(r'^\s*add_header\s+([\w-]+)\s+"([^"]*)"', text) == SECURITY_HEADERS
+
+
+def test_htaccess_sets_exactly_the_security_headers() -> None:
+    """.htaccess sets the same headers with the same values as nginx.conf."""
+    text = HTACCESS.read_text(encoding="utf-8")
+    assert _configured_headers(r'^\s*Header\s+always\s+set\s+([\w-]+)\s+"([^"]*)"', text) == SECURITY_HEADERS
+
+
+def test_readme_lists_exactly_the_security_headers() -> None:
+    """README's table of security headers, and its policy block, say what the servers send."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| `([\w-]+)` \| (.+?) \|$", readme, re.MULTILINE))
+    listed = {
+        name: value.strip("`")
+        for name, value in table.items()
+        if name in SECURITY_HEADERS or "-Policy" in name or name.startswith(("X-", "Cross-"))
+    }
+    block = re.search(r"```text\n(default-src[^`]*)```", readme)
+    assert block is not None, "README: the Content-Security-Policy block is missing"
+    assert listed.pop("Content-Security-Policy") == "the policy below"
+    assert " ".join(block.group(1).split()) == CSP
+    assert listed == {
+        name: value for name, value in SECURITY_HEADERS.items() if name != "Content-Security-Policy"
+    }
+
+
 def test_nginx_sends_the_security_headers(nginx_url: str) -> None:
-    """CSP exactly as specified, nosniff, a referrer policy and a permissions policy, on pages and 404s."""
-    for url in (nginx_url, f"{nginx_url}en/plan/", f"{nginx_url}no-such-page/"):
+    """Every security header, whole, on pages, files and 404s, in both languages."""
+    for url in (nginx_url, f"{nginx_url}en/plan/", f"{nginx_url}no-such-page/", f"{nginx_url}sitemap.xml"):
         headers = _get(url).headers
-        assert headers["content-security-policy"] == CSP
-        assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
-        assert "camera=()" in headers["permissions-policy"]
+        sent = {name: headers.get(name.lower()) for name in SECURITY_HEADERS}
+        assert sent == SECURITY_HEADERS, url
 
 
 def test_nginx_caches_fingerprinted_files_and_revalidates_pages(

@@ -4,18 +4,12 @@ served by the site adds the reader's one (overrides/assets/javascripts/language-
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
 from checks.pages import built_pages
-from conftest import ROOT, BuiltSite, Traffic, wait_for_material
+from conftest import BuiltSite, Traffic, wait_for_material
 from language_anchors import content_ids, with_twin_anchors
-
-NODE_TESTS = ROOT / "tests" / "js"
-
 
 # --- The pure part, in Python and in JavaScript ------------------------------------------
 
@@ -36,20 +30,6 @@ def test_with_twin_anchors_marks_each_twin_link_with_the_shared_ids() -> None:
         '<a href="../en/objectives/" hreflang="en" class="md-select__link" data-mdx-anchors="a&quot;b goals resources">\n'
         '<a href="#goals" class="headerlink">'
     )
-
-
-def test_the_scripts_pure_logic_passes_under_node() -> None:
-    """tests/js/*.test.js under Node's own test runner."""
-    node = shutil.which("node")
-    assert node, "Node.js is needed (make install-npm installs the project's Node tools with it)"
-    result = subprocess.run(
-        [node, "--test", *sorted(str(p) for p in NODE_TESTS.glob("*.test.js"))],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout
 
 
 # --- The built site -------------------------------------------------------------------

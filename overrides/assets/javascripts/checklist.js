@@ -1,17 +1,132 @@
 /*
- * Checklists (HTML from hooks/templates/checklist.html): saves the answers in this
- * browser, shows progress, a readiness level and the gaps; reset, export, import,
- * print and a share link. The form works without this file; every string comes
- * from the page, in its language.
- *
- * Saved as one object per checklist, keyed by item id (not by language):
- *   localStorage["mdx-checklist.<id>"] = {"version": 1, "answers": {"<item-id>": true}}
+ * Checklists (hooks/templates/checklist.html): saves the answers in this browser,
+ * shows progress, a level and the gaps; reset, export, import, print, share link.
+ * The form works without this file; strings and the storage version come from the page.
+ * Stored per checklist, by item id: {"version": 1, "answers": {"<item-id>": true}}
+ * under localStorage["mdx-checklist.<id>"]. The logic is pure functions at the top,
+ * which Node's test runner loads from this file (tests/js/).
  */
 (function () {
   "use strict";
 
-  var VERSION = 1;
   var PREFIX = "mdx-checklist.";
+
+  // A placeholder without a value stays as written, as in hooks/checklist.py's fill.
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
+    });
+  }
+
+  // Each item's current id, and each of its former ids, to the current id.
+  function aliases(items) {
+    var byName = {};
+    items.forEach(function (item) {
+      byName[item.name] = item.name;
+      (item.formerly || []).forEach(function (old) {
+        if (old) byName[old] = item.name;
+      });
+    });
+    return byName;
+  }
+
+  // Only answers for items that exist (under their id or a former one) survive.
+  function clean(raw, byName) {
+    var result = {};
+    if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+      Object.keys(raw).forEach(function (name) {
+        if (raw[name] === true && Object.prototype.hasOwnProperty.call(byName, name)) {
+          result[byName[name]] = true;
+        }
+      });
+    }
+    return result;
+  }
+
+  // `same`: stored as it would be written now.
+  function fromSaved(data, version, byName) {
+    var answers = data && data.version === version ? clean(data.answers, byName) : {};
+    var same = !!data && data.version === version && JSON.stringify(data.answers) === JSON.stringify(answers);
+    return { answers: answers, same: same };
+  }
+
+  // Ticked, total, weighted score (rounded down: 27 of 67 points is 40) and essentials.
+  function tally(items, answers) {
+    var result = { done: 0, total: items.length, score: 0, essentialsDone: true };
+    var weight = 0;
+    var weightDone = 0;
+    items.forEach(function (item) {
+      var w = item.weight || 1;
+      weight += w;
+      if (answers[item.name] === true) {
+        result.done += 1;
+        weightDone += w;
+      } else if (item.essential) {
+        result.essentialsDone = false;
+      }
+    });
+    result.score = weight ? Math.floor((100 * weightDone) / weight) : 0;
+    return result;
+  }
+
+  // The first level the tally reaches, by index; -1 before anything is ticked.
+  function levelIndex(levels, result) {
+    if (result.done === 0) return -1;
+    for (var i = 0; i < levels.length; i += 1) {
+      if (result.score >= levels[i].minScore && (result.essentialsDone || !levels[i].requiresEssentials)) return i;
+    }
+    return -1;
+  }
+
+  function countTicked(names, answers) {
+    return names.filter(function (name) {
+      return answers[name] === true;
+    }).length;
+  }
+
+  // A share link carries the ticked ids: #<checklist id>-answers=id1,id2
+  function shareFragment(id, answers) {
+    return "#" + id + "-answers=" + Object.keys(answers).join(",");
+  }
+  function sharedAnswers(hash, id, byName) {
+    var match = new RegExp("^#" + id + "-answers=([a-z0-9,-]*)$").exec(hash);
+    if (!match) return null;
+    var shared = {};
+    match[1].split(",").forEach(function (name) {
+      if (name) shared[name] = true;
+    });
+    return clean(shared, byName);
+  }
+
+  function exported(id, version, answers, when) {
+    return { checklist: id, version: version, exported: when, answers: answers };
+  }
+  function imported(text, id, version, byName) {
+    var data = null;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return null;
+    }
+    var valid = data && data.checklist === id && data.version === version && data.answers && typeof data.answers === "object";
+    return valid ? clean(data.answers, byName) : null;
+  }
+
+  var logic = {
+    fill: fill,
+    aliases: aliases,
+    clean: clean,
+    fromSaved: fromSaved,
+    tally: tally,
+    levelIndex: levelIndex,
+    countTicked: countTicked,
+    shareFragment: shareFragment,
+    sharedAnswers: sharedAnswers,
+    exported: exported,
+    imported: imported,
+  };
+  if (typeof module === "object" && module.exports) module.exports = logic;
+  if (typeof document === "undefined") return;
 
   // Storage can be missing, blocked, full or corrupt: these two never throw.
   function readStore(key) {
@@ -27,43 +142,56 @@
       return { ok: true, value: null };
     }
   }
-  function writeStore(key, answers) {
+  function writeStore(key, version, answers) {
     try {
-      window.localStorage.setItem(key, JSON.stringify({ version: VERSION, answers: answers }));
+      window.localStorage.setItem(key, JSON.stringify({ version: version, answers: answers }));
       return true;
     } catch (error) {
       return false;
     }
   }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return name in values ? values[name] : match;
-    });
-  }
   function count(answers) {
     return Object.keys(answers).length;
   }
   function each(list, fn) {
     Array.prototype.forEach.call(list, fn);
   }
+  function map(list, fn) {
+    return Array.prototype.map.call(list, fn);
+  }
 
   function Checklist($root) {
     var id = $root.getAttribute("data-checklist-id");
+    var version = Number($root.getAttribute("data-storage-version"));
     var key = PREFIX + id;
     var s = JSON.parse($root.querySelector(".js-checklist-strings").textContent);
     var $inputs = $root.querySelectorAll(".js-checklist-input");
-    var sections = Array.prototype.map.call($root.querySelectorAll(".js-checklist-section"), function ($el) {
+    var items = map($inputs, function ($input) {
+      return {
+        name: $input.name,
+        weight: Number($input.getAttribute("data-weight")) || 1,
+        essential: $input.hasAttribute("data-essential"),
+        formerly: ($input.getAttribute("data-formerly") || "").split(" "),
+      };
+    });
+    var sections = map($root.querySelectorAll(".js-checklist-section"), function ($el) {
       return {
         $el: $el,
         $status: $el.querySelector(".js-checklist-section-status"),
         title: $el.querySelector(".js-checklist-section-title").textContent,
-        names: Array.prototype.map.call($el.querySelectorAll(".js-checklist-input"), function ($input) {
+        names: map($el.querySelectorAll(".js-checklist-input"), function ($input) {
           return $input.name;
         }),
       };
     });
     var $levels = $root.querySelectorAll(".js-checklist-level");
+    var levels = map($levels, function ($level) {
+      return {
+        minScore: Number($level.getAttribute("data-min-score")),
+        requiresEssentials: $level.hasAttribute("data-requires-essentials"),
+      };
+    });
     var $start = $root.querySelector(".js-checklist-start");
     var $gaps = $root.querySelector(".js-checklist-gaps");
     var $gapItems = $gaps.querySelectorAll("[data-item]");
@@ -75,42 +203,17 @@
     var $file = $root.querySelector(".js-checklist-file");
     var $shareOut = $root.querySelector(".js-checklist-share-output");
     var $shareUrl = $root.querySelector(".js-checklist-share-url");
-    var byName = {};
+    var byName = aliases(items);
     var pending = null;
     var answers = {};
 
-    each($inputs, function ($input) {
-      byName[$input.name] = $input.name;
-      ($input.getAttribute("data-formerly") || "").split(" ").forEach(function (old) {
-        if (old) byName[old] = $input.name;
-      });
-    });
-
-    // Only answers for items that exist (under their id or a former one) survive.
-    function clean(raw) {
-      var result = {};
-      if (raw && typeof raw === "object" && !Array.isArray(raw)) {
-        Object.keys(raw).forEach(function (name) {
-          if (raw[name] === true && Object.prototype.hasOwnProperty.call(byName, name)) {
-            result[byName[name]] = true;
-          }
-        });
-      }
-      return result;
-    }
-    function fromSaved(data) {
-      return data && data.version === VERSION ? clean(data.answers) : {};
-    }
     function load() {
       var read = readStore(key);
-      var result = fromSaved(read.value);
-      // Saved as it would be written now: nothing to migrate or clean up.
-      var same =
-        read.value && read.value.version === VERSION && JSON.stringify(read.value.answers) === JSON.stringify(result);
-      return { ok: read.ok, answers: result, same: !!same };
+      var saved = fromSaved(read.value, version, byName);
+      return { ok: read.ok, answers: saved.answers, same: saved.same };
     }
     function save() {
-      if (!writeStore(key, answers)) show($root.querySelector(".js-checklist-storage-warning"));
+      if (!writeStore(key, version, answers)) show($root.querySelector(".js-checklist-storage-warning"));
     }
     function show($el) {
       $el.hidden = false;
@@ -120,30 +223,14 @@
     }
 
     function update(changedSection) {
-      var done = 0;
-      var total = $inputs.length;
-      var weight = 0;
-      var weightDone = 0;
-      var essentialsDone = true;
+      var result = tally(items, answers);
       var announce = [];
       each($inputs, function ($input) {
-        var w = Number($input.getAttribute("data-weight")) || 1;
         var on = answers[$input.name] === true;
         if ($input.checked !== on) $input.checked = on;
-        weight += w;
-        if (on) {
-          done += 1;
-          weightDone += w;
-        } else if ($input.hasAttribute("data-essential")) {
-          essentialsDone = false;
-        }
       });
-      var score = weight ? Math.floor((100 * weightDone) / weight) : 0;
       sections.forEach(function (section) {
-        var values = { done: 0, total: section.names.length };
-        section.names.forEach(function (name) {
-          if (answers[name] === true) values.done += 1;
-        });
+        var values = { done: countTicked(section.names, answers), total: section.names.length };
         var text = fill(s.section_status, values);
         if (section.$status.textContent !== text) section.$status.textContent = text;
         if (section.$el === changedSection) {
@@ -151,27 +238,22 @@
           announce.push(fill(s.status_section, values));
         }
       });
-      var overall = fill(s.status_overall, { done: done, total: total, score: score });
-      $progress.value = score;
+      var overall = fill(s.status_overall, { done: result.done, total: result.total, score: result.score });
+      $progress.value = result.score;
       $overall.textContent = overall;
       // Nothing ticked yet: no verdict and no list of gaps, only a note on how to start.
-      var started = done > 0;
+      var started = result.done > 0;
       $start.hidden = started;
-      var current = null;
+      var current = $levels[levelIndex(levels, result)] || null;
       each($levels, function ($level) {
-        var fits =
-          started &&
-          score >= Number($level.getAttribute("data-min-score")) &&
-          (essentialsDone || !$level.hasAttribute("data-requires-essentials"));
-        if (fits && !current) current = $level;
         $level.hidden = $level !== current;
         $level.classList.toggle("mdx-checklist__level--current", $level === current);
       });
       each($gapItems, function ($li) {
         $li.hidden = answers[$li.getAttribute("data-item")] === true;
       });
-      $gaps.hidden = essentialsDone || !started;
-      $root.classList.toggle("mdx-checklist--complete", done === total);
+      $gaps.hidden = result.essentialsDone || !started;
+      $root.classList.toggle("mdx-checklist--complete", result.done === result.total);
       if (changedSection) {
         announce.push(overall);
         if (current) announce.push(fill(s.status_level, { level: current.querySelector("h3").textContent }));
@@ -209,19 +291,12 @@
       say(message);
     }
 
-    // A share link carries the ticked ids: #<checklist id>-answers=id1,id2
-    var fragment = new RegExp("^#" + id + "-answers=([a-z0-9,-]*)$");
     function shareLink() {
-      return location.href.split("#")[0] + "#" + id + "-answers=" + Object.keys(answers).join(",");
+      return location.href.split("#")[0] + shareFragment(id, answers);
     }
     function openShared() {
-      var match = fragment.exec(location.hash);
-      if (!match) return;
-      var shared = {};
-      match[1].split(",").forEach(function (name) {
-        if (name) shared[name] = true;
-      });
-      shared = clean(shared);
+      var shared = sharedAnswers(location.hash, id, byName);
+      if (!shared) return;
       history.replaceState(null, "", location.href.split("#")[0]);
       var loaded = fill(s.done_share_loaded, { count: count(shared) });
       var same = Object.keys(shared).sort().join() === Object.keys(answers).sort().join();
@@ -267,7 +342,7 @@
       }
     });
     $root.querySelector(".js-checklist-export").addEventListener("click", function () {
-      var data = { checklist: id, version: VERSION, exported: new Date().toISOString(), answers: answers };
+      var data = exported(id, version, answers, new Date().toISOString());
       var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
       var $link = document.createElement("a");
       $link.href = url;
@@ -288,15 +363,8 @@
       if (!file) return;
       var reader = new FileReader();
       reader.onload = function () {
-        var data = null;
-        try {
-          data = JSON.parse(reader.result);
-        } catch (error) {
-          /* not JSON: reported below */
-        }
-        var valid = data && data.checklist === id && data.version === VERSION && data.answers && typeof data.answers === "object";
-        if (!valid) return say(s.error_import);
-        var next = clean(data.answers);
+        var next = imported(reader.result, id, version, byName);
+        if (!next) return say(s.error_import);
         replaceWith(next, fill(s.done_import, { count: count(next) }));
       };
       reader.onerror = function () {
@@ -309,7 +377,7 @@
     answers = start.answers;
     // Writing back moves answers saved under former ids to the current ones, drops the
     // rest, and finds out early whether storage works.
-    if (!start.ok || (!start.same && !writeStore(key, answers))) {
+    if (!start.ok || (!start.same && !writeStore(key, version, answers))) {
       show($root.querySelector(".js-checklist-storage-warning"));
     }
     each($root.querySelectorAll(".js-checklist-nojs"), function ($el) {
