@@ -30,6 +30,7 @@ ENGLISH_ADDRESSES = {
     "glossaire": "glossary",
     "ia-generative": "generative-ai",
     "mesure": "measurement",
+    "modeles": "templates",
     "objectifs": "objectives",
     "pertinence": "relevance",
     "plan": "plan",
