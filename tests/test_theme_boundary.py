@@ -13,6 +13,7 @@ Two kinds of guard, so that a Material upgrade shows what to re-check:
 
 from __future__ import annotations
 
+import inspect
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -199,3 +200,21 @@ def test_base_html_prints_the_markup_hosting_core_rewrites() -> None:
         assert NEIGHBOUR_LINK_LINE_RE.fullmatch(line)
     assert '<link rel="alternate" href="{{ alt.link | url }}" hreflang="' in base
     assert HREFLANG_LINK_RE.search('<link rel="alternate" href="../en/" hreflang="en">')
+
+
+# --- Another plugin's internals ---------------------------------------------------------------
+
+
+def test_mkdocs_redirects_still_reads_what_redirects_i18n_sets() -> None:
+    """hooks/redirects_i18n.py replaces the plugin's `doc_pages` and `redirects` after its
+    on_files, and its module's HTML_TEMPLATE; on_post_build must still write from them."""
+    import mkdocs_redirects.plugin as redirects_plugin
+
+    post_build = inspect.getsource(redirects_plugin.RedirectPlugin.on_post_build)
+    assert "self.redirects.items()" in post_build
+    assert "self.doc_pages" in post_build
+    assert "HTML_TEMPLATE.format(url=" in inspect.getsource(redirects_plugin.write_html)
+    assert list(inspect.signature(redirects_plugin.get_html_path).parameters) == [
+        "path",
+        "use_directory_urls",
+    ]
