@@ -23,6 +23,7 @@ import pytest
 
 from conftest import ROOT, Golden
 from hosting_core import CONFIG_SCRIPT_RE, HREFLANG_LINK_RE, MATERIAL_BUNDLE_RE, NEIGHBOUR_LINK_LINE_RE
+from language_anchors import SELECTOR_LINK_RE
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 MATERIAL_VERSION = version("mkdocs-material")
@@ -200,6 +201,24 @@ def test_base_html_prints_the_markup_hosting_core_rewrites() -> None:
         assert NEIGHBOUR_LINK_LINE_RE.fullmatch(line)
     assert '<link rel="alternate" href="{{ alt.link | url }}" hreflang="' in base
     assert HREFLANG_LINK_RE.search('<link rel="alternate" href="../en/" hreflang="en">')
+
+
+def test_the_selector_links_are_printed_as_language_anchors_expects() -> None:
+    """hooks/language_anchors.py marks the language selector's links in the rendered page,
+    found by a regular expression on Material's partials/alternate.html markup."""
+    alternate = (MATERIAL_TEMPLATES / "partials" / "alternate.html").read_text(encoding="utf-8")
+    assert '<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">' in alternate
+    assert SELECTOR_LINK_RE.search('<a href="../en/" hreflang="en" class="md-select__link">')
+
+
+def test_the_markup_theme_shims_waits_on_is_still_printed() -> None:
+    """theme-shims.js starts the search index when the reader reaches .md-search or the
+    header's search button (label[for=__search]), and reads .md-header's colour."""
+    header = (MATERIAL_TEMPLATES / "partials" / "header.html").read_text(encoding="utf-8")
+    assert '{% set class = "md-header" %}' in header
+    assert '<label class="md-header__button md-icon" for="__search">' in header
+    assert 'type="checkbox" id="__search"' in _base_template()
+    assert 'class="md-search"' in (OVERRIDES / "partials" / "search.html").read_text(encoding="utf-8")
 
 
 # --- Another plugin's internals ---------------------------------------------------------------
