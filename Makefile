@@ -43,10 +43,11 @@ offline: install
 check: lint
 	$(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist load
 
-## goldens: write tests/golden/ files again from the current code; review the diff, then commit
+## goldens: write tests/golden/ files again from the current code, and take the installed Material's
+## originals of our overridden templates into tests/fixtures/material-originals/; review the diff, then commit
 goldens: install-test
 	$(BIN)/python -m pytest -m golden --update-goldens -q
-	git status --short tests/golden
+	git status --short tests/golden tests/fixtures/material-originals
 
 ## lint: every code linter: ruff (lint and format) and mypy for the Python (pyproject.toml),
 ## ESLint for the site's scripts and their tests, Stylelint for its stylesheets (their

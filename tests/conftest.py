@@ -129,10 +129,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 class Golden:
     update: bool
 
-    def check(self, actual: str, path: Path) -> None:
+    def check(
+        self,
+        actual: str,
+        path: Path,
+        *,
+        differs: str = "",
+        labels: tuple[str, str] = ("golden", "rendered now"),
+    ) -> None:
         """`actual` must equal the file at `path`: a missing file or any difference fails,
-        with the unified diff. With --update-goldens the file is written instead."""
+        with the unified diff (headed by `differs` when given; `labels` name its two sides).
+        With --update-goldens the file is written instead."""
         if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(actual, encoding="utf-8")
             return
         name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
@@ -143,14 +152,14 @@ class Golden:
             diff = difflib.unified_diff(
                 expected.splitlines(keepends=True),
                 actual.splitlines(keepends=True),
-                f"{name} (golden)",
-                f"{name} (rendered now)",
+                f"{name} ({labels[0]})",
+                f"{name} ({labels[1]})",
             )
-            pytest.fail(
+            headline = differs or (
                 f"the output differs from {name}; if the change is intended, run `make goldens` "
-                "and review the diff:\n" + "".join(diff),
-                pytrace=False,
+                "and review the diff:"
             )
+            pytest.fail(f"{headline}\n" + "".join(diff), pytrace=False)
 
 
 @pytest.fixture
