@@ -33,7 +33,7 @@ CONTENTS_CLASS = "mdx-whole-guide__contents"
 
 # Attributes that hold one id, or several separated by spaces.
 ID_ATTRIBUTE_RE = re.compile(
-    r'(?<=\s)(?P<name>id|for|headers|aria-(?:activedescendant|controls|describedby|details|'
+    r"(?<=\s)(?P<name>id|for|headers|aria-(?:activedescendant|controls|describedby|details|"
     r'errormessage|flowto|labelledby|owns))="(?P<value>[^"]*)"'
 )
 LINK_ATTRIBUTE_RE = re.compile(r'(?<=\s)(?P<name>href|src)="(?P<value>[^"]*)"')
@@ -84,7 +84,9 @@ def assemble(chapters: Sequence[Chapter], page_url: str, source: str, page_html:
     for chapter in chapters:
         body = rewrite_ids(chapter.html, anchors[chapter.name])
         body = rewrite_links(body, chapter.url, page_url, addresses, anchors)
-        parts.append(f'<section class="{CHAPTER_CLASS}">\n{demote_headings(body, chapter.source)}\n</section>')
+        parts.append(
+            f'<section class="{CHAPTER_CLASS}">\n{demote_headings(body, chapter.source)}\n</section>'
+        )
     return WholeGuide(page_html.replace(MARKER, "\n".join(parts)), anchors)
 
 
@@ -144,7 +146,11 @@ def rewrite_ids(content: str, anchors: dict[str, str]) -> str:
 
 
 def rewrite_links(
-    content: str, chapter_url: str, page_url: str, chapters: dict[str, str], anchors: dict[str, dict[str, str]]
+    content: str,
+    chapter_url: str,
+    page_url: str,
+    chapters: dict[str, str],
+    anchors: dict[str, dict[str, str]],
 ) -> str:
     """`content`, written for the page at `chapter_url`, with its relative links made right
     for the page at `page_url`: to a chapter (`chapters`: address → name) or a #section of

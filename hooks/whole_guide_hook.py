@@ -26,7 +26,9 @@ from whole_guide import MARKER, Chapter, WholeGuideError, assemble, chapter_titl
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     if MARKER not in (page.content or ""):
         return context
     source = _source(page)
@@ -35,7 +37,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     chapters = [_chapter(chapter) for chapter in pages]
     try:
         guide = assemble(chapters, page.file.url, source, page.content or "")
-        entries = [_toc_entry(chapter, chapter_page, guide.anchors) for chapter, chapter_page in zip(chapters, pages)]
+        entries = [
+            _toc_entry(chapter, chapter_page, guide.anchors)
+            for chapter, chapter_page in zip(chapters, pages, strict=True)
+        ]
     except WholeGuideError as error:
         raise PluginError(str(error)) from None
     page.content = guide.html

@@ -26,6 +26,7 @@ ENGLISH_ADDRESSES = {
     "a-propos": "about",
     "ecoute": "listening",
     "glossaire": "glossary",
+    "guide-complet": "whole-guide",
     "objectifs": "objectives",
     "pertinence": "relevance",
     "plan": "plan",
