@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -104,7 +105,7 @@ ANCHORS = {
 
 
 @pytest.mark.parametrize(
-    ("chapter_url", "href", "expected"),
+    ("chapter_address", "href", "expected"),
     [
         ("plan/", "../objectifs/#goals", "#objectifs--goals"),  # a section of another chapter
         ("plan/", "../objectifs/", "#objectifs"),  # another chapter: its title
@@ -119,11 +120,11 @@ ANCHORS = {
         ("plan/", "../guide-complet/#contents", "#contents"),
     ],
 )
-def test_links_to_chapters_point_inside_the_page(chapter_url: str, href: str, expected: str) -> None:
+def test_links_to_chapters_point_inside_the_page(chapter_address: str, href: str, expected: str) -> None:
     """A link to a chapter, or to a #section of one, becomes a link to its place on the page."""
     content = f'<a href="{href}">x</a>'
     assert (
-        rewrite_links(content, chapter_url, "guide-complet/", CHAPTERS, ANCHORS)
+        rewrite_links(content, chapter_address, "guide-complet/", CHAPTERS, ANCHORS)
         == f'<a href="{expected}">x</a>'
     )
 
@@ -162,7 +163,7 @@ def test_external_and_absolute_links_stay_as_they_are(href: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("chapter_url", "link", "expected"),
+    ("chapter_address", "link", "expected"),
     [
         ("", '<img src="assets/images/step.png" alt="">', '<img src="../assets/images/step.png" alt="">'),
         (
@@ -177,11 +178,11 @@ def test_external_and_absolute_links_stay_as_they_are(href: str) -> None:
     ],
 )
 def test_other_relative_links_are_made_relative_to_the_page(
-    chapter_url: str, link: str, expected: str
+    chapter_address: str, link: str, expected: str
 ) -> None:
     """An image, a download or a page outside the guide: the same file, seen from the page's address."""
-    page_url = "en/whole-guide/" if chapter_url.startswith("en/") else "guide-complet/"
-    assert rewrite_links(link, chapter_url, page_url, CHAPTERS, ANCHORS) == expected
+    page_url = "en/whole-guide/" if chapter_address.startswith("en/") else "guide-complet/"
+    assert rewrite_links(link, chapter_address, page_url, CHAPTERS, ANCHORS) == expected
 
 
 # --- Headings and the page ------------------------------------------------------------
@@ -283,6 +284,18 @@ def test_the_page_has_no_broken_link_or_anchor(built_site: BuiltSite, lang: str)
     assert len(inside) > 100, "the page should link to its chapters and their sections"
     ids = {tag["id"] for tag in soup.find_all(id=True)}
     assert {href[1:] for href in inside} <= ids
+    # No link leaves the page for a chapter's own page: each one points inside.
+    here = f"/{'' if lang == 'fr' else lang + '/'}{page_path(WHOLE_GUIDE, lang)}"
+    chapters = {
+        f"/{'' if lang == 'fr' else lang + '/'}{page_path(name, lang)}"
+        for name in _nav_names(CONFIG_FILE.read_text(encoding="utf-8"))
+    }
+    leaving = [
+        a["href"]
+        for a in soup.select("article a[href]")
+        if not urlsplit(a["href"]).netloc and urlsplit(urljoin(here, a["href"])).path in chapters
+    ]
+    assert leaving == []
     # The checklist's labels and hints still name their fields.
     for attribute in ("for", "aria-describedby"):
         assert {tag[attribute] for tag in soup.select(f"article [{attribute}]")} <= ids
