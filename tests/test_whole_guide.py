@@ -22,10 +22,12 @@ from conftest import (
     LANGUAGES,
     ROOT,
     BuiltSite,
+    Engines,
     axe_violations,
     build_site,
     linked_project,
     page_path,
+    read_printed,
 )
 from whole_guide import (
     MARKER,
@@ -375,21 +377,38 @@ def test_printed_it_shows_external_addresses_and_no_navigation(page: Page, site_
     assert axe_violations(page) == []
 
 
+def _printed_sheets(page: Page, engine: str, engines: Engines) -> list[str]:
+    """The text of each printed sheet: Chromium prints to PDF on request; Firefox through
+    window.print() and its own PDF printer (print media cannot be emulated there)."""
+    if engine == "chromium":
+        sheets = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+    else:
+        engines.printed_pdf.unlink(missing_ok=True)
+        page.evaluate(
+            "() => { addEventListener('afterprint', () => { document.documentElement.dataset.printed = ''; }); }"
+        )
+        page.evaluate("() => { setTimeout(() => print(), 0); }")  # returns before the print ends
+        expect(page.locator("html")).to_have_attribute("data-printed", "", timeout=60_000)
+        sheets = read_printed(engines.printed_pdf, within_s=60).pages
+    return [" ".join(sheet.extract_text().split()) for sheet in sheets]
+
+
+@ALSO_IN_FIREFOX
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_printed_pdf_starts_each_chapter_on_a_sheet(page: Page, site_url: str, lang: str) -> None:
-    """Chromium's own print to PDF: the page's title comes first (no header or menu), each
-    chapter's title tops a sheet, and external addresses are printed."""
+def test_the_printed_pdf_starts_each_chapter_on_a_sheet(
+    page: Page, engines: Engines, engine: str, site_url: str, lang: str
+) -> None:
+    """Printed to PDF: the page's title comes first (no header or menu), each chapter's
+    title tops a sheet, and the address of an external link is printed."""
     _open(page, site_url, lang)
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    sheets = [" ".join(sheet.extract_text().split()) for sheet in pdf.pages]
-    titles = page.locator("section.mdx-whole-guide__chapter > h2").all_inner_texts()
-    tops = [sheet[:200] for sheet in sheets]
-    for title in titles:
-        title = " ".join(title.replace("¶", "").split())
-        assert any(top.startswith(title) for top in tops), f"no sheet starts with {title!r}"
+    sheets = _printed_sheets(page, engine, engines)
     # Nothing before the page's title: no header, tabs or menu (they come first in the page).
     title = " ".join(page.locator("article h1").inner_text().replace("¶", "").split())
     assert sheets[0].startswith(title), sheets[0][:200]
+    tops = [sheet[:200] for sheet in sheets]
+    for chapter in page.locator("section.mdx-whole-guide__chapter > h2").all_inner_texts():
+        chapter = " ".join(chapter.replace("¶", "").split())
+        assert any(top.startswith(chapter) for top in tops), f"no sheet starts with {chapter!r}"
     href = page.locator("article a[href^='https://']").first.get_attribute("href")
     assert href is not None and href in "".join(sheets).replace(" ", "")
 
