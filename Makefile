@@ -7,8 +7,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Builds are dated by the last commit, so that two builds of one commit match to the
+# byte (README, "Reproducible builds"); a date already set wins; no Git, no date.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(COMMIT_EPOCH),)
+export SOURCE_DATE_EPOCH := $(COMMIT_EPOCH)
+endif
+endif
 
-.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report system-deps lint bench clean
+.PHONY: serve build offline check test goldens install install-test install-npm install-bench parity links-report links-external review-due system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -73,6 +81,18 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json | syst
 ## links-report: build, check every link of the built site, list external links in external-links.txt
 links-report: build
 	PYTHONPATH=tests $(BIN)/python -m checks.links site --external external-links.txt
+
+## links-external: build, then ask every site the guide links to whether the page is still
+## there (needs the network, so not part of `make test`): one line per link with its status
+## and the file and line to fix; exit 1 when a link is broken (README, "Checking sources")
+links-external: build
+	PYTHONPATH=tests $(BIN)/python -m checks.external_links site
+
+## review-due: list the pages (front matter review_due:) and facts (docs/data/facts.yml
+## review_by:) whose review date has come, with file and line; exit 1 when something is due.
+## TODAY=YYYY-MM-DD checks another day (README, "Checking sources")
+review-due: install
+	PYTHONPATH=tests:hooks $(BIN)/python -m checks.review_due $(if $(TODAY),--today "$(TODAY)")
 
 ## parity: list pages changed in one language only on this branch (BASE=main by default)
 parity: install

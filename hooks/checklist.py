@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from jinja2 import (
     BytecodeCache,
     Environment,
@@ -28,10 +27,21 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
+from data_files import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    DataFile,
+    DataFileError,
+    Location,
+    boolean_value,
+    identifier,
+    integer_value,
+    localized_text,
+    mapping_value,
+    parse_data,
+    text_value,
+)
 
-LANGUAGES = ("fr", "en")
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 SCHEMA_VERSION = 1
 # Version of the object the browser keeps in localStorage (checklist.js reads it).
 STORAGE_VERSION = 1
@@ -43,7 +53,6 @@ MARKER = re.compile(r"^<!--\s*checklist\s*:\s*(?P<id>\S*)\s*-->[ \t]*$", re.MULT
 # Anything an editor may have meant as a marker: checked, so that a typo is an error, not silence.
 MARKER_LIKE = re.compile(r"<!--\s*checklist\b", re.IGNORECASE)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SPACES = re.compile(r"[ \t\r\n]+")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # A count that can be 0 or 1 put before a noun ("{count} items"): wrong in one of the languages.
 COUNT_BEFORE_NOUN = re.compile(r"\{(count|saved)\}[ \u00a0]+[^\W\d_]")
@@ -130,16 +139,9 @@ SCRIPT_STRINGS = (
 STRING_KEYS = TEMPLATE_STRINGS + SCRIPT_STRINGS
 
 
-class ChecklistError(Exception):
-    """A problem an editor must fix, with where to fix it."""
-
-    def __init__(self, file: str, problem: str, *, line: int | None = None, entry: str | None = None) -> None:
-        self.file = file
-        self.line = line
-        self.entry = entry
-        self.problem = problem
-        where = file if line is None else f"{file}, line {line}"
-        super().__init__(f"{where}: {entry}: {problem}" if entry else f"{where}: {problem}")
+class ChecklistError(DataFileError):
+    """A problem with a page's checklist marker or an item's link, with where to fix it;
+    problems in the data files themselves are data_files.DataFileError."""
 
 
 @dataclass(frozen=True)
@@ -203,55 +205,7 @@ class Link:
 Strings = Mapping[str, Mapping[str, str]]
 
 
-# --- Reading YAML with line numbers --------------------------------------------------
-
-
-def _compose(text: str, file: str) -> tuple[Any, dict[tuple[object, ...], int]]:
-    """Parse YAML safely; return the data and the line of every key path in it."""
-    try:
-        data, node = load_with_nodes(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise ChecklistError(file, f"this is not valid YAML ({problem})", line=line) from None
-    try:
-        lines = key_lines(node)
-    except DuplicateKeyError as error:
-        raise ChecklistError(file, str(error), line=error.line) from None
-    return data, lines
-
-
-@dataclass(frozen=True)
-class _Where:
-    """Builds errors that say which file, line and entry to fix."""
-
-    file: str
-    lines: Mapping[tuple[object, ...], int]
-    path: tuple[object, ...]
-    entry: str | None
-
-    def at(self, *keys: object, entry: str | None = None) -> _Where:
-        return _Where(self.file, self.lines, (*self.path, *keys), entry or self.entry)
-
-    def error(self, problem: str) -> ChecklistError:
-        path = self.path
-        while path not in self.lines and path:
-            path = path[:-1]
-        return ChecklistError(self.file, problem, line=self.lines.get(path), entry=self.entry)
-
-
-def _mapping(value: object, where: _Where, keys: Mapping[str, bool], what: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise where.error(f"{what} must be a set of 'key: value' lines")
-    unknown = sorted(str(key) for key in value if key not in keys)
-    if unknown:
-        allowed = ", ".join(keys)
-        raise where.at(unknown[0]).error(f"unknown key '{unknown[0]}' (allowed keys: {allowed})")
-    missing = [key for key, required in keys.items() if required and key not in value]
-    if missing:
-        raise where.error(f"the key '{missing[0]}' is missing")
-    return value
+# --- Reading values ---------------------------------------------------------------------------
 
 
 def _entry_name(value: object, kind: str, fallback: str) -> str:
@@ -260,47 +214,25 @@ def _entry_name(value: object, kind: str, fallback: str) -> str:
     return f"{kind} '{entry_id}'" if isinstance(entry_id, str) and SLUG.match(entry_id) else fallback
 
 
-def _slug(value: object, where: _Where, what: str) -> str:
-    if not isinstance(value, str) or not SLUG.match(value):
-        raise where.error(
-            f"{what} must be lowercase letters, digits and single hyphens (like 'owner-named'), not {value!r}"
-        )
-    return value
+def _keys(spec: Mapping[str, bool]) -> tuple[list[str], list[str]]:
+    """(allowed, required) keys of an entry, from {key: required}."""
+    return list(spec), [key for key, required in spec.items() if required]
 
 
-def _text(value: object, where: _Where, what: str) -> Text:
-    if not isinstance(value, dict):
-        raise where.error(f"{what} needs a French and an English version ('fr:' and 'en:' lines)")
-    unknown = sorted(str(key) for key in value if key not in LANGUAGES)
-    if unknown:
-        raise where.at(unknown[0]).error(f"{what}: unknown language '{unknown[0]}' (use fr and en)")
-    for lang in LANGUAGES:
-        text = value.get(lang)
-        if text is None:
-            raise where.error(f"the {LANGUAGE_NAMES[lang]} {what} is missing ({what}.{lang})")
-        if not isinstance(text, str) or not text.strip():
-            raise where.at(lang).error(f"the {LANGUAGE_NAMES[lang]} {what} is empty ({what}.{lang})")
-    return Text({lang: _one_line(value[lang]) for lang in LANGUAGES})
+def _mapping(value: object, where: Location, spec: Mapping[str, bool], what: str) -> Mapping[str, Any]:
+    return mapping_value(value, where, *_keys(spec), what)
 
 
-def _one_line(text: str) -> str:
-    """Folds line breaks and runs of spaces, keeping no-break spaces (French typography)."""
-    return SPACES.sub(" ", text).strip(" ")
+def _slug(value: object, where: Location, what: str) -> str:
+    return identifier(value, where, "owner-named", what.removeprefix("the ").removeprefix("an "))
 
 
-def _integer(value: object, where: _Where, what: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise where.error(f"{what} must be a whole number from {low} to {high}, not {value!r}")
-    return value
+def _text(value: object, where: Location, what: str) -> Text:
+    """Text in French and in English; one text for both is refused (it would be a missing translation)."""
+    return Text(localized_text(value, where, what, shared=False))
 
 
-def _boolean(value: object, where: _Where, what: str) -> bool:
-    if not isinstance(value, bool):
-        raise where.error(f"{what} must be true or false, not {value!r}")
-    return value
-
-
-def _link(value: object, where: _Where) -> str:
+def _link(value: object, where: Location) -> str:
     if not isinstance(value, str) or not value.strip():
         raise where.error("link must be the guide page it points to, like 'plan.md#crisis-plan'")
     link = value.strip()
@@ -321,16 +253,13 @@ def _link(value: object, where: _Where) -> str:
 def load_checklist(path: Path, file: str | None = None) -> Checklist:
     """Read and check one checklist data file; `file` is the name errors give for it."""
     name = file or str(path)
-    data, lines = _compose(path.read_text(encoding="utf-8"), name)
-    return parse_checklist(data, lines, name, expected_id=path.stem)
+    return parse_checklist(parse_data(path.read_text(encoding="utf-8"), name), expected_id=path.stem)
 
 
-def parse_checklist(
-    data: object, lines: Mapping[tuple[object, ...], int], file: str, expected_id: str | None = None
-) -> Checklist:
-    """Turn parsed YAML into a Checklist, or raise ChecklistError at the first problem."""
-    where = _Where(file, lines, (), None)
-    top = _mapping(data, where, CHECKLIST_KEYS, "the file")
+def parse_checklist(file: DataFile, expected_id: str | None = None) -> Checklist:
+    """Turn a parsed data file into a Checklist, or raise DataFileError at the first problem."""
+    where = file.root
+    top = _mapping(file.data, where, CHECKLIST_KEYS, "the file")
     checklist_id = _slug(top["id"], where.at("id"), "id")
     if expected_id is not None and checklist_id != expected_id:
         raise where.at("id").error(f"id '{checklist_id}' must match the file name ({expected_id}.yml)")
@@ -340,7 +269,7 @@ def parse_checklist(
         )
     sections = _sections(top["sections"], where.at("sections"), _Claims.for_checklist(checklist_id))
     levels = _levels(top["levels"], where.at("levels"))
-    return Checklist(checklist_id, file, sections, levels)
+    return Checklist(checklist_id, where.file, sections, levels)
 
 
 @dataclass(frozen=True)
@@ -360,7 +289,7 @@ class _Claims:
             html[root[len(checklist_id) + 1 :]] = f"the checklist itself (id '{root}')"
         return cls(checklist_id, html, {})
 
-    def take_html(self, name: str, owner: str, where: _Where, what: str) -> None:
+    def take_html(self, name: str, owner: str, where: Location, what: str) -> None:
         if name in self.html:
             raise where.error(
                 f"{what} '{name}' is already used by {self.html[name]}: both would have the "
@@ -368,7 +297,7 @@ class _Claims:
             )
         self.html[name] = owner
 
-    def take_storage(self, name: str, owner: str, where: _Where, what: str) -> None:
+    def take_storage(self, name: str, owner: str, where: Location, what: str) -> None:
         if name in self.storage:
             raise where.error(
                 f"{what} '{name}' is already used by {self.storage[name]}: readers' saved "
@@ -377,13 +306,13 @@ class _Claims:
         self.storage[name] = owner
 
 
-def _owner(kind: str, name: str, where: _Where) -> str:
+def _owner(kind: str, name: str, where: Location) -> str:
     """How a clash names the entry that holds a name first: kind, id and line."""
-    line = where.lines.get(where.path)
+    line = where.line
     return f"{kind} '{name}'" + (f" (line {line})" if line else "")
 
 
-def _sections(value: object, where: _Where, claims: _Claims) -> tuple[Section, ...]:
+def _sections(value: object, where: Location, claims: _Claims) -> tuple[Section, ...]:
     if not isinstance(value, list) or not value:
         raise where.error("sections must be a list with at least one section")
     sections: list[Section] = []
@@ -404,7 +333,7 @@ def _sections(value: object, where: _Where, claims: _Claims) -> tuple[Section, .
     return tuple(sections)
 
 
-def _item(value: object, where: _Where, index: int, claims: _Claims) -> Item:
+def _item(value: object, where: Location, index: int, claims: _Claims) -> Item:
     here = where.at(entry=_entry_name(value, "item", f"{where.entry}, item {index + 1}"))
     fields = _mapping(value, here, ITEM_KEYS, "an item")
     item_id = _slug(fields["id"], here.at("id"), "the item id")
@@ -424,14 +353,14 @@ def _item(value: object, where: _Where, index: int, claims: _Claims) -> Item:
         label=_text(fields["label"], here.at("label"), "label"),
         help=_text(fields["help"], here.at("help"), "help") if "help" in fields else None,
         link=_link(fields["link"], here.at("link")),
-        weight=_integer(fields["weight"], here.at("weight"), "weight", *WEIGHT_RANGE),
-        essential=_boolean(fields["essential"], here.at("essential"), "essential"),
+        weight=integer_value(fields["weight"], here.at("weight"), "weight", *WEIGHT_RANGE),
+        essential=boolean_value(fields["essential"], here.at("essential"), "essential"),
         formerly=formerly,
-        line=where.lines.get(where.path, 0),
+        line=where.line or 0,
     )
 
 
-def _levels(value: object, where: _Where) -> tuple[Level, ...]:
+def _levels(value: object, where: Location) -> tuple[Level, ...]:
     if not isinstance(value, list) or len(value) < MIN_LEVELS:
         raise where.error(f"levels must be a list of at least {MIN_LEVELS} readiness levels")
     levels: list[Level] = []
@@ -447,8 +376,8 @@ def _levels(value: object, where: _Where) -> tuple[Level, ...]:
                 id=level_id,
                 title=_text(fields["title"], here.at("title"), "title"),
                 recommendation=_text(fields["recommendation"], here.at("recommendation"), "recommendation"),
-                min_score=_integer(fields["min_score"], here.at("min_score"), "min_score", 0, 100),
-                requires_essentials=_boolean(
+                min_score=integer_value(fields["min_score"], here.at("min_score"), "min_score", 0, 100),
+                requires_essentials=boolean_value(
                     fields["requires_essentials"], here.at("requires_essentials"), "requires_essentials"
                 ),
             )
@@ -463,23 +392,20 @@ def _levels(value: object, where: _Where) -> tuple[Level, ...]:
 
 def load_strings(path: Path, file: str | None = None) -> Strings:
     """Read the interface strings: the same keys, and the same {placeholders}, in each language."""
-    name = file or str(path)
-    data, lines = _compose(path.read_text(encoding="utf-8"), name)
-    return parse_strings(data, lines, name)
+    return parse_strings(parse_data(path.read_text(encoding="utf-8"), file or str(path)))
 
 
-def parse_strings(data: object, lines: Mapping[tuple[object, ...], int], file: str) -> Strings:
-    where = _Where(file, lines, (), None)
-    top = _mapping(data, where, dict.fromkeys(LANGUAGES, True), "the file")
+def parse_strings(file: DataFile) -> Strings:
+    where = file.root
+    top = _mapping(file.data, where, dict.fromkeys(LANGUAGES, True), "the file")
     result: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
         here = where.at(lang, entry=f"{LANGUAGE_NAMES[lang]} strings ({lang})")
         table = _mapping(top[lang], here, dict.fromkeys(STRING_KEYS, True), "the strings")
-        for key in STRING_KEYS:
-            value = table[key]
-            if not isinstance(value, str) or not value.strip():
-                raise here.at(key).error(f"the {LANGUAGE_NAMES[lang]} string '{key}' is empty")
-        result[lang] = {key: _one_line(table[key]) for key in STRING_KEYS}
+        result[lang] = {
+            key: text_value(table[key], here.at(key), f"{LANGUAGE_NAMES[lang]} string '{key}'")
+            for key in STRING_KEYS
+        }
         for key, value in result[lang].items():
             if COUNT_BEFORE_NOUN.search(value):
                 raise here.at(key).error(
@@ -604,12 +530,6 @@ def find_markers(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
     """
     text = _outside_code(markdown)
     return [(m.group("id"), text.count("\n", 0, m.start()) + first_line) for m in MARKER.finditer(text)]
-
-
-def body_first_line(source: str, markdown: str) -> int:
-    """The line of `source` (a page file) on which its body `markdown` starts."""
-    whole, body = source.rstrip(), markdown.rstrip()
-    return whole[: len(whole) - len(body)].count("\n") + 1 if whole.endswith(body) else 1
 
 
 def check_markers(markdown: str, page_file: str, known: Sequence[str], first_line: int = 1) -> dict[str, int]:

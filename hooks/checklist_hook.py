@@ -21,6 +21,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import checklist as cl
+from data_files import DataFileError, body_first_line
+from site_build import page_language
 
 DATA_DIR = Path("data") / "checklists"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -76,7 +78,7 @@ def _data(config: MkDocsConfig) -> _Data:
     if cached is None or cached[0] != fingerprint:
         try:
             _cache[key] = (fingerprint, _load(config))
-        except cl.ChecklistError as error:
+        except DataFileError as error:
             raise PluginError(str(error)) from None
     return _cache[key][1]
 
@@ -93,8 +95,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not cl.MARKER_LIKE.search(markdown):
         return markdown
     data = _data(config)
-    lang = getattr(page.file, "locale", None) or config.theme.get("language", cl.LANGUAGES[0])
-    first_line = cl.body_first_line(page.file.content_string, markdown)
+    lang = page_language(page, config)
+    first_line = body_first_line(page.file.content_string)
     try:
         lines = cl.check_markers(markdown, source, sorted(data.checklists), first_line)
         html = {}
@@ -102,7 +104,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             checklist = data.checklists[checklist_id]
             links = {item.link: _link(item.link, lang, page, files, data) for item in checklist.items}
             html[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
-    except cl.ChecklistError as error:
+    except DataFileError as error:
         raise PluginError(str(error)) from None
     if html:
         _rendered[key] = (html, lines)
@@ -124,7 +126,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 line=lines.get(checklist_id),
             )
         html = cl.insert_checklists(html, source, rendered, lines)
-    except cl.ChecklistError as error:
+    except DataFileError as error:
         raise PluginError(str(error)) from None
     # MkDocs collected the page's anchors before the checklist was there: add its ids, so
     # that a link to one (preparation.md#checklist-readiness) passes the strict build.

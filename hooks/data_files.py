@@ -22,13 +22,18 @@ from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACES = re.compile(r"[ \t\r\n]+")
 # What mkdocs.utils.meta takes for a page's front matter, so that lines count the same.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.MULTILINE | re.DOTALL)
 
 
 class DataFileError(Exception):
-    """A problem in a data file or a page, located for the editor who has to fix it."""
+    """A problem in a data file or a page, located for the editor who has to fix it.
+
+    `entry` is how the message names the entry the problem is in: "entry 'x'",
+    "item 'owner-named'", "English strings (en)".
+    """
 
     def __init__(self, file: str, problem: str, *, line: int | None = None, entry: str | None = None):
         self.file = file
@@ -37,7 +42,7 @@ class DataFileError(Exception):
         self.problem = problem
         where = file if line is None else f"{file}, line {line}"
         if entry is not None:
-            where += f", entry '{entry}'"
+            where += f", {entry}"
         super().__init__(f"{where}: {problem}")
 
 
@@ -51,11 +56,11 @@ class Location:
     path: tuple[Any, ...] = ()
     entry: str | None = None
 
-    def at(self, *keys: Any) -> Location:
-        return Location(self.file, self.lines, self.path + keys, self.entry)
+    def at(self, *keys: Any, entry: str | None = None) -> Location:
+        return Location(self.file, self.lines, self.path + keys, entry or self.entry)
 
-    def named(self, entry: str) -> Location:
-        return Location(self.file, self.lines, self.path, entry)
+    def named(self, entry_id: str, kind: str = "entry") -> Location:
+        return Location(self.file, self.lines, self.path, f"{kind} '{entry_id}'")
 
     @property
     def line(self) -> int | None:
@@ -134,24 +139,54 @@ def text_value(value: object, where: Location, what: str) -> str:
     return _SPACES.sub(" ", value).strip(" \t\r\n")
 
 
-def localized_text(value: object, where: Location, what: str) -> dict[str, str]:
-    """Text in every language: one text for all (a name), or one line per language."""
-    if isinstance(value, str):
-        text = text_value(value, where, what)
-        return dict.fromkeys(LANGUAGES, text)
+def localized_text(value: object, where: Location, what: str, *, shared: bool = True) -> dict[str, str]:
+    """Text in every language: one line per language, or (`shared`, for a name) one
+    text for all."""
+    if shared and isinstance(value, str):
+        return dict.fromkeys(LANGUAGES, text_value(value, where, what))
     if not isinstance(value, dict):
-        raise where.error(f"the {what} must be some text, or one line per language ({', '.join(LANGUAGES)})")
-    check_keys(value, LANGUAGES, LANGUAGES, where)
+        either = "some text, or " if shared else ""
+        raise where.error(f"the {what} must be {either}one line per language ({', '.join(LANGUAGES)})")
+    for key in value:
+        if key not in LANGUAGES:
+            raise where.at(key).error(
+                f"the {what} has an unknown language {key!r}; use {' and '.join(LANGUAGES)}"
+            )
+    for lang in LANGUAGES:
+        if lang not in value:
+            raise where.error(f"missing {LANGUAGE_NAMES[lang]} {what}: add a line '{lang}:' under it")
     return {
         lang: text_value(value[lang], where.at(lang), f"{LANGUAGE_NAMES[lang]} {what}") for lang in LANGUAGES
     }
+
+
+def mapping_value(
+    value: object, where: Location, allowed: Iterable[str], required: Iterable[str], what: str
+) -> Mapping[str, Any]:
+    """A set of 'key: value' lines with known keys, the required ones present."""
+    if not isinstance(value, dict):
+        raise where.error(f"{what} must be a set of 'key: value' lines")
+    check_keys(value, allowed, required, where)
+    return value
+
+
+def integer_value(value: object, where: Location, what: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise where.error(f"{what} must be a whole number from {low} to {high}, not {value!r}")
+    return value
+
+
+def boolean_value(value: object, where: Location, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise where.error(f"{what} must be true or false, not {value!r}")
+    return value
 
 
 def date_value(value: object, where: Location, what: str) -> date:
     """A day written YYYY-MM-DD (YAML reads it as a date; a quoted one is accepted too)."""
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
@@ -161,10 +196,12 @@ def date_value(value: object, where: Location, what: str) -> date:
     )
 
 
-def identifier(value: object, where: Location, example: str) -> str:
+def identifier(value: object, where: Location, example: str, what: str = "id") -> str:
+    """An id: lowercase letters, digits and single hyphens."""
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise where.error(
-            f"the id {value!r} is not valid; use lowercase letters, digits and hyphens (for example: {example})"
+            f"the {what} {value!r} is not valid; use lowercase letters, digits and single hyphens "
+            f"(for example: {example})"
         )
     return value
 

@@ -46,7 +46,7 @@ class Fact:
     id: str
     text: dict[str, str]
     source: dict[str, str]
-    url: str | None
+    url: dict[str, str] | None  # by language: a source may have a page in each
     year: int
     checked: date
     review_by: date
@@ -122,7 +122,7 @@ def _parse_fact(raw: object, where: Location) -> Fact:
         id=fact_id,
         text=text,
         source=localized_text(raw["source"], where.at("source"), "source"),
-        url=_url(raw.get("url"), where.at("url")),
+        url=_urls(raw.get("url"), where.at("url")),
         year=_year(raw["year"], checked, where.at("year")),
         checked=checked,
         review_by=review_by,
@@ -130,9 +130,17 @@ def _parse_fact(raw: object, where: Location) -> Fact:
     )
 
 
-def _url(value: object, where: Location) -> str | None:
+def _urls(value: object, where: Location) -> dict[str, str] | None:
+    """One address for every language, or one per language (fr, en)."""
     if value is None:
         return None
+    if isinstance(value, dict):
+        urls = localized_text(value, where, "url", shared=False)
+        return {lang: _url(url, where.at(lang)) for lang, url in urls.items()}
+    return dict.fromkeys(LANGUAGES, _url(value, where))
+
+
+def _url(value: object, where: Location) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"https://[^\s<>\"']+", value.strip()):
         raise where.error(f"the url must be one address starting with https://; it is {value!r}")
     return value.strip()
@@ -213,5 +221,5 @@ def render_fact(fact: Fact, lang: str) -> Markup:
     the year is left out of the brackets when the words already give it."""
     words = fact.text[lang]
     cited = fact.source[lang] if str(fact.year) in words else f"{fact.source[lang]}, {fact.year}"
-    source = Markup('<a href="{}">{}</a>').format(fact.url, cited) if fact.url else escape(cited)
+    source = Markup('<a href="{}">{}</a>').format(fact.url[lang], cited) if fact.url else escape(cited)
     return Markup('<span class="mdx-fact" data-fact="{}">{} ({})</span>').format(fact.id, words, source)

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from data_files import DataFileError, body_first_line
 from facts import FACTS_FILE, Fact, check_markers, load_facts, replace_markers
+from site_build import page_language
 
 _Signature = tuple[tuple[str, int, int], ...]
 _loaded: tuple[_Signature, dict[str, Fact]] | None = None
@@ -49,7 +50,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _loaded is None:
         raise PluginError("the facts were not loaded; is hooks/facts_hook.py listed under 'hooks:'?")
     source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
-    language = str(getattr(page.file, "locale", None) or config.theme["language"])
+    language = page_language(page, config)
     try:
         return replace_markers(
             markdown, _loaded[1], language, source, first_line=body_first_line(page.file.content_string)

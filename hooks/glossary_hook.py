@@ -26,6 +26,7 @@ from glossary import (
     render_glossary,
     section_titles,
 )
+from site_build import page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
@@ -52,7 +53,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _glossary is None:
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
     try:
-        html = render_glossary(_glossary, _page_language(page, config))
+        html = render_glossary(_glossary, page_language(page, config))
         return insert_glossary(markdown, html, source, first_line=body_first_line(page.file.content_string))
     except DataFileError as error:
         raise PluginError(str(error)) from None
@@ -68,7 +69,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         toc = toc[0].children
     before = sum(1 for item in toc if 0 <= html.find(f'id="{item.id}"') < start)
     toc[before:before] = [
-        AnchorLink(title, section, 2) for section, title in section_titles(_page_language(page, config))
+        AnchorLink(title, section, 2) for section, title in section_titles(page_language(page, config))
     ]
     return html
 
@@ -91,12 +92,6 @@ def load_cached(path: Path, shown: str) -> Glossary:
     _cache[path] = (signature, glossary)
     log.debug("Loaded %d glossary entries from %s", len(glossary.entries), shown)
     return glossary
-
-
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    """The page's language: mkdocs-static-i18n sets File.locale; else the theme's language."""
-    locale = getattr(page.file, "locale", None)
-    return str(locale or config.theme["language"])
 
 
 def _shown(path: Path, config: MkDocsConfig) -> str:

@@ -1,7 +1,8 @@
-"""Pure functions behind hooks/hosting.py: what makes the built site host anywhere.
+"""Pure functions behind the hosting hooks (assets_hook.py, page_links_hook.py,
+language_outputs_hook.py): what makes the built site host anywhere.
 
 Search in the reader's language, asset fingerprints for long caching, V8's compile
-hint for Material's bundle, absolute hreflang links, and branding colours. No MkDocs
+hint for Material's bundle, absolute hreflang links. No MkDocs
 import here: each function takes plain values and returns plain values, and is
 unit-tested on its own.
 """
@@ -10,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 # Material's client configuration: <script id="__config" type="application/json">{...}</script>
@@ -42,21 +44,6 @@ MATERIAL_BUNDLE_RE = re.compile(r'(?<=data-md-bundle href=")[^"#?]*\bbundle\.[0-
 # the first time each is called. To other browsers it is a comment.
 COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
 SOURCE_MAP_URL_RE = re.compile(r"^//# sourceMappingURL=\S+[ \t]*$", re.MULTILINE)
-
-# Material's named colours (docs: "Changing the colors"), as they appear in mkdocs.yml.
-MATERIAL_COLOURS = frozenset(
-    {
-        "red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
-        "green", "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown",
-        "grey", "blue grey", "black", "white", "custom",
-    }
-)  # fmt: skip
-EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
-LINK_SCHEMES = ("mailto:", "https://", "http://")
-HEX_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-# WCAG 2.2 AA, 1.4.3: normal text needs a contrast ratio of at least 4.5:1.
-MINIMUM_CONTRAST = 4.5
-WHITE = "#ffffff"
 
 
 class HostingError(ValueError):
@@ -243,6 +230,21 @@ def asset_references(html: str) -> list[str]:
     return list(dict.fromkeys(ref for ref in refs if not FINGERPRINTED_RE.search(ref)))
 
 
+def built_asset(ref: str, html_dir: Path, site_dir: Path, site_path: str) -> Path | None:
+    """The built file a page's reference points at, if it is one of this site's files;
+    `site_path` is the site's path on its host ("/" or "/guides/")."""
+    if "://" in ref:
+        return None
+    if ref.startswith("/"):
+        if not ref.startswith(site_path):
+            return None
+        source = site_dir / ref[len(site_path) :]
+    else:
+        # Lexically: the page's own folder does not exist yet when it is rendered.
+        source = Path(os.path.normpath(html_dir / ref))
+    return source if source.is_file() else None
+
+
 def replace_asset_references(html: str, renames: dict[str, str]) -> str:
     """Swap each reference for its fingerprinted twin (`renames`: old reference → new)."""
 
@@ -250,101 +252,3 @@ def replace_asset_references(html: str, renames: dict[str, str]) -> str:
         return match.group("attr") + renames.get(match.group("ref"), match.group("ref"))
 
     return ASSET_REF_RE.sub(swap, html)
-
-
-# --- Branding addresses ------------------------------------------------------------
-
-
-def check_email(setting: str, value: str) -> str:
-    """An e-mail address, or empty; anything else is an error naming the setting."""
-    value = value.strip()
-    if value and not EMAIL_RE.match(value):
-        raise HostingError(f"{setting}: '{value}' is not an e-mail address (name@example.org).")
-    return value
-
-
-def check_link(setting: str, value: str) -> str:
-    """A mailto:, https: or http: address, or empty."""
-    value = value.strip()
-    if value and (not value.startswith(LINK_SCHEMES) or any(c in value for c in ' <>"')):
-        raise HostingError(
-            f"{setting}: '{value}' must be a mailto:, https: or http: address "
-            "(mailto:web@example.org or https://example.org/contact)."
-        )
-    return value
-
-
-# --- Branding colours ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BrandColour:
-    """A colour setting: a Material colour name, or a hex colour for `custom`."""
-
-    setting: str
-    value: str
-
-    @property
-    def is_hex(self) -> bool:
-        return bool(HEX_COLOUR_RE.match(self.value))
-
-
-def check_colour(setting: str, value: str) -> BrandColour:
-    """Accept a Material colour name or `#rrggbb`; anything else is an error naming the setting."""
-    colour = BrandColour(setting, value.strip().lower())
-    if colour.is_hex or colour.value in MATERIAL_COLOURS:
-        return colour
-    raise HostingError(
-        f"{setting}: '{value}' is not a colour. Use a Material colour name "
-        f"({', '.join(sorted(MATERIAL_COLOURS - {'custom'}))}) or a hex colour such as #1a4b8c."
-    )
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG contrast ratio of two `#rrggbb` colours, from 1 to 21."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def brand_stylesheet(primary: BrandColour | None, accent: BrandColour | None) -> str:
-    """CSS custom properties for hex brand colours (Material's `custom` colour scheme).
-
-    The header prints white text on the primary colour, and links use the accent on
-    hover: a colour too light for white text (below 4.5:1) is refused, not shipped.
-    """
-    rules: list[str] = []
-    if primary is not None and primary.is_hex:
-        _require_contrast(primary, WHITE, "the header's white text")
-        rules.append(
-            '[data-md-color-primary="custom"] {\n'
-            f"  --md-primary-fg-color: {primary.value};\n"
-            f"  --md-primary-fg-color--light: {primary.value};\n"
-            f"  --md-primary-fg-color--dark: {primary.value};\n"
-            f"  --md-primary-bg-color: {WHITE};\n"
-            "  --md-primary-bg-color--light: #ffffffb3;\n"
-            "}\n"
-        )
-    if accent is not None and accent.is_hex:
-        _require_contrast(accent, WHITE, "the page background")
-        rules.append(
-            '[data-md-color-accent="custom"] {\n'
-            f"  --md-accent-fg-color: {accent.value};\n"
-            f"  --md-accent-fg-color--transparent: {accent.value}1a;\n"
-            "}\n"
-        )
-    return "".join(rules)
-
-
-def _require_contrast(colour: BrandColour, against: str, what: str) -> None:
-    ratio = contrast_ratio(colour.value, against)
-    if ratio < MINIMUM_CONTRAST:
-        raise HostingError(
-            f"{colour.setting}: {colour.value} against {what} has a contrast of {ratio:.1f}:1; "
-            f"WCAG 2.2 AA needs at least {MINIMUM_CONTRAST}:1. Choose a darker colour."
-        )

@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from language_anchors import content_ids, with_twin_anchors
+from site_build import in_nested_build
 
 # Built file → its content's ids; built file → language → the twin's built file. The outer
 # build's on_config clears them; mkdocs-static-i18n's nested language builds add to them.
@@ -24,7 +25,7 @@ _twins: dict[str, dict[str, str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not _building_a_language(config):
+    if not in_nested_build(config):
         _ids.clear()
         _twins.clear()
     return config
@@ -41,9 +42,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-@event_priority(-250)  # after mkdocs-static-i18n (-100) built every language, and hooks/hosting.py (-200)
+@event_priority(-250)  # after mkdocs-static-i18n (-100) built every language, and the hosting hooks (-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _building_a_language(config):
+    if in_nested_build(config):
         return
     for path, twins in _twins.items():
         shared = {lang: _ids[path] & _ids[twin] for lang, twin in twins.items() if twin in _ids}
@@ -51,8 +52,3 @@ def on_post_build(config: MkDocsConfig) -> None:
         if shared and file.is_file():
             html = file.read_text(encoding="utf-8")
             file.write_text(with_twin_anchors(html, shared), encoding="utf-8")
-
-
-def _building_a_language(config: MkDocsConfig) -> bool:
-    i18n: Any = config.plugins.get("i18n")
-    return bool(i18n is not None and i18n.building)

@@ -23,6 +23,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from build_date import dated_by_last_commit
+
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "social-media-guide"
 
@@ -44,7 +46,7 @@ def _offline_setting() -> Iterator[None]:
 def build_offline(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
     """Build the site for file:// into `site_dir`, strictly (any warning stops it)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with _offline_setting():
+    with _offline_setting(), dated_by_last_commit(config_file.parent):
         build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
 
 

@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from page_dates import describe, last_changes
+from site_build import page_language
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -52,6 +53,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     when = _dates.get(page.file.src_uri)
     if when is not None:
-        language = str(config.theme.get("language") or "en")
-        page.meta["modified"] = describe(when, language)
+        page.meta["modified"] = describe(when, page_language(page, config))
     return context

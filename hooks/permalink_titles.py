@@ -10,6 +10,8 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from site_build import page_language
+
 SOURCE_TITLE = 'title="Permanent link"'
 TITLES = {
     "fr": 'title="Lien vers cette section"',
@@ -23,5 +25,4 @@ def permalink_titles(html: str, lang: str) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
-    return permalink_titles(html, lang)
+    return permalink_titles(html, page_language(page, config))

@@ -8,7 +8,22 @@ from typing import Any
 import yaml
 
 # libyaml's parser when PyYAML has it (several times faster), with the same safe constructor.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[valid-type, misc]
+    """The safe loader, except that a date that does not exist (2027-02-30) stays the
+    text written, for the data's checks to report with its line, not a traceback."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 class DuplicateKeyError(ValueError):

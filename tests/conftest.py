@@ -8,6 +8,7 @@ import contextlib
 import ctypes
 import difflib
 import functools
+import html
 import http.server
 import logging
 import os
@@ -41,8 +42,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import local_server
+from build_date import dated_by_last_commit
 from checks.seed_fingerprints import FINGERPRINTS_FILE, copied_runs
 from checks.seed_fingerprints import load as load_seed_fingerprints
+from facts import FACTS_FILE, MARKER, Fact, load_facts, render_fact
 from page_addresses import front_matter_slug
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,7 +189,8 @@ def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides: obj
     logger.addHandler(collector)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
-        build(config)
+        with dated_by_last_commit(config_file.parent):
+            build(config)
     finally:
         logger.removeHandler(collector)
     return collector.messages
@@ -307,6 +311,22 @@ def _seed_fingerprints() -> frozenset[str]:
 def us_spellings(text: str) -> list[str]:
     """Words Canadian English spells otherwise: colour, centre, behaviour, organization…"""
     return [match.group(0) for match in US_SPELLINGS.finditer(text)]
+
+
+def with_fact_words(text: str, lang: str) -> str:
+    """`text` with each fact marker replaced by what the reader sees there: the fact's
+    words, then its source and year in brackets (plain text, as hooks/facts.py renders
+    it), so readability and the seed-copy check measure the sentence the page shows."""
+    facts = _facts()
+    return MARKER.sub(
+        lambda match: html.unescape(re.sub(r"<[^>]+>", "", render_fact(facts[match.group(1)], lang))),
+        text,
+    )
+
+
+@functools.cache
+def _facts() -> dict[str, Fact]:
+    return load_facts(ROOT / "docs" / FACTS_FILE)
 
 
 # --- Serving the built site -------------------------------------------------

@@ -32,3 +32,20 @@ def test_mypy_strict_passes() -> None:
     """The typed modules type-check under mypy --strict."""
     result = _run(str(BIN / "mypy"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+MAX_HOOK_LINES = 150
+
+
+def test_every_hook_is_a_thin_adapter() -> None:
+    """Each hook mkdocs.yml lists has one job and stays short (≤ 150 lines): its logic
+    belongs in the pure module beside it, tested without MkDocs."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = [line.split("- ", 1)[1].strip() for line in config.splitlines() if line.startswith("  - hooks/")]
+    assert len(hooks) >= 10, hooks
+    long = {
+        hook: n
+        for hook in hooks
+        if (n := len((ROOT / hook).read_text(encoding="utf-8").splitlines())) > MAX_HOOK_LINES
+    }
+    assert long == {}, f"hooks longer than {MAX_HOOK_LINES} lines: {long}"

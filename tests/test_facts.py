@@ -101,7 +101,7 @@ def test_dates_are_read_from_yaml_or_quoted(value: object) -> None:
     assert date_value(value, Location(LABEL, {}), "date") == date(2026, 12, 5)
 
 
-@pytest.mark.parametrize("value", ["2026-13-05", "5 décembre 2026", 20261205, None])
+@pytest.mark.parametrize("value", ["2026-13-05", "5 décembre 2026", 20261205, "20261205", "2026-W49-6", None])
 def test_a_date_that_is_not_a_day_is_refused(value: object) -> None:
     """Anything but a real day written YYYY-MM-DD stops, saying how to write it."""
     with pytest.raises(DataFileError, match=r"must be a real date written YYYY-MM-DD"):
@@ -115,7 +115,7 @@ def test_localized_text_takes_one_text_for_both_languages() -> None:
 
 def test_localized_text_needs_every_language() -> None:
     """A text given per language must be given in each."""
-    with pytest.raises(DataFileError, match=r"missing English text"):
+    with pytest.raises(DataFileError, match=r"missing English source"):
         localized_text({"fr": "Statistique Canada"}, Location(LABEL, {}), "source")
 
 
@@ -137,12 +137,34 @@ def test_a_valid_fact_is_read_whole() -> None:
     assert fact.text == {"fr": "plus d’un milliard de membres", "en": "more than 1 billion members"}
     assert fact.source == {"fr": "LinkedIn", "en": "LinkedIn"}
     assert (fact.url, fact.year, fact.checked, fact.review_by) == (
-        "https://news.linkedin.com/about-us",
+        {"fr": "https://news.linkedin.com/about-us", "en": "https://news.linkedin.com/about-us"},
         2023,
         date(2026, 12, 5),
         date(2027, 6, 5),
     )
     assert fact.line == 2
+
+
+def test_a_fact_may_link_a_page_per_language() -> None:
+    """A source with a French and an English page links each from its own language."""
+    fact = _parse(_fact(url={"fr": "https://example.ca/fr", "en": "https://example.ca/en"}))[
+        "linkedin-members"
+    ]
+    assert '<a href="https://example.ca/fr">' in render_fact(fact, "fr")
+    assert '<a href="https://example.ca/en">' in render_fact(fact, "en")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ({"fr": "https://example.ca/fr"}, r"missing English url"),
+        ({"fr": "https://example.ca/fr", "en": "http://example.ca/en"}, r"the url must be one address"),
+        ({"fr": "https://a.ca", "en": "https://b.ca", "de": "https://c.de"}, r"unknown language 'de'"),
+    ],
+)
+def test_urls_per_language_are_checked(url: dict[str, str], message: str) -> None:
+    """Per-language addresses need every language, each an https address."""
+    assert re.search(message, _error(_fact(url=url))), _error(_fact(url=url))
 
 
 def test_a_fact_may_leave_out_its_url() -> None:
@@ -164,7 +186,7 @@ def test_an_empty_file_has_no_facts() -> None:
         (_fact(source=None), r"missing 'source'"),
         (_fact(review_by=None), r"missing 'review_by'"),
         (_fact(checked=None), r"missing 'checked'"),
-        (_fact(source={"fr": "LinkedIn"}), r"missing English text"),
+        (_fact(source={"fr": "LinkedIn"}), r"missing English source: add a line 'en:' under it"),
         (_fact(sources="LinkedIn"), r"unknown key 'sources'; allowed keys: checked, en, fr, id, review_by"),
         (_fact(checked="2026-02-30"), r"the 'checked' date must be a real date written YYYY-MM-DD"),
         (_fact(review_by=date(2026, 12, 5)), r"'review_by' \(2026-12-05\) must come after 'checked'"),
@@ -181,6 +203,16 @@ def test_an_empty_file_has_no_facts() -> None:
 def test_a_broken_fact_stops_with_its_problem(fact: dict[str, Any], message: str) -> None:
     """Each problem an editor can make is named, with the fact it is in."""
     assert re.search(message, _error(fact)), _error(fact)
+
+
+def test_a_day_that_does_not_exist_is_named_with_its_line() -> None:
+    """YAML reads 2027-02-30 as a date and fails; the editor gets the line, not a traceback."""
+    text = "facts:\n  - id: a\n    fr: un\n    en: one\n    source: S\n    year: 2020\n"
+    text += "    checked: 2027-02-30\n    review_by: 2028-01-01\n"
+    with pytest.raises(
+        DataFileError, match=r"line 7, entry 'a': the 'checked' date must be a real date.*'2027-02-30'"
+    ):
+        parse_facts(parse_data(text, LABEL))
 
 
 def test_the_line_is_that_of_the_bad_field() -> None:
@@ -413,3 +445,17 @@ def test_build_stops_on_a_broken_facts_file(tmp_path: Path, caplog: pytest.LogCa
     assert re.search(r"docs/data/facts\.yml, line \d+, entry 'test-fact': missing English text", message), (
         message
     )
+
+
+def test_every_fact_is_shown_somewhere() -> None:
+    """A fact that no page and no data file cites is dead weight that `make review-due`
+    would still ask an editor to check: remove it, or show it where it belongs."""
+    facts = load_facts(ROOT / "docs" / FACTS_FILE)
+    sources = [*(ROOT / "docs").glob("*.md"), *(ROOT / "docs" / "data").rglob("*.yml")]
+    cited = {
+        marker.id
+        for path in sources
+        if path.name != FACTS_FILE.name
+        for marker in find_markers(path.read_text(encoding="utf-8"), str(path))
+    }
+    assert sorted(set(facts) - cited) == []

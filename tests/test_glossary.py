@@ -40,13 +40,13 @@ from conftest import (
     page_path,
     readability,
     us_spellings,
+    with_fact_words,
 )
 from data_files import DataFileError
 from glossary import (
     LABELS,
     MARKER,
     Glossary,
-    GlossaryError,
     insert_glossary,
     load_glossary,
     parse_glossary,
@@ -173,7 +173,9 @@ def test_missing_id() -> None:
 @pytest.mark.parametrize("bad_id", ["Facebook", "face book", "face_book", "-x", "x-", 42])
 def test_bad_id_format(bad_id: object) -> None:
     """Ids are lowercase letters, digits and single hyphens: they become URL anchors."""
-    with pytest.raises(DataFileError, match=r"is not valid; use lowercase letters, digits and hyphens"):
+    with pytest.raises(
+        DataFileError, match=r"is not valid; use lowercase letters, digits and single hyphens"
+    ):
         _parse(_entry(id=bad_id))
 
 
@@ -509,9 +511,10 @@ def test_a_link_from_another_page_lands_on_its_entry(
 
 
 def _texts(lang: str) -> list[tuple[str, str]]:
-    """(entry id, sentence-bearing text) of every field in one language."""
+    """(entry id, sentence-bearing text) of every field in one language, each fact
+    marker read as the fact's words with their source and year."""
     return [
-        (entry.id, value)
+        (entry.id, with_fact_words(value, lang))
         for entry in load_glossary(DATA_FILE).entries
         for value in (
             entry.text(lang).name,

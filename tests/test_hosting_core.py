@@ -16,11 +16,7 @@ from hosting_core import (
     HostingError,
     absolutize_hreflang,
     asset_references,
-    brand_stylesheet,
-    check_colour,
-    check_email,
-    check_link,
-    contrast_ratio,
+    built_asset,
     fingerprinted_name,
     material_bundle_reference,
     rebase_client_config,
@@ -221,47 +217,15 @@ def test_replace_asset_references_swaps_every_occurrence() -> None:
     )
 
 
-def test_check_colour_accepts_material_names_and_hex() -> None:
-    """Named colours and #rrggbb pass; the value is normalized to lower case."""
-    assert check_colour("BRAND_PRIMARY", "Deep Purple").value == "deep purple"
-    assert check_colour("BRAND_PRIMARY", "#1A4B8C").is_hex
-
-
-def test_check_colour_rejects_anything_else() -> None:
-    """A colour that Material does not know names the setting and lists the choices."""
-    with pytest.raises(HostingError, match=r"BRAND_PRIMARY: 'sky' is not a colour.*indigo"):
-        check_colour("BRAND_PRIMARY", "sky")
-
-
-def test_contrast_ratio_matches_wcag_examples() -> None:
-    """Black on white is 21:1; a colour on itself is 1:1."""
-    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
-    assert contrast_ratio("#1a4b8c", "#1a4b8c") == pytest.approx(1.0)
-
-
-def test_brand_stylesheet_sets_custom_properties() -> None:
-    """A hex primary and accent become Material's custom colour variables."""
-    css = brand_stylesheet(check_colour("P", "#1a4b8c"), check_colour("A", "#8c1a4b"))
-    assert "--md-primary-fg-color: #1a4b8c;" in css
-    assert "--md-accent-fg-color: #8c1a4b;" in css
-
-
-def test_brand_stylesheet_refuses_a_colour_too_light_for_white_text() -> None:
-    """White header text on yellow fails WCAG AA: the build stops with the ratio."""
-    with pytest.raises(HostingError, match=r"P: #ffdd00 .* contrast of 1\.3:1"):
-        brand_stylesheet(check_colour("P", "#ffdd00"), None)
-
-
-def test_brand_stylesheet_is_empty_for_named_colours() -> None:
-    """Material's own colours need no extra stylesheet."""
-    assert brand_stylesheet(check_colour("P", "indigo"), check_colour("A", "indigo")) == ""
-
-
-def test_check_email_and_link() -> None:
-    """Addresses pass; empty stays empty; a script URL or a bare word is refused."""
-    assert check_email("E", " web@example.org ") == "web@example.org"
-    assert check_link("L", "") == ""
-    with pytest.raises(HostingError, match="E: 'web' is not an e-mail address"):
-        check_email("E", "web")
-    with pytest.raises(HostingError, match="L: 'javascript:alert"):
-        check_link("L", "javascript:alert(1)")
+def test_built_asset_finds_the_sites_own_files_only(tmp_path: Path) -> None:
+    """A reference from a page, relative or from the host's root under the site's path,
+    names a built file; another host's file or a path outside the site names none."""
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "a.js").write_text("", encoding="utf-8")
+    page_dir = site / "en" / "plan"
+    assert built_asset("../../assets/a.js", page_dir, site, "/guide/") == site / "assets" / "a.js"
+    assert built_asset("/guide/assets/a.js", page_dir, site, "/guide/") == site / "assets" / "a.js"
+    assert built_asset("/other/assets/a.js", page_dir, site, "/guide/") is None
+    assert built_asset("https://cdn.example.org/assets/a.js", page_dir, site, "/") is None
+    assert built_asset("../../assets/missing.js", page_dir, site, "/") is None

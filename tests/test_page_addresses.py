@@ -24,13 +24,18 @@ from page_addresses import AddressError, SourcePage, addresses, destination, fro
 # The English addresses an editor chose; the French ones are the file names.
 ENGLISH_ADDRESSES = {
     "a-propos": "about",
+    "communaute": "community-management",
     "ecoute": "listening",
+    "exemple": "example",
     "glossaire": "glossary",
     "guide-complet": "whole-guide",
+    "ia-generative": "generative-ai",
+    "mesure": "measurement",
     "objectifs": "objectives",
     "pertinence": "relevance",
     "plan": "plan",
     "preparation": "readiness",
+    "publicite": "paid-promotion",
     "regles": "rules",
     "responsable": "owner",
     "secteur-public": "public-sector",

@@ -38,7 +38,10 @@ SERVE_URL = "http://127.0.0.1:8000/"
 CORE = "MkDocs and mkdocs-static-i18n: files, navigation, writing pages"
 LABELS = {
     "material/search": "Material's search plugin: the search index",
-    "hooks/hosting.py": "hooks/hosting.py: fingerprints, compile hint, 404 pages, search split",
+    "hooks/assets_hook.py": "hooks/assets_hook.py: fingerprints, compile hint",
+    "hooks/language_outputs_hook.py": "hooks/language_outputs_hook.py: 404 pages, search split",
+    "hooks/page_links_hook.py": "hooks/page_links_hook.py",
+    "hooks/branding_hook.py": "hooks/branding_hook.py",
     "hooks/checklist_hook.py": "hooks/checklist_hook.py",
     "hooks/page_dates_hook.py": "hooks/page_dates_hook.py (Git: once per commit)",
     "hooks/glossary_hook.py": "hooks/glossary_hook.py",

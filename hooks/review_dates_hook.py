@@ -1,0 +1,47 @@
+"""MkDocs hook: every page must carry its review dates (reviewed:, review_due:), the same
+in both languages; a problem stops the build naming the file and line. Each page gets
+`page.meta.review` (the dates in its language) for overrides/partials/page-info.html.
+Thin adapter over review_dates.py.
+
+The pages are checked once per build, and again when an editor saves one (mkdocs
+serve); mkdocs-static-i18n's second language reuses the result.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from data_files import DataFileError
+from review_dates import ReviewDates, load_review_dates, page_files, shown
+
+_Signature = tuple[tuple[str, int, int], ...]
+_loaded: tuple[_Signature, dict[str, ReviewDates]] | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _loaded
+    docs_dir = Path(config.docs_dir)
+    signature = tuple((str(p), (s := p.stat()).st_size, s.st_mtime_ns) for p in page_files(docs_dir))
+    if _loaded is not None and _loaded[0] == signature:
+        return config
+    _loaded = None
+    shown_as = os.path.relpath(docs_dir, Path(config.config_file_path).parent).replace(os.sep, "/")
+    try:
+        _loaded = (signature, load_review_dates(docs_dir, shown_as))
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    dates = _loaded[1].get(page.file.src_uri) if _loaded is not None else None
+    if dates is not None:
+        language = str(getattr(page.file, "locale", None) or config.theme.get("language") or "en")
+        page.meta["review"] = shown(dates, language)
+    return context
