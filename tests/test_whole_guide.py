@@ -28,6 +28,7 @@ from conftest import (
     linked_project,
     page_path,
     read_printed,
+    wait_for_material,
 )
 from whole_guide import (
     MARKER,
@@ -349,6 +350,7 @@ def _open(page: Page, site_url: str, lang: str) -> None:
     prefix = "" if lang == "fr" else f"{lang}/"
     page.goto(f"{site_url}{prefix}{page_path(WHOLE_GUIDE, lang)}")
     expect(page.locator("section.mdx-whole-guide__chapter").first).to_be_attached()
+    wait_for_material(page)  # its bundle makes code blocks focusable, as on every page
 
 
 @ALSO_IN_FIREFOX
