@@ -592,6 +592,8 @@ def page_and_traffic(context: BrowserContext, site_url: str) -> tuple[Page, Traf
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: the site's commitment.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
+# axe-core's rules that depend on colours only: all that the dark scheme changes.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 _AXE = Axe()
 
 
