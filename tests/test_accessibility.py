@@ -26,7 +26,6 @@ from conftest import (
 SOURCE_HINT_RE = re.compile(r'(?:src|href)="(?:[./]*)([^"#]*?)/?(#[^"]*)?"|>([^<]{4,40})<')
 
 
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_has_no_accessibility_violation(page: Page, site_url: str, lang: str, scheme: str) -> None:
