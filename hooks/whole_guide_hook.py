@@ -71,7 +71,11 @@ def _source(page: Page) -> str:
 
 def _chapter(page: Page) -> Chapter:
     if page.content is None:
-        raise PluginError(f"{_source(page)}: the page was not converted, so the whole guide cannot hold it")
+        # `mkdocs serve --dirty` converts only the pages that changed.
+        raise PluginError(
+            f"{_source(page)} was not converted in this build, so the whole guide cannot hold it: "
+            "build or serve without --dirty"
+        )
     name = page.file.src_uri.removesuffix(".md")
     locale = getattr(page.file, "locale", None)
     if locale:
