@@ -4,6 +4,8 @@ and Debian's Firefox ESR for the tests marked ALSO_IN_FIREFOX."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import difflib
 import functools
 import html
@@ -11,12 +13,14 @@ import http.server
 import logging
 import os
 import re
+import select
 import shlex
 import shutil
 import socketserver
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +33,7 @@ import textstat
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, sync_playwright
 from playwright.sync_api import BrowserType as PlaywrightBrowserType
+from pypdf import PdfReader
 from textstat.backend.counts import _count_syllables
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -445,6 +450,40 @@ def browser(engines: Engines, engine: str) -> Browser:
     return engines.browser(engine)
 
 
+# --- Printing in Firefox: window.print() writes Engines.printed_pdf, with no dialog ---
+
+# Linux inotify (through libc): the kernel wakes the test when Firefox writes the PDF.
+_LIBC = ctypes.CDLL(None, use_errno=True)
+_IN_MODIFY, _IN_CLOSE_WRITE, _IN_MOVED_TO, _IN_CREATE = 0x2, 0x8, 0x80, 0x100
+
+
+def wait_for_file(path: Path, done: Callable[[Path], bool], within_s: float) -> None:
+    """Block until `done(path)`, woken by each change in its folder, not by a clock."""
+    fd = _LIBC.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+    if fd < 0:
+        raise OSError(ctypes.get_errno(), "inotify_init1 failed")
+    try:
+        mask = _IN_MODIFY | _IN_CLOSE_WRITE | _IN_MOVED_TO | _IN_CREATE
+        if _LIBC.inotify_add_watch(fd, str(path.parent).encode(), mask) < 0:
+            raise OSError(ctypes.get_errno(), f"cannot watch {path.parent}")
+        deadline = time.monotonic() + within_s
+        while not done(path):  # checked after the watch starts: no change is missed
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"{path.name} was not complete within {within_s} s"
+            select.select([fd], [], [], remaining)
+            with contextlib.suppress(BlockingIOError):
+                os.read(fd, 65536)
+    finally:
+        os.close(fd)
+
+
+def read_printed(pdf: Path, within_s: float = 15.0) -> PdfReader:
+    """The PDF Firefox prints to (Engines.printed_pdf), once it has written all of it (it
+    goes on after `afterprint`)."""
+    wait_for_file(pdf, lambda p: p.is_file() and p.read_bytes().rstrip().endswith(b"%%EOF"), within_s)
+    return PdfReader(pdf)
+
+
 # How each engine names a request it cancelled itself (the page was left meanwhile).
 CANCELLED_BY_THE_BROWSER = ("net::ERR_ABORTED", "NS_BINDING_ABORTED")
 
@@ -562,6 +601,8 @@ def page_and_traffic(context: BrowserContext, site_url: str) -> tuple[Page, Traf
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: the site's commitment.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
+# axe-core's rules that depend on colours only: all that the dark scheme changes.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 _AXE = Axe()
 
 

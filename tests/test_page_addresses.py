@@ -28,6 +28,7 @@ ENGLISH_ADDRESSES = {
     "ecoute": "listening",
     "exemple": "example",
     "glossaire": "glossary",
+    "guide-complet": "whole-guide",
     "ia-generative": "generative-ai",
     "mesure": "measurement",
     "modeles": "templates",
