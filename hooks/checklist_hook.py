@@ -23,8 +23,8 @@ from mkdocs.structure.pages import Page
 
 import checklist as cl
 from data_files import DataFileError, body_first_line
-from interface_strings import STRINGS_FILE, load_interface_strings
-from site_build import page_language
+from interface_strings import STRINGS_FILE
+from site_build import interface_strings, page_language
 
 DATA_DIR = Path("data") / "checklists"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -44,8 +44,7 @@ _rendered: dict[str, tuple[dict[str, str], dict[str, int]]] = {}
 
 
 def _fingerprint(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and time of every file the checklists depend on: the data, the
-    interface strings and the pages."""
+    """Name, size and time of every file the checklists depend on: the data, strings, pages."""
     paths = sorted(
         [*(docs_dir / DATA_DIR).glob("*.yml"), *docs_dir.glob(str(STRINGS_FILE)), *docs_dir.rglob("*.md")]
     )
@@ -60,11 +59,8 @@ def _shown(path: Path, config: MkDocsConfig) -> str:
 def _load(config: MkDocsConfig) -> _Data:
     docs_dir = Path(config.docs_dir)
     data_dir = docs_dir / DATA_DIR
-    strings_path = docs_dir / STRINGS_FILE
-    # Its section of the one strings file, with the file's lines for its messages.
-    strings = cl.parse_strings(
-        load_interface_strings(strings_path, _shown(strings_path, config)).section("checklist")
-    )
+    # Its section of docs/data/strings.yml, with that file's lines for its messages.
+    strings = cl.parse_strings(interface_strings(config).section("checklist"))
     checklists: dict[str, cl.Checklist] = {}
     for path in sorted(data_dir.glob("*.yml")):
         checklist = cl.load_checklist(path, _shown(path, config))
