@@ -29,7 +29,7 @@ STRINGS_FILE = Path("data") / "strings.yml"
 # "{count}" for Python's str.format, "%s" for Jinja's format filter.
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%s")
 
-# component -> language -> key -> text
+# One component's strings: language -> key -> text.
 Table = Mapping[str, Mapping[str, str]]
 
 
@@ -63,6 +63,10 @@ class InterfaceStrings:
         if name not in self.tables:
             raise self.file.root.error(f"there are no strings for '{name}': add a '{name}:' section")
         return DataFile(self.file.data[name], self.file.root.at(name))
+
+
+# The last parse of each file, by path, with the file's time and size when it was read.
+_cache: dict[str, tuple[tuple[str, int, int], InterfaceStrings]] = {}
 
 
 def parse_interface_strings(file: DataFile) -> InterfaceStrings:
@@ -142,6 +146,3 @@ def load_interface_strings(path: Path, label: str) -> InterfaceStrings:
     strings = parse_interface_strings(read_data_file(path, label))
     _cache[signature[0]] = (signature, strings)
     return strings
-
-
-_cache: dict[str, tuple[tuple[str, int, int], InterfaceStrings]] = {}
