@@ -53,31 +53,23 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LONE_STAR = re.compile(r"\*|(?<![\w/])_\w[^_]*_(?!\w)")
 _RAW_HTML = re.compile(r"<[A-Za-z/!]")
 
-# Interface strings: one place, the same keys in both languages.
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "fr": {
-        "txt": "fichier texte",
-        "csv": "CSV",
-        "xlsx": "classeur Excel",
-        "unit": "Ko",
-        "or": "ou",
-        "version": "la version {format}",
-        "sheet": "Modèle",
-        "column": "Colonne",
-        "example": "Exemple {number}",
-    },
-    "en": {
-        "txt": "text file",
-        "csv": "CSV",
-        "xlsx": "Excel workbook",
-        "unit": "KB",
-        "or": "or",
-        "version": "the {format} version",
-        "sheet": "Template",
-        "column": "Column",
-        "example": "Example {number}",
-    },
-}
+# Its interface strings: the `templates` section of docs/data/strings.yml, with these keys.
+LABEL_KEYS = ("txt", "csv", "xlsx", "unit", "or", "version", "sheet", "column", "example")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """One language's words around the templates, hashable so that the cached
+    renderings can take them."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, table: Mapping[str, str]) -> Labels:
+        return cls(tuple(table.items()))
+
+    def __getitem__(self, key: str) -> str:
+        return dict(self.texts)[key]
 
 
 class TemplateError(DataFileError):
@@ -401,7 +393,7 @@ def download_names(text: TemplateText) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)  # a page's links and the build's files ask for the same bytes
-def downloads(text: TemplateText, lang: str) -> tuple[Download, ...]:
+def downloads(text: TemplateText, labels: Labels) -> tuple[Download, ...]:
     """The download files, in the order the page offers them. A table comes as an Excel
     workbook first: a CSV opens in one column where Windows' list separator is a semicolon
     (languages that write 1,5), a workbook opens the same everywhere."""
@@ -409,7 +401,7 @@ def downloads(text: TemplateText, lang: str) -> tuple[Download, ...]:
         table = tables(text)[0]
         xlsx_name, csv_name = download_names(text)
         return (
-            Download(xlsx_name, "xlsx", xlsx_bytes((table.header, *table.rows), LABELS[lang]["sheet"])),
+            Download(xlsx_name, "xlsx", xlsx_bytes((table.header, *table.rows), labels["sheet"])),
             Download(csv_name, "csv", UTF8_BOM + _csv(table).encode("utf-8")),
         )
     return (Download(text.file, "txt", UTF8_BOM + plain_text(text).encode("utf-8")),)
@@ -521,24 +513,23 @@ def _aligned(table: Table) -> list[str]:
     return [line(rows[0]), "-+-".join("-" * width for width in widths), *(line(row) for row in rows[1:])]
 
 
-def size_label(size: int, lang: str) -> str:
+def size_label(size: int, labels: Labels) -> str:
     """A file size as a reader reads it: "2 Ko" / "2 KB" (rounded up, at least 1)."""
-    return f"{max(1, math.ceil(size / 1024))}\u00a0{LABELS[lang]['unit']}"
+    return f"{max(1, math.ceil(size / 1024))}\u00a0{labels['unit']}"
 
 
 # --- In a page -------------------------------------------------------------------
 
 
-def download_link(template: DocumentTemplate, lang: str, page_src_uri: str) -> str:
+def download_link(template: DocumentTemplate, lang: str, page_src_uri: str, labels: Labels) -> str:
     """The Markdown link(s) to the download(s), relative to the page (MkDocs resolves them,
     so they work under a sub-path and from disk). The words say the format and the size:
     "Télécharger le calendrier (classeur Excel, 3 Ko) ou la version CSV (1 Ko)"."""
     text = template.text(lang)
-    labels = LABELS[lang]
     links: list[str] = []
-    for download in downloads(text, lang):
+    for download in downloads(text, labels):
         target = posixpath.relpath(download_path(download, lang), posixpath.dirname(page_src_uri) or ".")
-        size = size_label(len(download.content), lang)
+        size = size_label(len(download.content), labels)
         words = (
             f"{text.label} ({labels[download.format]}, {size})"
             if not links
@@ -549,7 +540,7 @@ def download_link(template: DocumentTemplate, lang: str, page_src_uri: str) -> s
 
 
 @functools.lru_cache(maxsize=64)
-def render_html(text: TemplateText, lang: str) -> str:
+def render_html(text: TemplateText, labels: Labels) -> str:
     """The template as an HTML block for a page: framed like a note, its title as the
     frame's caption, its headings below the page's (h3, h4), kept out of the page's
     table of contents (no id). A spreadsheet's table is shown column by column: one
@@ -561,7 +552,7 @@ def render_html(text: TemplateText, lang: str) -> str:
         if block.kind == "heading":
             body.append(f"<h{block.level + 1}>{_inline_html(block.lines[0])}</h{block.level + 1}>")
         elif block.kind == "table" and block.table is not None:
-            table = _by_column(block.table, lang) if text.format == "csv" else block.table
+            table = _by_column(block.table, labels) if text.format == "csv" else block.table
             body.append(_table_html(table, row_headers=text.format == "csv"))
         elif block.kind in _LIST_ITEM:
             items = "".join(f"<li>{_inline_html(item)}</li>" for item in block.lines)
@@ -585,11 +576,11 @@ def _inline_html(text: str) -> str:
     return _BOLD.sub(r"<strong>\1</strong>", html)
 
 
-def _by_column(table: Table, lang: str) -> Table:
+def _by_column(table: Table, labels: Labels) -> Table:
     """The table turned a quarter: a row per column, a column per example row."""
     header = (
-        LABELS[lang]["column"],
-        *(LABELS[lang]["example"].format(number=n) for n in range(1, len(table.rows) + 1)),
+        labels["column"],
+        *(labels["example"].format(number=n) for n in range(1, len(table.rows) + 1)),
     )
     rows = tuple((name, *(row[index] for row in table.rows)) for index, name in enumerate(table.header))
     return Table(header, rows)
@@ -615,11 +606,13 @@ def insert_templates(
     page_src_uri: str,
     *,
     source: str,
+    labels: Labels,
     first_line: int = 1,
 ) -> str:
     """The page's Markdown with each marker replaced: `<!-- template: id -->` (a line of its
     own) by the download link and the template; `<!-- template-download: id -->` by the link.
-    `first_line` is the file's line where `markdown_text` starts, for messages."""
+    `labels`: the page's language's words; `first_line` is the file's line where
+    `markdown_text` starts, for messages."""
     out = []
     for number, line in enumerate(markdown_text.split("\n"), start=first_line):
         for found in MARKER_LIKE.findall(line):
@@ -643,11 +636,13 @@ def insert_templates(
             template = templates[block.group(1)]
             out += [
                 "",
-                download_link(template, lang, page_src_uri),
+                download_link(template, lang, page_src_uri, labels),
                 "",
-                render_html(template.text(lang), lang),
+                render_html(template.text(lang), labels),
                 "",
             ]
             continue
-        out.append(LINK_MARKER.sub(lambda m: download_link(templates[m.group(1)], lang, page_src_uri), line))
+        out.append(
+            LINK_MARKER.sub(lambda m: download_link(templates[m.group(1)], lang, page_src_uri, labels), line)
+        )
     return "\n".join(out)

@@ -21,15 +21,17 @@ from mkdocs.structure.pages import Page
 
 from data_files import body_first_line
 from document_templates import (
+    LABEL_KEYS,
     MARKER_LIKE,
     DocumentTemplate,
+    Labels,
     TemplateError,
     download_path,
     downloads,
     insert_templates,
     load_templates,
 )
-from site_build import languages, page_language
+from site_build import component_strings, languages, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 TEMPLATES_DIR = Path("data") / "templates"
@@ -64,8 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang, default = languages(config)
     language_root = "" if lang == default else f"{lang}/"
+    labels = _labels(config, lang)
     for template in _templates.values():
-        for download in downloads(template.text(lang), lang):
+        for download in downloads(template.text(lang), labels):
             # Included outright: MkDocs leaves out a docs folder named templates/ by default,
             # and that is where the English downloads go (beside /en/templates/).
             file = File.generated(
@@ -86,17 +89,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not MARKER_LIKE.search(markdown):
         return markdown
     source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    lang = page_language(page, config)
     try:
         return insert_templates(
             markdown,
             _templates,
-            page_language(page, config),
+            lang,
             page.file.src_uri,
             source=source,
+            labels=_labels(config, lang),
             first_line=body_first_line(page.file.content_string),
         )
     except TemplateError as error:
         raise PluginError(str(error)) from None
+
+
+def _labels(config: MkDocsConfig, lang: str) -> Labels:
+    """The words around the templates in `lang` (docs/data/strings.yml, `templates`)."""
+    return Labels.of(component_strings(config, "templates", LABEL_KEYS)[lang])
 
 
 def _shown(path: Path, config: MkDocsConfig) -> str:

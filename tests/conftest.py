@@ -43,9 +43,11 @@ from mkdocs.config import load_config
 
 import local_server
 from build_date import dated_by_last_commit
+from checklist import Strings, parse_strings
 from checks.seed_fingerprints import FINGERPRINTS_FILE, copied_runs
 from checks.seed_fingerprints import load as load_seed_fingerprints
 from facts import FACTS_FILE, MARKER, Fact, load_facts, render_fact
+from interface_strings import STRINGS_FILE, InterfaceStrings, load_interface_strings
 from page_addresses import front_matter_slug
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -258,8 +260,19 @@ def write_in(repo: Path, path: str, text: str) -> None:
 
 # --- Writing rules shared by the pages, the glossary and the checklist ------
 
+
 # Plain language (README, "Writing the guide"): Flesch reading ease (Kandel and
 # Moles' adaptation for French) and average sentence length.
+def site_strings() -> InterfaceStrings:
+    """The site's interface strings (docs/data/strings.yml), checked as the build checks them."""
+    return load_interface_strings(ROOT / "docs" / STRINGS_FILE, "docs/data/strings.yml")
+
+
+def checklist_strings() -> Strings:
+    """The checklist's strings of the site, checked by its own rules too."""
+    return parse_strings(site_strings().section("checklist"))
+
+
 MIN_READING_EASE = 60.0
 MAX_WORDS_PER_SENTENCE = 20.0
 NBSP = "\u00a0"

@@ -27,6 +27,7 @@ from conftest import (
     Engines,
     Traffic,
     axe_violations,
+    checklist_strings,
     page_path,
     read_printed,
     record_traffic,
@@ -34,7 +35,7 @@ from conftest import (
 from offline_copy import build_offline
 
 DATA_DIR = ROOT / "docs" / "data" / "checklists"
-STRINGS = yaml.safe_load((DATA_DIR / "strings.yml").read_text(encoding="utf-8"))
+STRINGS = checklist_strings()
 READINESS = yaml.safe_load((DATA_DIR / "readiness.yml").read_text(encoding="utf-8"))
 ITEMS = [item for section in READINESS["sections"] for item in section["items"]]
 ESSENTIAL = [item["id"] for item in ITEMS if item["essential"]]

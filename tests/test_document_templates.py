@@ -31,13 +31,16 @@ from conftest import (
     french_typography_problems,
     page_path,
     readability,
+    site_strings,
     us_spellings,
     wait_for_material,
 )
 from document_templates import (
     DOWNLOAD_FOLDERS,
+    LABEL_KEYS,
     UTF8_BOM,
     Download,
+    Labels,
     TemplateError,
     download_link,
     download_path,
@@ -55,6 +58,8 @@ from workbook import column_name
 TEMPLATES_DIR = ROOT / "docs" / "data" / "templates"
 LABEL = "docs/data/templates"
 TEMPLATES = load_templates(TEMPLATES_DIR, label=LABEL)
+# The site's words around the templates, per language (docs/data/strings.yml).
+LABELS = {lang: Labels.of(table) for lang, table in site_strings().component("templates", LABEL_KEYS).items()}
 # What issue 17 asks for: each of these, in both languages.
 EXPECTED = {
     "moderation-policy",
@@ -124,7 +129,9 @@ def test_every_template_exists_in_both_languages() -> None:
 
 
 def _download(template_id: str, lang: str, file_format: str) -> Download:
-    return next(d for d in downloads(TEMPLATES[template_id].text(lang), lang) if d.format == file_format)
+    return next(
+        d for d in downloads(TEMPLATES[template_id].text(lang), LABELS[lang]) if d.format == file_format
+    )
 
 
 def test_the_calendar_csv_opens_with_its_accents() -> None:
@@ -178,7 +185,7 @@ def test_the_calendar_keeps_a_comma_and_a_quote_in_one_cell(tmp_path: Path) -> N
     """A cell with a comma or quotes stays one cell once Excel or the csv module reads it."""
     cell = 'Rappel, « Fêtes » et "guillemets"'
     folder = _folder(tmp_path, _pair(GOOD_TABLE, file="essai.csv", cell=cell))
-    (workbook, table) = downloads(load_templates(folder, label="t")["essai"].text("fr"), "fr")
+    (workbook, table) = downloads(load_templates(folder, label="t")["essai"].text("fr"), LABELS["fr"])
     assert workbook.format == "xlsx" and _last_cell(workbook) == cell
     rows = list(csv.reader(io.StringIO(table.content.decode("utf-8-sig"), newline="")))
     assert rows[1] == ["2027-01-05", cell]
@@ -196,7 +203,9 @@ def _last_cell(workbook: Download) -> str:
 def test_text_downloads_are_text_windows_reads(template_id: str, lang: str) -> None:
     """Each text or CSV download starts with the byte order mark and ends its lines with CRLF
     (Notepad and Excel, and a browser opening it from disk, then show the accents)."""
-    texts = [d for d in downloads(TEMPLATES[template_id].text(lang), lang) if d.format in ("txt", "csv")]
+    texts = [
+        d for d in downloads(TEMPLATES[template_id].text(lang), LABELS[lang]) if d.format in ("txt", "csv")
+    ]
     assert len(texts) == 1
     assert texts[0].content.startswith(UTF8_BOM)
     assert b"\n" not in texts[0].content.replace(b"\r\n", b"")
@@ -235,7 +244,7 @@ def test_the_page_shows_lists_bold_links_and_escaped_text(tmp_path: Path) -> Non
         "Lire **ceci** & [le site](https://example.org/a?x=1&y=2)\nsur deux lignes.\n\n- un\n- deux\n\n1. premier\n"
     )
     folder = _folder(tmp_path, {"essai.fr.md": body, "essai.en.md": body.replace("essai.txt", "test.txt")})
-    assert render_html(load_templates(folder, label="t")["essai"].text("fr"), "fr").split("\n") == [
+    assert render_html(load_templates(folder, label="t")["essai"].text("fr"), LABELS["fr"]).split("\n") == [
         '<div class="admonition note mdx-template">',
         '<p class="admonition-title">Titre &amp; co</p>',
         "<h3>Section</h3>",
@@ -359,12 +368,19 @@ def test_two_templates_cannot_share_a_download(tmp_path: Path) -> None:
 def test_an_unknown_or_malformed_marker_names_the_page_and_line() -> None:
     page = "# Plan\n\nTexte.\n\n<!-- template: nothing-here -->\n"
     with pytest.raises(TemplateError, match=r"^docs/plan\.fr\.md, line 9: no template 'nothing-here'"):
-        insert_templates(page, TEMPLATES, "fr", "plan.md", source="docs/plan.fr.md", first_line=5)
+        insert_templates(
+            page, TEMPLATES, "fr", "plan.md", source="docs/plan.fr.md", labels=LABELS["fr"], first_line=5
+        )
     with pytest.raises(
         TemplateError, match=r"^docs/plan\.fr\.md, line 3: the marker '<!-- templates: x -->'"
     ):
         insert_templates(
-            "# Plan\n\n<!-- templates: x -->\n", TEMPLATES, "fr", "plan.md", source="docs/plan.fr.md"
+            "# Plan\n\n<!-- templates: x -->\n",
+            TEMPLATES,
+            "fr",
+            "plan.md",
+            source="docs/plan.fr.md",
+            labels=LABELS["fr"],
         )
 
 
@@ -375,28 +391,33 @@ def test_the_link_says_format_and_size_and_is_relative_to_the_page() -> None:
     """The workbook first, then the CSV, each named with its format and size."""
     template = TEMPLATES["editorial-calendar"]
     workbook, table = (
-        size_label(len(_download("editorial-calendar", "en", kind).content), "en") for kind in ("xlsx", "csv")
+        size_label(len(_download("editorial-calendar", "en", kind).content), LABELS["en"])
+        for kind in ("xlsx", "csv")
     )
-    assert download_link(template, "en", "plan.md") == (
+    assert download_link(template, "en", "plan.md", LABELS["en"]) == (
         f"[Download the editorial calendar (Excel workbook, {workbook})](templates/editorial-calendar.xlsx)"
         '{ download="editorial-calendar.xlsx" } or '
         f"[the CSV version ({table})](templates/editorial-calendar.csv)"
         '{ download="editorial-calendar.csv" }'
     )
-    assert "](../modeles/calendrier-de-publication.csv)" in download_link(template, "fr", "guide/plan.md")
-    assert download_link(TEMPLATES["monthly-report"], "fr", "modeles.md").startswith(
+    assert "](../modeles/calendrier-de-publication.csv)" in download_link(
+        template, "fr", "guide/plan.md", LABELS["fr"]
+    )
+    assert download_link(TEMPLATES["monthly-report"], "fr", "modeles.md", LABELS["fr"]).startswith(
         "[Télécharger le bilan mensuel (fichier texte, "
     )
 
 
 def test_sizes_are_rounded_up_to_a_whole_kilobyte() -> None:
-    assert [size_label(n, "fr") for n in (0, 1024, 1025)] == ["1\u00a0Ko", "1\u00a0Ko", "2\u00a0Ko"]
-    assert size_label(3000, "en") == "3\u00a0KB"
+    assert [size_label(n, LABELS["fr"]) for n in (0, 1024, 1025)] == ["1\u00a0Ko", "1\u00a0Ko", "2\u00a0Ko"]
+    assert size_label(3000, LABELS["en"]) == "3\u00a0KB"
 
 
 def test_a_block_marker_shows_the_link_and_the_template_out_of_the_table_of_contents() -> None:
     """The template's title is the frame's caption; its sections are h3, with no id."""
-    html = insert_templates("<!-- template: holding-statement -->", TEMPLATES, "en", "modeles.md", source="x")
+    html = insert_templates(
+        "<!-- template: holding-statement -->", TEMPLATES, "en", "modeles.md", source="x", labels=LABELS["en"]
+    )
     assert html.startswith("\n[Download the crisis holding statements (text file, ")
     soup = BeautifulSoup(html.split("\n", 3)[3], "html.parser")
     assert (
@@ -410,7 +431,7 @@ def test_the_calendar_is_shown_column_by_column() -> None:
     """On the page, the spreadsheet's nine columns become nine rows, its examples columns:
     it fits the page, with no scrolling region a keyboard could not reach."""
     text = TEMPLATES["editorial-calendar"].text("en")
-    soup = BeautifulSoup(render_html(text, "en"), "html.parser")
+    soup = BeautifulSoup(render_html(text, LABELS["en"]), "html.parser")
     assert [th.get_text() for th in soup.select("thead th")] == [
         "Column",
         "Example 1",
@@ -444,7 +465,7 @@ def test_each_download_is_built_and_linked_from_its_pages(built_site: BuiltSite,
     the Templates page and the page that explains it link to it."""
     root = _language_root(built_site.path, lang)
     for template_id, template in TEMPLATES.items():
-        for download in downloads(template.text(lang), lang):
+        for download in downloads(template.text(lang), LABELS[lang]):
             built = root / download_path(download, lang)
             assert built.read_bytes() == download.content, built
             for slug in (TEMPLATES_PAGE, *LINKED_FROM[template_id]):
@@ -461,7 +482,7 @@ def test_the_offline_copy_links_each_download(tmp_path: Path) -> None:
         wanted = {
             root / download_path(download, lang)
             for template in TEMPLATES.values()
-            for download in downloads(template.text(lang), lang)
+            for download in downloads(template.text(lang), LABELS[lang])
         }
         page = root / f"{page_path(TEMPLATES_PAGE, lang).rstrip('/')}.html"
         linked = _downloads_linked(site, page)
