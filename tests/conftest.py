@@ -40,6 +40,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 import local_server
 from build_date import dated_by_last_commit
@@ -205,6 +206,24 @@ def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides: obj
     finally:
         logger.removeHandler(collector)
     return collector.messages
+
+
+def docs_copy(tmp_path: Path) -> Path:
+    """A copy of docs/ in `tmp_path`, for a test to break and build (docs_dir=...)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    return docs
+
+
+def failed_build(tmp_path: Path, docs: Path, caplog: pytest.LogCaptureFixture) -> str:
+    """Build the real mkdocs.yml with `docs` as docs_dir; the build must abort, and this
+    returns the one error MkDocs logged: an editor's message, never a traceback."""
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(tmp_path / "site", docs_dir=str(docs))
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors, "the build aborted without saying why"
+    assert "Traceback" not in errors[-1]
+    return errors[-1]
 
 
 def linked_project(folder: Path, config_text: str | None = None) -> Path:

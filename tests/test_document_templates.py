@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
 import posixpath
 import re
-import shutil
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, expect
 
 from conftest import (
@@ -26,8 +23,9 @@ from conftest import (
     MIN_READING_EASE,
     ROOT,
     BuiltSite,
-    build_site,
     copied_from_sources,
+    docs_copy,
+    failed_build,
     french_typography_problems,
     page_path,
     readability,
@@ -498,30 +496,15 @@ def test_downloads_sit_beside_the_templates_page() -> None:
 # --- The build stops, naming what to fix ----------------------------------------------
 
 
-def _docs_copy(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    return docs
-
-
-def _failed_build(tmp_path: Path, docs: Path, caplog: pytest.LogCaptureFixture) -> str:
-    """Build with `docs` as docs_dir; return the error MkDocs logged before aborting."""
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        build_site(tmp_path / "site", docs_dir=str(docs))
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors, "the build aborted without saying why"
-    return errors[-1]
-
-
 def test_build_stops_on_a_malformed_template(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """A calendar row missing a cell aborts the real build: file, line and template, no traceback."""
-    docs = _docs_copy(tmp_path)
+    docs = docs_copy(tmp_path)
     path = docs / "data" / "templates" / "editorial-calendar.en.md"
     lines = path.read_text(encoding="utf-8").split("\n")
     row = next(i for i, line in enumerate(lines) if line.startswith("| 2027-"))
     lines[row] = lines[row].rsplit("|", 2)[0] + "|"
     path.write_text("\n".join(lines), encoding="utf-8")
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert (
         f"templates/editorial-calendar.en.md, line {row + 1}, template 'editorial-calendar': this row has"
         in message
@@ -530,23 +513,23 @@ def test_build_stops_on_a_malformed_template(tmp_path: Path, caplog: pytest.LogC
 
 
 def test_build_stops_on_a_missing_translation(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    docs = _docs_copy(tmp_path)
+    docs = docs_copy(tmp_path)
     (docs / "data" / "templates" / "monthly-report.en.md").unlink()
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert (
         "templates/monthly-report.fr.md, template 'monthly-report': the English version is missing" in message
     )
 
 
 def test_build_stops_on_a_mistyped_marker(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    docs = _docs_copy(tmp_path)
+    docs = docs_copy(tmp_path)
     page = docs / "plan.fr.md"
     text = page.read_text(encoding="utf-8").replace(
         "template-download: holding-statement", "template-download: crisis"
     )
     page.write_text(text, encoding="utf-8")
     line = next(n for n, line in enumerate(text.split("\n"), 1) if "template-download: crisis" in line)
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert f"plan.fr.md, line {line}: no template 'crisis'" in message
 
 

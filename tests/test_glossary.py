@@ -12,10 +12,8 @@ pointing at it (no environment variable or extra config key needed).
 
 from __future__ import annotations
 
-import logging
 import os
 import re
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page
 
 from conftest import (
@@ -35,8 +33,9 @@ from conftest import (
     BuiltSite,
     Golden,
     Traffic,
-    build_site,
     copied_from_sources,
+    docs_copy,
+    failed_build,
     french_typography_problems,
     page_path,
     readability,
@@ -416,43 +415,28 @@ def test_hook_turns_errors_into_plugin_errors(tmp_path: Path) -> None:
         load_cached(path, "docs/data/glossary.yml")
 
 
-def _docs_copy(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    return docs
-
-
-def _failed_build(tmp_path: Path, docs: Path, caplog: pytest.LogCaptureFixture) -> str:
-    """Build with `docs` as docs_dir; return the error MkDocs logged before aborting."""
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        build_site(tmp_path / "site", docs_dir=str(docs))
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors, "the build aborted without saying why"
-    return errors[-1]
-
-
 def test_build_stops_on_a_malformed_glossary(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """A glossary entry missing its English text aborts the real build, naming file, line and entry."""
-    docs = _docs_copy(tmp_path)
+    docs = docs_copy(tmp_path)
     data = docs / "data" / "glossary.yml"
     text = data.read_text(encoding="utf-8")
     broken = re.sub(r"(- id: linkedin\n(?:.*\n)*?)  en:\n", r"\1  english:\n", text, count=1)
     assert broken != text
     data.write_text(broken, encoding="utf-8")
     line = broken.splitlines().index("  english:", broken.splitlines().index("- id: linkedin")) + 1
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert f"glossary.yml, line {line}, entry 'linkedin': unknown key 'english'" in message
     assert "Traceback" not in message
 
 
 def test_build_stops_on_an_unknown_marker(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """A mistyped glossary marker in a page aborts the build, naming the page and its line."""
-    docs = _docs_copy(tmp_path)
+    docs = docs_copy(tmp_path)
     page = docs / "glossaire.fr.md"
     text = page.read_text(encoding="utf-8").replace(MARKER, "<!-- glossary: tools -->")
     page.write_text(text, encoding="utf-8")
     line = text.splitlines().index("<!-- glossary: tools -->") + 1
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert f"glossaire.fr.md, line {line}: unknown marker '<!-- glossary: tools -->'" in message
 
 

@@ -4,7 +4,6 @@ error, and every hook and template reading its words from the file."""
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -12,10 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
 
 import checklist as cl
-from conftest import LANGUAGES, ROOT, build_site, site_strings
+from conftest import LANGUAGES, ROOT, build_site, failed_build, site_strings
 from data_files import DataFileError, parse_data
 from document_templates import LABEL_KEYS as TEMPLATE_LABEL_KEYS
 from glossary import LABEL_KEYS as GLOSSARY_LABEL_KEYS
@@ -277,20 +275,12 @@ def _docs_with(tmp_path: Path, *changes: tuple[str, str]) -> Path:
     return docs
 
 
-def _failed_build(tmp_path: Path, docs: Path, caplog: pytest.LogCaptureFixture) -> str:
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        build_site(tmp_path / "site", docs_dir=str(docs))
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors, "the build aborted without saying why"
-    return errors[-1]
-
-
 def test_a_missing_translation_stops_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """The build aborts with the file, line and key, and no traceback."""
     docs = _docs_with(tmp_path, ("    report: Report a problem with this page\n", ""))
     text = (docs / "data" / "strings.yml").read_text(encoding="utf-8")
     line = _line(text, "  en:", after="footer:")
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert message.endswith(
         f"strings.yml, line {line}: the English strings of 'footer' have no 'report' (the French ones do)"
     )
@@ -302,7 +292,7 @@ def test_a_broken_checklist_string_stops_the_build(tmp_path: Path, caplog: pytes
     docs = _docs_with(tmp_path, ("export_filename: readiness-answers.json", "export_filename: answers.txt"))
     text = (docs / "data" / "strings.yml").read_text(encoding="utf-8")
     line = _line(text, "    export_filename: answers.txt")
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert f"strings.yml, line {line}, English strings (en): export_filename must be" in message
 
 
