@@ -121,7 +121,7 @@ def parse_conformance(data_file: DataFile) -> Conformance:
                 where.file,
                 f"{problem}; list the criteria once each, in WCAG's order",
                 line=criterion.line,
-                entry=f"criterion {criterion.id}",
+                entry=f"criterion '{criterion.id}'",
             )
         criteria.append(criterion)
     return Conformance(reviewed, tuple(criteria))
