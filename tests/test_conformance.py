@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 from mkdocs.exceptions import Abort, PluginError
+from playwright.sync_api import Browser, expect
 
 from checks.pages import built_pages
 from conformance import (
@@ -28,7 +29,7 @@ from conformance import (
     summary,
 )
 from conformance_hook import load_cached
-from conftest import LANGUAGES, ROOT, BuiltSite, build_site
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, BuiltSite, build_site, page_path, wait_for_material
 from data_files import DataFileError, parse_data
 
 LABEL = "docs/data/conformance.yml"
@@ -236,3 +237,23 @@ def test_every_page_links_to_the_statement_in_its_language(built_site: BuiltSite
             target = Path(posixpath.normpath((path.parent / href).as_posix()))
         assert target / "index.html" == built_site.page(lang, STATEMENT), f"{path}: {href}"
         assert soup.html and soup.html.get("lang", "").startswith(lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_table_fits_a_phone_without_scrolling_sideways(
+    browser: Browser, site_url: str, lang: str
+) -> None:
+    """At 320 px the table takes the text's width: no box to scroll, which a keyboard cannot reach."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    try:
+        page = context.new_page()
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        page.goto(f"{site_url}{prefix}{page_path(STATEMENT, lang)}")
+        wait_for_material(page)
+        expect(page.locator("table.mdx-conformance > tbody > tr")).to_have_count(len(REAL.criteria))
+        expect(page.locator(".md-typeset__scrollwrap table.mdx-conformance")).to_have_count(0)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        box = page.locator("table.mdx-conformance").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
+    finally:
+        context.close()
