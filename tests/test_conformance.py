@@ -29,7 +29,18 @@ from conformance import (
     summary,
 )
 from conformance_hook import load_cached
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, BuiltSite, build_site, page_path, wait_for_material
+from conftest import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    ROOT,
+    BuiltSite,
+    build_site,
+    copied_from_sources,
+    french_typography_problems,
+    page_path,
+    us_spellings,
+    wait_for_material,
+)
 from data_files import DataFileError, parse_data
 
 LABEL = "docs/data/conformance.yml"
@@ -95,6 +106,21 @@ def test_each_limitation_says_so_in_both_languages() -> None:
         if criterion.status == "partial":
             assert "Limite connue" in criterion.how["fr"], criterion.id
             assert "Known limitation" in criterion.how["en"], criterion.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_texts_follow_the_house_style(lang: str) -> None:
+    """French typography in French, Canadian spelling in English (W3C's own names, such as
+    "Use of Color", stay as published), no sentence from the sources."""
+    problems = []
+    for criterion in REAL.criteria:
+        for text in (criterion.name[lang], criterion.how[lang]):
+            if lang == "fr":
+                found = french_typography_problems(text)
+            else:
+                found = us_spellings(text) if text == criterion.how[lang] else []
+            problems += [f"{criterion.id}: {problem}" for problem in found + copied_from_sources(text)]
+    assert problems == [], f"{LABEL} ({lang}): " + "; ".join(problems)
 
 
 # --- Checks on a bad entry ------------------------------------------------------------
