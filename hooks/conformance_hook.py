@@ -1,5 +1,9 @@
-"""MkDocs hook: show the conformance table (docs/data/conformance.yml) where a page says
-<!-- conformance --> (the accessibility statement).
+"""MkDocs hook: the accessibility statement (docs/accessibilite.*.md). It shows the
+conformance table (docs/data/conformance.yml) where the statement says <!-- conformance -->,
+and hands every template, the 404 page's too, the statement in the page's language as
+`accessibility_statement`: the footer links to it by its own title (partials/copyright.html).
+The statement stays out of `nav:`, as a site's statement does (GOV.UK, Canada.ca): it is
+about the site, not a chapter of the guide.
 
 A thin adapter over hooks/conformance.py. mkdocs-static-i18n runs every event once per
 language: the checked table is cached by the file's size and modification time, so it
@@ -10,10 +14,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from conformance import (
@@ -27,8 +33,12 @@ from conformance import (
 from data_files import DataFileError, body_first_line
 from site_build import page_language
 
+# The statement's file name, without its language suffix.
+STATEMENT = "accessibilite"
+
 _cache: dict[Path, tuple[tuple[int, int], Conformance]] = {}
 _table: Conformance | None = None
+_statement: File | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,6 +47,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = Path(config.docs_dir) / DATA_FILE
     _table = load_cached(path, _shown(path, config))
     return config
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """This language's statement, once mkdocs-static-i18n has kept this language's files
+    (a build without one, such as a test's, links to none)."""
+    global _statement
+    _statement = next((file for file in files.documentation_pages() if file.name == STATEMENT), None)
+    return nav
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    context["accessibility_statement"] = _statement.page if _statement else None
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page and the other theme templates are not pages: they get it here."""
+    context["accessibility_statement"] = _statement.page if _statement else None
+    return context
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
