@@ -24,6 +24,7 @@ from page_addresses import AddressError, SourcePage, addresses, destination, fro
 # The English addresses an editor chose; the French ones are the file names.
 ENGLISH_ADDRESSES = {
     "a-propos": "about",
+    "accessibilite": "accessibility",
     "communaute": "community-management",
     "ecoute": "listening",
     "exemple": "example",
