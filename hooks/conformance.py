@@ -42,37 +42,8 @@ MARKER = "<!-- conformance -->"
 MARKER_LIKE = re.compile(r"<!--\s*conformance\b.*?-->", re.DOTALL)
 TABLE_CLASS = "mdx-conformance"
 
-# Interface strings: one place, the same keys in both languages.
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "fr": {
-        "caption": "Critères de succès des WCAG 2.2, niveaux A et AA",
-        "criterion": "Critère",
-        "status": "État",
-        "how": "Comment le site y répond",
-        "tests": "Tests\u00a0:",
-        "met": "Respecté",
-        "partial": "Partiellement respecté",
-        "not-applicable": "Sans objet",
-        "not-met": "Non respecté",
-        "level": "niveau",
-        "summary": "Sur {total} critères\u00a0: respectés, {met}; respectés en partie, {partial}; "
-        "non respectés, {not-met}; sans objet, {not-applicable}.",
-    },
-    "en": {
-        "caption": "WCAG 2.2 success criteria, levels A and AA",
-        "criterion": "Criterion",
-        "status": "Status",
-        "how": "How the site meets it",
-        "tests": "Tests:",
-        "met": "Met",
-        "partial": "Partially met",
-        "not-applicable": "Not applicable",
-        "not-met": "Not met",
-        "level": "level",
-        "summary": "Of {total} criteria: met, {met}; partially met, {partial}; not met, {not-met}; "
-        "not applicable, {not-applicable}.",
-    },
-}
+# The words the table shows, from docs/data/strings.yml (component "conformance").
+LABEL_KEYS = ("caption", "criterion", "status", "how", "tests", "level", "summary", *STATUSES)
 
 
 class ConformanceError(DataFileError):
@@ -163,16 +134,17 @@ def _order(criterion_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in criterion_id.split("."))
 
 
-def summary(conformance: Conformance, lang: str) -> str:
+def summary(conformance: Conformance, text: Mapping[str, str]) -> str:
+    """The counts of each status, in `text`'s language (`text`: the strings' table)."""
     counts = conformance.counts()
     values = {status: counts.get(status, 0) for status in STATUSES}
-    return LABELS[lang]["summary"].format_map({"total": len(conformance.criteria), **values})
+    return text["summary"].format_map({"total": len(conformance.criteria), **values})
 
 
-def render_conformance(conformance: Conformance, lang: str) -> Markup:
+def render_conformance(conformance: Conformance, lang: str, text: Mapping[str, str]) -> Markup:
     """The table as one HTML block: no blank or indented line, so Markdown leaves it alone.
-    The table has a class, so Material does not wrap it in a box that scrolls sideways."""
-    text = LABELS[lang]
+    The table has a class, so Material does not wrap it in a box that scrolls sideways.
+    `text`: the table's words in `lang` (docs/data/strings.yml, "conformance")."""
     rows = [
         Markup(
             '<tr id="sc-{anchor}" class="{cls}--{status}"><th scope="row">{id} {name} '
@@ -197,7 +169,7 @@ def render_conformance(conformance: Conformance, lang: str) -> Markup:
     return (
         Markup(
             '<p class="{cls}__summary">{summary}</p>\n<table class="{cls}"><caption>{caption}</caption>{head}<tbody>'
-        ).format(cls=TABLE_CLASS, summary=summary(conformance, lang), caption=text["caption"], head=head)
+        ).format(cls=TABLE_CLASS, summary=summary(conformance, text), caption=text["caption"], head=head)
         + Markup("").join(rows)
         + Markup("</tbody></table>")
     )

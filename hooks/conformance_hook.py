@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from conformance import (
     DATA_FILE,
+    LABEL_KEYS,
     MARKER_LIKE,
     Conformance,
     insert_conformance,
@@ -31,7 +32,7 @@ from conformance import (
     render_conformance,
 )
 from data_files import DataFileError, body_first_line
-from site_build import page_language
+from site_build import component_strings, page_language
 
 # The statement's file name, without its language suffix.
 STATEMENT = "accessibilite"
@@ -79,7 +80,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"{source}: the conformance table was not loaded; is the hook listed under 'hooks:'?"
         )
     try:
-        html = render_conformance(_table, page_language(page, config))
+        lang = page_language(page, config)
+        text = component_strings(config, "conformance", LABEL_KEYS)[lang]
+        html = render_conformance(_table, lang, text)
         return insert_conformance(
             markdown, html, source, first_line=body_first_line(page.file.content_string)
         )

@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, expect
 from checks.pages import built_pages
 from conformance import (
     DATA_FILE,
+    LABEL_KEYS,
     MARKER,
     STATUSES,
     ConformanceError,
@@ -38,6 +39,7 @@ from conftest import (
     copied_from_sources,
     french_typography_problems,
     page_path,
+    site_strings,
     us_spellings,
     wait_for_material,
 )
@@ -45,6 +47,7 @@ from data_files import DataFileError, parse_data
 
 LABEL = "docs/data/conformance.yml"
 REAL = load_conformance(ROOT / "docs" / DATA_FILE, LABEL)
+TEXT = site_strings().component("conformance", LABEL_KEYS)
 STATEMENT = "accessibilite"
 
 # WCAG 2.2, W3C Recommendation (https://www.w3.org/TR/WCAG22/, version of 12 December 2024):
@@ -187,20 +190,20 @@ def test_hook_turns_errors_into_plugin_errors(tmp_path: Path) -> None:
 
 def test_render_escapes_the_data_and_counts_each_status() -> None:
     table = _parse(GOOD_ENTRY.replace("Every image has a text.", "Every <img> has a text."))
-    html = render_conformance(table, "en")  # type: ignore[arg-type]
+    html = render_conformance(table, "en", TEXT["en"])  # type: ignore[arg-type]
     assert "Every &lt;img&gt; has a text." in html and "<img>" not in html
     assert '<tr id="sc-1-1-1"' in html and "<code>test_missing_alt_text_is_reported</code>" in html
     assert "\n\n" not in html and "\n " not in html
-    assert summary(table, "en") == (  # type: ignore[arg-type]
+    assert summary(table, TEXT["en"]) == (  # type: ignore[arg-type]
         "Of 1 criteria: met, 1; partially met, 0; not met, 0; not applicable, 0."
     )
 
 
-def test_labels_have_the_same_keys_in_both_languages() -> None:
-    from conformance import LABELS
-
-    assert LABELS["fr"].keys() == LABELS["en"].keys()
-    assert set(STATUSES) <= LABELS["en"].keys()
+def test_the_table_has_a_word_for_every_status_in_both_languages() -> None:
+    """The strings file gives the table every word it shows, in French and in English."""
+    assert set(TEXT) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        assert set(STATUSES) <= TEXT[lang].keys()
 
 
 def test_marker_is_replaced_at_column_zero_between_blank_lines() -> None:
@@ -243,7 +246,7 @@ def test_the_statement_shows_every_criterion(built_site: BuiltSite, lang: str) -
     soup = BeautifulSoup(built_site.page(lang, STATEMENT).read_text(encoding="utf-8"), "html.parser")
     rows = soup.select("article table.mdx-conformance > tbody > tr")
     assert [row["id"] for row in rows] == [f"sc-{c.id.replace('.', '-')}" for c in REAL.criteria]
-    assert soup.select_one(".mdx-conformance__summary").get_text() == summary(REAL, lang)
+    assert soup.select_one(".mdx-conformance__summary").get_text() == summary(REAL, TEXT[lang])
     assert "<!-- conformance -->" not in str(soup)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import checklist as cl
+from conformance import LABEL_KEYS as CONFORMANCE_LABEL_KEYS
 from conftest import LANGUAGES, ROOT, build_site, failed_build, site_strings
 from data_files import DataFileError, parse_data
 from document_templates import LABEL_KEYS as TEMPLATE_LABEL_KEYS
@@ -30,6 +31,7 @@ HOOK_STRINGS = {
     "templates": TEMPLATE_LABEL_KEYS,
     "redirect": STUB_STRINGS,
     "permalink": PERMALINK_KEYS,
+    "conformance": CONFORMANCE_LABEL_KEYS,
 }
 FOOTER = """\
 footer:
