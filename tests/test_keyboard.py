@@ -148,6 +148,19 @@ def test_the_closed_drawer_takes_no_focus_on_a_phone(browser: Browser, site_url:
         context.close()
 
 
+def test_search_results_stay_reachable_by_keyboard(sized: BrowserContext, site_url: str) -> None:
+    """The closed search's results box is out of the Tab order (accessibility.css), and the
+    results stay reachable: typed words, then the down arrow, focus a result in view."""
+    page = open_page(sized, url_of(site_url, "en", "home"))
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("plan")
+    expect(page.locator("a.md-search-result__link").first).to_be_visible(timeout=15_000)
+    page.keyboard.press("ArrowDown")
+    result = page.locator("a.md-search-result__link:focus")
+    expect(result).to_be_in_viewport()
+    expect(page.locator(".md-search__scrollwrap")).to_be_visible()
+
+
 # --- The checklist in the accessibility tree ------------------------------------
 
 
