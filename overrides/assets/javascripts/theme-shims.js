@@ -317,6 +317,46 @@
     /* a failed enhancement leaves the page as the server sent it; the rest runs */
   }
 
+  // The header's menu button (below Material's drawer breakpoint) is a <label> for the
+  // drawer's hidden checkbox: a pointer can use it, a keyboard cannot reach it. It
+  // becomes a button named as the navigation it opens; Enter or Space opens the
+  // drawer and focus goes to its first link; Escape closes it and focus comes back.
+  function setUpMenuButton() {
+    var $toggle = document.getElementById("__drawer");
+    var $button = document.querySelector(".md-header label[for=__drawer]");
+    var $nav = document.querySelector(".md-sidebar--primary .md-nav--primary");
+    if (!$toggle || !$button || !$nav || $button.hasAttribute("role")) return;
+    $button.setAttribute("role", "button");
+    $button.setAttribute("tabindex", "0");
+    $button.setAttribute("aria-label", $nav.getAttribute("aria-label") || "");
+    $button.setAttribute("aria-expanded", String($toggle.checked));
+    $toggle.addEventListener("change", function () {
+      $button.setAttribute("aria-expanded", String($toggle.checked));
+    });
+    $button.addEventListener("keydown", function (keydown) {
+      if (keydown.key !== "Enter" && keydown.key !== " ") return;
+      keydown.preventDefault();
+      $toggle.click();
+      if (!$toggle.checked) return;
+      var $first = $nav.querySelector("a[href]");
+      // The drawer is shown (visibility) by the checkbox's state: focusable now.
+      if ($first) $first.focus();
+    });
+    document.addEventListener("keydown", function (keydown) {
+      if (keydown.key !== "Escape" || !$toggle.checked || !$nav.contains(document.activeElement)) return;
+      $toggle.click();
+      $button.focus();
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function (event) {
+    if (!event.isTrusted) return;
+    try {
+      setUpMenuButton();
+    } catch (error) {
+      /* a failed enhancement leaves the page as the server sent it */
+    }
+  });
+
   // Material asks for search/search_index.json as it starts. The request waits until
   // the reader reaches the search box (focus, tap, or the search toggle on small
   // screens); a page opened from a search result (?h=...) needs it at once, to
