@@ -112,6 +112,8 @@
     return valid ? clean(data.answers, byName) : null;
   }
 
+  // Stryker disable all: mutation testing stops here (`make mutation`); the export and the
+  // wiring below are the browser tests' (tests/test_checklist_browser.py).
   var logic = {
     fill: fill,
     aliases: aliases,
