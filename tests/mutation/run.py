@@ -105,9 +105,9 @@ def collect(modules: list[str]) -> tuple[list[ModuleScore], dict[str, str]]:
     """Each module's statuses, and the diff of each survivor not shown equivalent."""
     os.chdir(WORK)
     sys.path.insert(0, str(WORK))
+    from mutmut.mutation.data import SourceFileMutationData
     from mutmut.mutation.diff_apply import get_diff_for_mutant
     from mutmut.stats import status_by_exit_code
-    from mutmut.mutation.data import SourceFileMutationData
 
     equivalent = equivalent_mutants()
     scores, survivors = [], {}
@@ -162,7 +162,9 @@ def write_report(scores: list[ModuleScore], survivors: dict[str, str], seconds: 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("modules", nargs="*", help="module names (default: all of only_mutate)")
     modules = parser.parse_args().modules or configured_modules()
     unknown = sorted(set(modules) - set(configured_modules()))
