@@ -124,7 +124,7 @@ tests/bench/node_modules/.installed: tests/bench/package.json tests/bench/packag
 ## over the pure modules of hooks/ (tests/mutation/run.py), StrykerJS over the checklist's
 ## logic under `node --test`; the score per module, then every survivor in reports/mutation/.
 ## MODULES="checklist glossary" mutates those hooks only (and the JavaScript, a minute).
-mutation: install-mutation system-deps
+mutation: install-mutation
 	$(BIN)/python tests/mutation/run.py $(MODULES)
 	tests/mutation/node_modules/.bin/stryker run tests/mutation/stryker.config.json
 
@@ -135,7 +135,9 @@ $(VENV)/.installed-mutation: requirements.txt requirements-test.txt requirements
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
 	@touch $@ $(VENV)/.installed-test $(VENV)/.installed
 
-tests/mutation/node_modules/.installed: tests/mutation/package.json tests/mutation/package-lock.json | system-deps
+# npm (and Node with it) only: no browser is needed here.
+tests/mutation/node_modules/.installed: tests/mutation/package.json tests/mutation/package-lock.json
+	@.ci/system-deps npm
 	cd tests/mutation && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
