@@ -387,6 +387,91 @@ def test_last_level_must_catch_everything(tmp_path: Path) -> None:
         _load(tmp_path, text)
 
 
+# Each level error names the file, the line of the key at fault and the level (found by
+# mutation testing: the lines and names were not checked).
+MIDDLE = _line_of("  - id: middle")
+
+
+def test_bad_level_id_names_the_level_by_its_place(tmp_path: Path) -> None:
+    """A level whose id is not valid is named by its number, on its line, with an example."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE}, level 2: the level id 'Middle' is not valid; .*owner-named\)$",
+    ):
+        _load(tmp_path, _edit("  - id: middle", "  - id: Middle"))
+
+
+def test_repeated_level_id_is_refused_on_its_line(tmp_path: Path) -> None:
+    """Two levels with one id: the second is named, on its id's line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE}, level 'high': the level id 'high' is used twice$",
+    ):
+        _load(tmp_path, _edit("  - id: middle", "  - id: high"))
+
+
+def test_level_title_that_is_not_text_names_its_line(tmp_path: Path) -> None:
+    """A French title that is not text is reported on the title's line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 1}, level 'middle': the French title must be some text",
+    ):
+        _load(tmp_path, _edit("title: {fr: Moyen, en: Middle}", "title: {fr: [1], en: Middle}"))
+
+
+def test_level_recommendation_that_is_not_text_names_its_line(tmp_path: Path) -> None:
+    """An English recommendation that is not text is reported on its line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 2}, level 'middle': the English recommendation must be some text",
+    ):
+        _load(tmp_path, _edit("en: One event.}", "en: [1]}"))
+
+
+@pytest.mark.parametrize("score", [101, -1])
+def test_min_score_outside_0_to_100_names_its_line(tmp_path: Path, score: int) -> None:
+    """A min_score above 100 or below 0 is refused, on its line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 3}, level 'middle': min_score must be a whole number from 0 to 100, not {score}$",
+    ):
+        _load(tmp_path, _edit("    min_score: 40", f"    min_score: {score}"))
+
+
+def test_min_score_of_100_is_accepted(tmp_path: Path) -> None:
+    """100 is the top of the range: a level may ask for every point."""
+    assert _load(tmp_path, _edit("    min_score: 80", "    min_score: 100")).levels[0].min_score == 100
+
+
+def test_requires_essentials_that_is_not_a_boolean_names_its_line(tmp_path: Path) -> None:
+    """requires_essentials must be true or false, reported on its line."""
+    text = _edit("    requires_essentials: false\n  - id: low", "    requires_essentials: 'no'\n  - id: low")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 4}, level 'middle': requires_essentials must be true or false, not 'no'$",
+    ):
+        _load(tmp_path, text)
+
+
+def test_level_that_is_not_a_mapping_names_its_place(tmp_path: Path) -> None:
+    """A level written as a bare word is refused, named by its number."""
+    middle = VALID[VALID.index("  - id: middle") : VALID.index("  - id: low")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE}, level 2: a level must be a set of 'key: value' lines",
+    ):
+        _load(tmp_path, _edit(middle, "  - middle\n"))
+
+
+def test_last_level_error_names_the_last_levels_line(tmp_path: Path) -> None:
+    """The last level that does not catch everything is reported on its own first line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('  - id: low')}, level 'low': the last level must",
+    ):
+        _load(tmp_path, _edit("    min_score: 0", "    min_score: 5"))
+
+
 def test_page_asking_for_a_missing_checklist_is_refused() -> None:
     """A marker naming a checklist that does not exist names the page, its line and the choices."""
     markdown = "# Titre\n\nTexte.\n\n<!-- checklist: readyness -->\n"
