@@ -545,6 +545,123 @@ def test_string_placeholders_must_match(tmp_path: Path) -> None:
         _strings(tmp_path, _strings_text(english_see="See the guide"))
 
 
+def test_strings_file_that_is_not_a_mapping_is_refused_from_its_first_line(tmp_path: Path) -> None:
+    """A strings file that is a list is refused, naming the file and line 1."""
+    with pytest.raises(
+        DataFileError, match=r"^data/strings\.yml, line 1: the file must be a set of 'key: value' lines"
+    ):
+        _strings(tmp_path, "- a\n")
+
+
+def test_strings_for_an_unknown_language_are_refused_on_their_line(tmp_path: Path) -> None:
+    """Only fr and en: another language's block is refused where it starts."""
+    text = _strings_text() + "de:\n  x: y\n"
+    line = _line_of("de:", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}: unknown key 'de'; allowed keys: en, fr$",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_language_block_that_is_not_a_mapping_names_the_language(tmp_path: Path) -> None:
+    """en: followed by one word is refused, naming the English strings and their line."""
+    text = _strings_text().split("en:")[0] + "en: x\n"
+    line = _line_of("en:", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings \(en\): the strings must be a set",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_string_that_is_not_text_names_its_line_and_key(tmp_path: Path) -> None:
+    """A string written as a list is refused on its own line, named by language and key."""
+    text = _strings_text().replace('  reset: "en reset"', "  reset: [1]")
+    line = _line_of("  reset: [1]", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings \(en\): "
+        "the English string 'reset' must be some text",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_noun_after_a_count_is_refused_on_its_line_with_an_example(tmp_path: Path) -> None:
+    """The message is on the string's line and shows how to write it in both languages."""
+    text = _strings_text(english={"done_import": "Answers imported: {count} items ticked."})
+    line = _line_of('  done_import: "Answers', text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings \(en\): .*"
+        "name the thing first, like 'Items ticked: {count}' or « Éléments cochés\u00a0: {count} »$",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_bad_export_filename_is_refused_on_its_line(tmp_path: Path) -> None:
+    """The export's file name is reported on its own line."""
+    text = _strings_text(english={"export_filename": "answers.txt"})
+    line = _line_of('  export_filename: "answers.txt', text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_placeholders_that_differ_are_reported_on_the_english_line(tmp_path: Path) -> None:
+    """The English string whose placeholders differ is reported on its own line."""
+    text = _strings_text(english_see="See the guide")
+    line = _line_of('  see: "See the guide', text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}: the English string 'see'",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_bad_section_id_names_the_section_by_its_place(tmp_path: Path) -> None:
+    """A section whose id is not valid is named by its number, on its line, with an example."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('  - id: first')}, section 1: the section id 'First' is not valid; "
+        r".*\(for example: owner-named\)$",
+    ):
+        _load(tmp_path, _edit("  - id: first", "  - id: First"))
+
+
+def test_section_that_is_not_a_mapping_names_its_place(tmp_path: Path) -> None:
+    """A section written as a bare word is refused, named by its number."""
+    section = VALID[VALID.index("  - id: first") : VALID.index("levels:")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('  - id: first')}, section 1: a section must be a set of 'key: value'",
+    ):
+        _load(tmp_path, _edit(section, "  - first\n"))
+
+
+def test_section_without_items_is_refused_on_the_items_line(tmp_path: Path) -> None:
+    """items: [] is refused on its own line."""
+    items = VALID[VALID.index("    items:") : VALID.index("levels:")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('    items:')}, section 'first': items must be a list with at least one item$",
+    ):
+        _load(tmp_path, _edit(items, "    items: []\n"))
+
+
+@pytest.mark.parametrize("sections", ["[]", "{a: 1}"], ids=["empty", "mapping"])
+def test_sections_must_be_a_non_empty_list(tmp_path: Path, sections: str) -> None:
+    """No section, or sections that are not a list, are refused on the sections line."""
+    block = VALID[VALID.index("sections:") : VALID.index("levels:")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('sections:')}: sections must be a list with at least one section$",
+    ):
+        _load(tmp_path, _edit(block, f"sections: {sections}\n"))
+
+
 def test_real_strings_are_complete() -> None:
     """docs/data/checklists/strings.yml loads: same keys and placeholders in French and English."""
     strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)
