@@ -261,6 +261,63 @@ def test_link_to_missing_anchor_is_refused(tmp_path: Path) -> None:
         cl.check_links(checklist, ANCHORS)
 
 
+def test_missing_anchor_message_names_the_item_and_lists_every_id(tmp_path: Path) -> None:
+    """The whole message: file, line, item, and the page's ids sorted and comma-separated."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "plan.md#budjet"))
+    anchors = {"plan.md": {lang: {"tools": "T", "budget": "B"} for lang in LANGUAGES}}
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- id: one')}, item 'one': link 'plan\.md#budjet': docs/plan\.fr\.md "
+        r"has no section with the id 'budjet' \(ids there: budget, tools\)$",
+    ):
+        cl.check_links(checklist, anchors)
+
+
+def test_missing_anchor_on_a_page_without_ids_says_none(tmp_path: Path) -> None:
+    """A page with no section ids is said to have none."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "plan.md#budjet"))
+    with pytest.raises(DataFileError, match=r"\(ids there: none\)$"):
+        cl.check_links(checklist, {"plan.md": {lang: {} for lang in LANGUAGES}})
+
+
+def test_missing_page_message_names_the_file_and_item(tmp_path: Path) -> None:
+    """The message starts with the data file, the item's line and the item."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "nowhere.md#budget"))
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- id: one')}, item 'one': link 'nowhere\.md#budget'",
+    ):
+        cl.check_links(checklist, ANCHORS)
+
+
+def test_an_external_link_does_not_end_the_check(tmp_path: Path) -> None:
+    """Items after one that links to another site are still checked."""
+    text = _edit(
+        "link: https://example.org/two",
+        "link: nowhere.md",
+        _edit("plan.md#budget", "https://example.org/one"),
+    )
+    with pytest.raises(
+        DataFileError, match=r"item 'two': link 'nowhere\.md': the page docs/nowhere\.fr\.md does not exist"
+    ):
+        cl.check_links(_load(tmp_path, text), ANCHORS)
+
+
+def test_link_title_falls_back_to_the_page() -> None:
+    """A link without a section, to an unknown section or to an unknown page reads as its page."""
+    assert cl.link_title("plan.md", "en", ANCHORS) == "plan.md"
+    assert cl.link_title("plan.md#nowhere", "en", ANCHORS) == "plan.md"
+    assert cl.link_title("other.md#budget", "en", ANCHORS) == "other.md"
+
+
+def test_insert_checklists_leaves_a_marker_it_has_no_checklist_for() -> None:
+    """A marker for a checklist not rendered here stays as written."""
+    html = "<!-- checklist: readiness -->\n<!-- checklist: other -->\n"
+    assert cl.insert_checklists(html, "docs/p.fr.md", {"readiness": "<div>list</div>"}, {"readiness": 1}) == (
+        "<div>list</div>\n<!-- checklist: other -->\n"
+    )
+
+
 def test_anchor_missing_in_one_language_is_refused(tmp_path: Path) -> None:
     """The section must exist in both languages."""
     anchors = {"plan.md": {"fr": {"budget": "Le budget"}, "en": {}}}
