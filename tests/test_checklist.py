@@ -678,6 +678,105 @@ def test_placeholders_that_differ_are_reported_on_the_english_line(tmp_path: Pat
         _strings(tmp_path, text)
 
 
+# Each item error names the line of the key at fault: the second item is written with its
+# id after its label, so that the id's line is not the item's (found by mutation testing).
+ITEM_TWO = VALID[VALID.index("      - id: two") : VALID.index("levels:")]
+ITEM_TWO_ID_SECOND = (
+    "      - label:\n          fr: Deux\n          en: Two\n        id: {id}\n"
+    "        link: https://example.org/two\n        weight: 1\n        essential: false\n"
+)
+
+
+def _with_item_two(item_id: str, extra: str = "") -> str:
+    return _edit(ITEM_TWO, ITEM_TWO_ID_SECOND.format(id=item_id) + extra)
+
+
+def test_bad_item_id_names_its_line_and_the_item_by_its_place(tmp_path: Path) -> None:
+    """An item id that is not valid is reported on the id's line, the item named by section and number."""
+    text = _with_item_two("TWO")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('id: TWO', text)}, section 'first', item 2: the item id 'TWO' is not valid",
+    ):
+        _load(tmp_path, text)
+
+
+def test_repeated_item_id_is_reported_on_the_second_ids_line(tmp_path: Path) -> None:
+    """An id used twice is reported on the second id's line, with the first one's line."""
+    text = _with_item_two("one")
+    first = _line_of("- id: one", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('        id: one', text)}, item 'one': the id 'one' is already used "
+        rf"by item 'one' \(line {first}\)",
+    ):
+        _load(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("        weight: 1\n", "        weight: 9\n", "weight must be a whole number from 1 to 3, not 9"),
+        (
+            "        essential: false\n",
+            "        essential: 'no'\n",
+            "essential must be true or false, not 'no'",
+        ),
+        ("link: https://example.org/two", "link: 'https://a b'", "link 'https://a b' is not a valid address"),
+    ],
+    ids=["weight", "essential", "link"],
+)
+def test_item_field_errors_name_their_own_line(tmp_path: Path, old: str, new: str, message: str) -> None:
+    """A bad weight, essential or link is reported on its own line, for its item."""
+    text = _with_item_two("two").replace(old, new)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of(new.strip(), text)}, item 'two': {re.escape(message)}$",
+    ):
+        _load(tmp_path, text)
+
+
+def test_formerly_that_is_not_a_list_is_refused_on_its_line(tmp_path: Path) -> None:
+    """formerly: one word is refused on its line."""
+    text = _with_item_two("two", "        formerly: x\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('formerly: x', text)}, item 'two': formerly must be a list of the item's old ids$",
+    ):
+        _load(tmp_path, text)
+
+
+def test_bad_old_id_is_refused_on_its_own_line(tmp_path: Path) -> None:
+    """An old id that is not valid is reported on the line of that old id."""
+    text = _with_item_two("two", "        formerly:\n          - ok-one\n          - Bad\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- Bad', text)}, item 'two': the old id 'Bad' is not valid",
+    ):
+        _load(tmp_path, text)
+
+
+def test_old_id_taken_by_another_item_is_refused_on_its_own_line(tmp_path: Path) -> None:
+    """An old id that another item uses is reported on its line, naming that item and its line."""
+    text = _with_item_two("two", "        formerly:\n          - ok-one\n          - one\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('          - one', text)}, item 'two': the old id 'one' is already "
+        rf"used by item 'one' \(line {_line_of('- id: one', text)}\): readers' saved answers are kept under it",
+    ):
+        _load(tmp_path, text)
+
+
+def test_item_that_is_not_a_mapping_names_its_place(tmp_path: Path) -> None:
+    """An item written as a bare word is refused, named by section and number."""
+    text = _edit(ITEM_TWO, "      - two\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('      - two', text)}, section 'first', item 2: an item must be a set",
+    ):
+        _load(tmp_path, text)
+
+
 def test_bad_section_id_names_the_section_by_its_place(tmp_path: Path) -> None:
     """A section whose id is not valid is named by its number, on its line, with an example."""
     with pytest.raises(
