@@ -7,6 +7,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 NPM_BIN := tests/node_modules/.bin
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
+ENGINE_PARITY_DIR := engine-parity
 JS_SOURCES := overrides/assets/javascripts tests/js
 CSS_SOURCES := "overrides/assets/stylesheets/**/*.css"
 export NO_MKDOCS_2_WARNING := 1
@@ -19,7 +22,7 @@ export SOURCE_DATE_EPOCH := $(COMMIT_EPOCH)
 endif
 endif
 
-.PHONY: serve build offline check test goldens install install-test install-npm install-bench install-mutation mutation parity links-report links-external review-due system-deps lint bench clean
+.PHONY: serve build offline check test goldens install install-test install-npm install-bench install-mutation mutation install-properdocs engine-parity parity links-report links-external review-due system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -40,10 +43,11 @@ offline: install
 check: lint
 	$(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist load
 
-## goldens: write tests/golden/ files again from the current code; review the diff, then commit
+## goldens: write tests/golden/ files again from the current code, and take the installed Material's
+## originals of our overridden templates into tests/fixtures/material-originals/; review the diff, then commit
 goldens: install-test
 	$(BIN)/python -m pytest -m golden --update-goldens -q
-	git status --short tests/golden
+	git status --short tests/golden tests/fixtures/material-originals
 
 ## lint: every code linter: ruff (lint and format) and mypy for the Python (pyproject.toml),
 ## ESLint for the site's scripts and their tests, Stylelint for its stylesheets (their
@@ -83,6 +87,28 @@ install-npm: tests/node_modules/.installed
 
 tests/node_modules/.installed: tests/package.json tests/package-lock.json | system-deps
 	cd tests && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## engine-parity: build the site with MkDocs and with ProperDocs (the maintained fork of
+## MkDocs 1.6, in .venv-properdocs from requirements-properdocs.txt), then compare them
+## file by file: only the engine's name in the generator tag may differ; exit 1 on any
+## other difference, with a diff excerpt (README, "Checks on every pull request").
+## Its own CI job runs it; not part of `make test`.
+engine-parity: install install-properdocs
+	$(BIN)/mkdocs build --strict --clean --site-dir $(ENGINE_PARITY_DIR)/mkdocs
+	$(PROPERDOCS_BIN)/properdocs build --strict --clean --config-file mkdocs.yml --site-dir $(ENGINE_PARITY_DIR)/properdocs
+	PYTHONPATH=tests $(BIN)/python -m checks.engine_parity $(ENGINE_PARITY_DIR)/mkdocs $(ENGINE_PARITY_DIR)/properdocs
+
+install-properdocs: $(PROPERDOCS_VENV)/.installed
+
+# After .venv: its rule installs python3-venv when python3 cannot make one.
+$(PROPERDOCS_VENV)/bin/python: | $(VENV)/bin/python
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+
+# --no-deps: every package is pinned in the file, and mkdocs, which Material and the
+# plugins declare, is left out on purpose (requirements-properdocs.txt says why).
+$(PROPERDOCS_VENV)/.installed: requirements-properdocs.txt | $(PROPERDOCS_VENV)/bin/python
+	$(PROPERDOCS_BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
 	@touch $@
 
 ## links-report: build, check every link of the built site, list external links in external-links.txt
@@ -146,4 +172,4 @@ system-deps:
 	@.ci/system-deps
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(PROPERDOCS_VENV) $(ENGINE_PARITY_DIR)

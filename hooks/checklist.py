@@ -45,7 +45,6 @@ from data_files import (
 SCHEMA_VERSION = 1
 # Version of the object the browser keeps in localStorage (checklist.js reads it).
 STORAGE_VERSION = 1
-STRINGS_FILE = "strings.yml"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "checklist.html"
 
@@ -96,7 +95,7 @@ LEVEL_KEYS = {
     "requires_essentials": True,
 }
 
-# Interface strings, with the same keys in each language of strings.yml.
+# Interface strings: the `checklist` section of docs/data/strings.yml, these keys in each language.
 TEMPLATE_STRINGS = (
     "nojs_note",
     "storage_warning",
@@ -391,11 +390,12 @@ def _levels(value: object, where: Location) -> tuple[Level, ...]:
 
 
 def load_strings(path: Path, file: str | None = None) -> Strings:
-    """Read the interface strings: the same keys, and the same {placeholders}, in each language."""
+    """Read a file of checklist strings alone (fr: and en: at the top, as the test fixtures are)."""
     return parse_strings(parse_data(path.read_text(encoding="utf-8"), file or str(path)))
 
 
 def parse_strings(file: DataFile) -> Strings:
+    """The checklist's strings: its keys, and its rules on counts and the export's file name."""
     where = file.root
     top = _mapping(file.data, where, dict.fromkeys(LANGUAGES, True), "the file")
     result: dict[str, dict[str, str]] = {}

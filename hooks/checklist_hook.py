@@ -1,4 +1,5 @@
-"""MkDocs hook: put checklists from docs/data/checklists/ in place of their markers.
+"""MkDocs hook: put checklists from docs/data/checklists/ in place of their markers (their
+buttons and messages: the `checklist` section of docs/data/strings.yml).
 
 A thin adapter over checklist.py. mkdocs-static-i18n runs every event once per
 language with this same module, so the data are loaded and checked once per build
@@ -22,7 +23,8 @@ from mkdocs.structure.pages import Page
 
 import checklist as cl
 from data_files import DataFileError, body_first_line
-from site_build import page_language
+from interface_strings import STRINGS_FILE
+from site_build import interface_strings, page_language
 
 DATA_DIR = Path("data") / "checklists"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -42,8 +44,10 @@ _rendered: dict[str, tuple[dict[str, str], dict[str, int]]] = {}
 
 
 def _fingerprint(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and time of every file the checklists depend on: the data and the pages."""
-    paths = sorted([*(docs_dir / DATA_DIR).glob("*.yml"), *docs_dir.rglob("*.md")])
+    """Name, size and time of every file the checklists depend on: the data, strings, pages."""
+    paths = sorted(
+        [*(docs_dir / DATA_DIR).glob("*.yml"), *docs_dir.glob(str(STRINGS_FILE)), *docs_dir.rglob("*.md")]
+    )
     return tuple((str(p), (s := p.stat()).st_size, s.st_mtime_ns) for p in paths)
 
 
@@ -55,15 +59,12 @@ def _shown(path: Path, config: MkDocsConfig) -> str:
 def _load(config: MkDocsConfig) -> _Data:
     docs_dir = Path(config.docs_dir)
     data_dir = docs_dir / DATA_DIR
-    strings_path = data_dir / cl.STRINGS_FILE
-    if not strings_path.is_file():
-        raise cl.ChecklistError(_shown(strings_path, config), "the interface strings file is missing")
-    strings = cl.load_strings(strings_path, _shown(strings_path, config))
+    # Its section of docs/data/strings.yml, with that file's lines for its messages.
+    strings = cl.parse_strings(interface_strings(config).section("checklist"))
     checklists: dict[str, cl.Checklist] = {}
     for path in sorted(data_dir.glob("*.yml")):
-        if path.name != cl.STRINGS_FILE:
-            checklist = cl.load_checklist(path, _shown(path, config))
-            checklists[checklist.id] = checklist
+        checklist = cl.load_checklist(path, _shown(path, config))
+        checklists[checklist.id] = checklist
     anchors = cl.guide_anchors(docs_dir, only=cl.linked_pages(checklists.values()))
     for checklist in checklists.values():
         cl.check_links(checklist, anchors)

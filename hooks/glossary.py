@@ -39,27 +39,16 @@ TEXT_KEYS = frozenset({"name", *TEXT_FIELDS})
 MARKER = "<!-- glossary -->"
 MARKER_LIKE = re.compile(r"<!--\s*glossary\b.*?-->", re.DOTALL)
 
-# Interface strings: one place, the same keys in both languages.
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "fr": {
-        "platforms": "Les plateformes",
-        "listening": "Les outils d’écoute",
-        "purpose": "À quoi ça sert",
-        "audience.platform": "Qui s’y trouve",
-        "audience.listening": "Ce que l’outil couvre",
-        "effort": "L’effort demandé",
-        "colon": "\u00a0:",
-    },
-    "en": {
-        "platforms": "Platforms",
-        "listening": "Listening tools",
-        "purpose": "What it is for",
-        "audience.platform": "Who is there",
-        "audience.listening": "What it covers",
-        "effort": "The effort it takes",
-        "colon": ":",
-    },
-}
+# Its interface strings: the `glossary` section of docs/data/strings.yml, with these keys.
+LABEL_KEYS = (
+    "platforms",
+    "listening",
+    "purpose",
+    "audience.platform",
+    "audience.listening",
+    "effort",
+    "colon",
+)
 
 
 class GlossaryError(DataFileError):
@@ -176,18 +165,18 @@ def _parse_text(raw: object, lang: str, shared_name: str | None, where: Location
 # --- Rendering -------------------------------------------------------------------
 
 
-def section_titles(lang: str) -> list[tuple[str, str]]:
-    """(id, title) of the page sections the glossary adds, in order."""
-    labels = _labels(lang, "glossary")
+def section_titles(labels: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(id, title) of the page sections the glossary adds, in order; `labels`: the
+    language's glossary strings."""
     return [(section, labels[section]) for section in CATEGORY_SECTIONS.values()]
 
 
-def render_glossary(glossary: Glossary, lang: str) -> str:
-    """The glossary as HTML in one language: a <section> with an <h2> and a <dl> per category.
+def render_glossary(glossary: Glossary, lang: str, labels: Mapping[str, str]) -> str:
+    """The glossary as HTML in one language (`labels`: that language's glossary strings):
+    a <section> with an <h2> and a <dl> per category.
 
     Every line starts at column 0 with no blank line, so Markdown keeps it as one HTML block.
     """
-    labels = _labels(lang, glossary.source)
     parts: list[str] = []
     for category, section in CATEGORY_SECTIONS.items():
         parts.append(
@@ -217,12 +206,6 @@ def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) ->
     return Markup('<dt class="mdx-glossary__term" id="{id}">{name}</dt>\n<dd>\n{body}\n</dd>').format(
         id=entry.id, name=text.name, body=Markup(body)
     )
-
-
-def _labels(lang: str, source: str) -> Mapping[str, str]:
-    if lang not in LABELS:
-        raise GlossaryError(source, f"no glossary text for the language '{lang}'; use one of: fr, en")
-    return LABELS[lang]
 
 
 # --- Pages ------------------------------------------------------------------------

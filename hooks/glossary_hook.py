@@ -19,6 +19,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from data_files import DataFileError, body_first_line
 from glossary import (
+    LABEL_KEYS,
     MARKER_LIKE,
     Glossary,
     insert_glossary,
@@ -26,7 +27,7 @@ from glossary import (
     render_glossary,
     section_titles,
 )
-from site_build import page_language
+from site_build import component_strings, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
@@ -53,7 +54,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _glossary is None:
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
     try:
-        html = render_glossary(_glossary, page_language(page, config))
+        lang = page_language(page, config)
+        html = render_glossary(_glossary, lang, component_strings(config, "glossary", LABEL_KEYS)[lang])
         return insert_glossary(markdown, html, source, first_line=body_first_line(page.file.content_string))
     except DataFileError as error:
         raise PluginError(str(error)) from None
@@ -67,9 +69,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     toc = page.toc.items
     if len(toc) == 1 and toc[0].level == 1:
         toc = toc[0].children
+    labels = component_strings(config, "glossary", LABEL_KEYS)
     before = sum(1 for item in toc if 0 <= html.find(f'id="{item.id}"') < start)
     toc[before:before] = [
-        AnchorLink(title, section, 2) for section, title in section_titles(page_language(page, config))
+        AnchorLink(title, section, 2)
+        for section, title in section_titles(labels[page_language(page, config)])
     ]
     return html
 

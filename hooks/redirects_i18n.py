@@ -31,6 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from redirect_rules import RedirectError, check_redirects, stub_canonical, with_fragment_script
+from site_build import component_strings
 
 # The stub page, per language. {url} is filled in by mkdocs-redirects. The empty icon:
 # without one the browser asks for /favicon.ico, which a host may not have (a 404).
@@ -54,10 +55,8 @@ STUB = """<!doctype html>
 """
 # Keeps the reader's #fragment (a share link's answers) on the way; in overrides/.
 FRAGMENT_SCRIPT = "assets/javascripts/redirect.js"
-STUB_TEXT = {
-    "fr": ("Cette page a déménagé", "Aller à sa nouvelle adresse"),
-    "en": ("This page has moved", "Go to its new address"),
-}
+# Its words: the `redirect` section of docs/data/strings.yml.
+STUB_STRINGS = ("title", "link")
 
 
 @event_priority(-150)  # after mkdocs-redirects (0) and mkdocs-static-i18n (-100) have seen the files
@@ -87,9 +86,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         old_address = f"{prefix}{page}"
         if redirects_plugin.get_html_path(old_address, config.use_directory_urls) != file.dest_uri:
             plugin.redirects.setdefault(old_address, page)
-    title, link = STUB_TEXT.get(language, STUB_TEXT["en"])
+    words = component_strings(config, "redirect", STUB_STRINGS)[language]
     redirects_plugin.HTML_TEMPLATE = STUB.format(
-        lang=html.escape(language), title=html.escape(title), link=html.escape(link)
+        lang=html.escape(language), title=html.escape(words["title"]), link=html.escape(words["link"])
     )
     return files
 

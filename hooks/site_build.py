@@ -1,6 +1,6 @@
 """What the hooks ask of the build being run, asked one way: its languages, the
-language of a page, the site's path on its host, whether it is the offline copy
-(lookups on the configuration and the page; no state).
+language of a page, the site's path on its host, whether it is the offline copy, the
+interface strings (lookups on the configuration and the page; no state of their own).
 
 mkdocs-static-i18n builds the site once per language: the outer build is the default
 language, and it runs a nested build for each other one, with the same hook modules.
@@ -8,11 +8,18 @@ language, and it runs a nested build for each other one, with the same hook modu
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+
+from data_files import DataFileError
+from interface_strings import STRINGS_FILE, InterfaceStrings, Table, load_interface_strings
 
 
 def i18n_plugin(config: MkDocsConfig) -> Any:
@@ -57,3 +64,22 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     """The offline copy (`make offline`): Material's offline plugin is on."""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(plugin and plugin.config.enabled)
+
+
+def interface_strings(config: MkDocsConfig) -> InterfaceStrings:
+    """The checked interface strings (docs/data/strings.yml, parsed again only when it
+    changes), or a PluginError naming the file and line."""
+    path = Path(config.docs_dir) / STRINGS_FILE
+    shown = os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
+    try:
+        return load_interface_strings(path, shown)
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
+
+
+def component_strings(config: MkDocsConfig, component: str, keys: Iterable[str]) -> Table:
+    """One component's strings, language -> key -> text, with exactly `keys`."""
+    try:
+        return interface_strings(config).component(component, keys)
+    except DataFileError as error:
+        raise PluginError(str(error)) from None

@@ -4,6 +4,8 @@ and Debian's Firefox ESR for the tests marked ALSO_IN_FIREFOX."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import difflib
 import functools
 import html
@@ -11,12 +13,14 @@ import http.server
 import logging
 import os
 import re
+import select
 import shlex
 import shutil
 import socketserver
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,18 +33,22 @@ import textstat
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, sync_playwright
 from playwright.sync_api import BrowserType as PlaywrightBrowserType
+from pypdf import PdfReader
 from textstat.backend.counts import _count_syllables
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 import local_server
 from build_date import dated_by_last_commit
+from checklist import Strings, parse_strings
 from checks.seed_fingerprints import FINGERPRINTS_FILE, copied_runs
 from checks.seed_fingerprints import load as load_seed_fingerprints
 from facts import FACTS_FILE, MARKER, Fact, load_facts, render_fact
+from interface_strings import STRINGS_FILE, InterfaceStrings, load_interface_strings
 from page_addresses import front_matter_slug
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,10 +137,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 class Golden:
     update: bool
 
-    def check(self, actual: str, path: Path) -> None:
+    def check(
+        self,
+        actual: str,
+        path: Path,
+        *,
+        differs: str = "",
+        labels: tuple[str, str] = ("golden", "rendered now"),
+    ) -> None:
         """`actual` must equal the file at `path`: a missing file or any difference fails,
-        with the unified diff. With --update-goldens the file is written instead."""
+        with the unified diff (headed by `differs` when given; `labels` name its two sides).
+        With --update-goldens the file is written instead."""
         if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(actual, encoding="utf-8")
             return
         name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
@@ -143,14 +160,14 @@ class Golden:
             diff = difflib.unified_diff(
                 expected.splitlines(keepends=True),
                 actual.splitlines(keepends=True),
-                f"{name} (golden)",
-                f"{name} (rendered now)",
+                f"{name} ({labels[0]})",
+                f"{name} ({labels[1]})",
             )
-            pytest.fail(
+            headline = differs or (
                 f"the output differs from {name}; if the change is intended, run `make goldens` "
-                "and review the diff:\n" + "".join(diff),
-                pytrace=False,
+                "and review the diff:"
             )
+            pytest.fail(f"{headline}\n" + "".join(diff), pytrace=False)
 
 
 @pytest.fixture
@@ -189,6 +206,24 @@ def build_site(site_dir: Path, config_file: Path = CONFIG_FILE, **overrides: obj
     finally:
         logger.removeHandler(collector)
     return collector.messages
+
+
+def docs_copy(tmp_path: Path) -> Path:
+    """A copy of docs/ in `tmp_path`, for a test to break and build (docs_dir=...)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    return docs
+
+
+def failed_build(tmp_path: Path, docs: Path, caplog: pytest.LogCaptureFixture) -> str:
+    """Build the real mkdocs.yml with `docs` as docs_dir; the build must abort, and this
+    returns the one error MkDocs logged: an editor's message, never a traceback."""
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(tmp_path / "site", docs_dir=str(docs))
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors, "the build aborted without saying why"
+    assert "Traceback" not in errors[-1]
+    return errors[-1]
 
 
 def linked_project(folder: Path, config_text: str | None = None) -> Path:
@@ -244,8 +279,19 @@ def write_in(repo: Path, path: str, text: str) -> None:
 
 # --- Writing rules shared by the pages, the glossary and the checklist ------
 
+
 # Plain language (README, "Writing the guide"): Flesch reading ease (Kandel and
 # Moles' adaptation for French) and average sentence length.
+def site_strings() -> InterfaceStrings:
+    """The site's interface strings (docs/data/strings.yml), checked as the build checks them."""
+    return load_interface_strings(ROOT / "docs" / STRINGS_FILE, "docs/data/strings.yml")
+
+
+def checklist_strings() -> Strings:
+    """The checklist's strings of the site, checked by its own rules too."""
+    return parse_strings(site_strings().section("checklist"))
+
+
 MIN_READING_EASE = 60.0
 MAX_WORDS_PER_SENTENCE = 20.0
 NBSP = "\u00a0"
@@ -436,6 +482,40 @@ def browser(engines: Engines, engine: str) -> Browser:
     return engines.browser(engine)
 
 
+# --- Printing in Firefox: window.print() writes Engines.printed_pdf, with no dialog ---
+
+# Linux inotify (through libc): the kernel wakes the test when Firefox writes the PDF.
+_LIBC = ctypes.CDLL(None, use_errno=True)
+_IN_MODIFY, _IN_CLOSE_WRITE, _IN_MOVED_TO, _IN_CREATE = 0x2, 0x8, 0x80, 0x100
+
+
+def wait_for_file(path: Path, done: Callable[[Path], bool], within_s: float) -> None:
+    """Block until `done(path)`, woken by each change in its folder, not by a clock."""
+    fd = _LIBC.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+    if fd < 0:
+        raise OSError(ctypes.get_errno(), "inotify_init1 failed")
+    try:
+        mask = _IN_MODIFY | _IN_CLOSE_WRITE | _IN_MOVED_TO | _IN_CREATE
+        if _LIBC.inotify_add_watch(fd, str(path.parent).encode(), mask) < 0:
+            raise OSError(ctypes.get_errno(), f"cannot watch {path.parent}")
+        deadline = time.monotonic() + within_s
+        while not done(path):  # checked after the watch starts: no change is missed
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"{path.name} was not complete within {within_s} s"
+            select.select([fd], [], [], remaining)
+            with contextlib.suppress(BlockingIOError):
+                os.read(fd, 65536)
+    finally:
+        os.close(fd)
+
+
+def read_printed(pdf: Path, within_s: float = 15.0) -> PdfReader:
+    """The PDF Firefox prints to (Engines.printed_pdf), once it has written all of it (it
+    goes on after `afterprint`)."""
+    wait_for_file(pdf, lambda p: p.is_file() and p.read_bytes().rstrip().endswith(b"%%EOF"), within_s)
+    return PdfReader(pdf)
+
+
 # How each engine names a request it cancelled itself (the page was left meanwhile).
 CANCELLED_BY_THE_BROWSER = ("net::ERR_ABORTED", "NS_BINDING_ABORTED")
 
@@ -553,6 +633,8 @@ def page_and_traffic(context: BrowserContext, site_url: str) -> tuple[Page, Traf
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: the site's commitment.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
+# axe-core's rules that depend on colours only: all that the dark scheme changes.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 _AXE = Axe()
 
 

@@ -11,6 +11,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from checks.pages import line_of
 from conftest import (
+    COLOUR_RULES,
     DEFAULT_LANGUAGE,
     LANGUAGES,
     ROOT,
@@ -23,9 +24,6 @@ from conftest import (
 
 # In an element's HTML: an image's file, a link's target, or its text.
 SOURCE_HINT_RE = re.compile(r'(?:src|href)="(?:[./]*)([^"#]*?)/?(#[^"]*)?"|>([^<]{4,40})<')
-
-# axe-core's rules that depend on colours only.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -33,6 +33,7 @@ from conftest import (
     BuiltSite,
     Golden,
     build_site,
+    checklist_strings,
     copied_from_sources,
     french_typography_problems,
     page_path,
@@ -819,8 +820,9 @@ def test_sections_must_be_a_non_empty_list(tmp_path: Path, sections: str) -> Non
 
 
 def test_real_strings_are_complete() -> None:
-    """docs/data/checklists/strings.yml loads: same keys and placeholders in French and English."""
-    strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)
+    """The `checklist` section of docs/data/strings.yml loads: same keys and placeholders in
+    French and English."""
+    strings = checklist_strings()
     assert set(strings["fr"]) == set(strings["en"]) == set(cl.STRING_KEYS)
 
 
@@ -855,7 +857,7 @@ def test_export_filename_must_be_a_plain_file_name(tmp_path: Path, name: str) ->
 
 def test_real_export_file_names_are_each_in_one_language() -> None:
     """French page: a French file name; English page: an English one (no « reponses-readiness »)."""
-    strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)
+    strings = checklist_strings()
     assert strings["fr"]["export_filename"] == "reponses-preparation.json"
     assert strings["en"]["export_filename"] == "readiness-answers.json"
 
@@ -1143,7 +1145,7 @@ def _texts(checklist: cl.Checklist, lang: str) -> list[tuple[str, str]]:
 
 def test_readiness_french_typography(readiness: cl.Checklist) -> None:
     """French: the shared typography rules, plus a no-break space before « % » and curly apostrophes."""
-    strings = cl.load_strings(DATA_DIR / cl.STRINGS_FILE)["fr"]
+    strings = checklist_strings()["fr"]
     texts = _texts(readiness, "fr") + [(f"string '{k}'", v) for k, v in strings.items()]
     problems = [
         f"{where}: {problem}" for where, text in texts for problem in french_typography_problems(text)
@@ -1352,7 +1354,7 @@ def test_assets_are_added_once(built_site: BuiltSite) -> None:
 def test_search_finds_the_items_but_not_the_page_notes_or_buttons(built_site: BuiltSite) -> None:
     """Each language's search index holds the checklist's items, in that language, and
     none of the notes about the page itself or the buttons' labels."""
-    strings = cl.load_strings(ROOT / "docs" / "data" / "checklists" / cl.STRINGS_FILE, "strings.yml")
+    strings = checklist_strings()
     readiness = cl.load_checklist(ROOT / "docs" / "data" / "checklists" / "readiness.yml", "readiness.yml")
     for lang in LANGUAGES:
         folder = built_site.path if lang == LANGUAGES[0] else built_site.path / lang

@@ -7,21 +7,16 @@ Every test also checks that the page made no request elsewhere and logged no con
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import json
-import os
 import re
-import select
 import shutil
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from pypdf import PdfReader
 
 import checklist as cl
 from conftest import (
@@ -32,13 +27,15 @@ from conftest import (
     Engines,
     Traffic,
     axe_violations,
+    checklist_strings,
     page_path,
+    read_printed,
     record_traffic,
 )
 from offline_copy import build_offline
 
 DATA_DIR = ROOT / "docs" / "data" / "checklists"
-STRINGS = yaml.safe_load((DATA_DIR / "strings.yml").read_text(encoding="utf-8"))
+STRINGS = checklist_strings()
 READINESS = yaml.safe_load((DATA_DIR / "readiness.yml").read_text(encoding="utf-8"))
 ITEMS = [item for section in READINESS["sections"] for item in section["items"]]
 ESSENTIAL = [item["id"] for item in ITEMS if item["essential"]]
@@ -598,37 +595,6 @@ def test_checklist_has_no_accessibility_violation_in_any_state(
     assert found == []
 
 
-# Linux inotify (through libc): the kernel wakes the test when Firefox writes the PDF.
-_LIBC = ctypes.CDLL(None, use_errno=True)
-_IN_MODIFY, _IN_CLOSE_WRITE, _IN_MOVED_TO, _IN_CREATE = 0x2, 0x8, 0x80, 0x100
-
-
-def _wait_for_file(path: Path, done: Callable[[Path], bool], within_s: float) -> None:
-    """Block until `done(path)`, woken by each change in its folder, not by a clock."""
-    fd = _LIBC.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
-    if fd < 0:
-        raise OSError(ctypes.get_errno(), "inotify_init1 failed")
-    try:
-        mask = _IN_MODIFY | _IN_CLOSE_WRITE | _IN_MOVED_TO | _IN_CREATE
-        if _LIBC.inotify_add_watch(fd, str(path.parent).encode(), mask) < 0:
-            raise OSError(ctypes.get_errno(), f"cannot watch {path.parent}")
-        deadline = time.monotonic() + within_s
-        while not done(path):  # checked after the watch starts: no change is missed
-            remaining = deadline - time.monotonic()
-            assert remaining > 0, f"{path.name} was not complete within {within_s} s"
-            select.select([fd], [], [], remaining)
-            with contextlib.suppress(BlockingIOError):
-                os.read(fd, 65536)
-    finally:
-        os.close(fd)
-
-
-def _printed(pdf: Path, within_s: float = 15.0) -> PdfReader:
-    """The PDF once Firefox has written all of it (it goes on after `afterprint`)."""
-    _wait_for_file(pdf, lambda p: p.is_file() and p.read_bytes().rstrip().endswith(b"%%EOF"), within_s)
-    return PdfReader(pdf)
-
-
 @pytest.mark.parametrize("engine", ["firefox"], indirect=True)
 def test_print_button_prints_the_answers(
     engines: Engines, checklist_page: tuple[Page, Traffic], site_url: str
@@ -646,7 +612,7 @@ def test_print_button_prints_the_answers(
     tick(page, ESSENTIAL[:3])
     page.get_by_role("button", name=strings["print"]).click()
     expect(page.locator("html")).to_have_attribute("data-printed", "")
-    text = " ".join(" ".join(p.extract_text().split()) for p in _printed(engines.printed_pdf).pages)
+    text = " ".join(" ".join(p.extract_text().split()) for p in read_printed(engines.printed_pdf).pages)
     assert f"3 of {len(ITEMS)}" in text, text[:400]
     for button in ("export", "import", "print", "reset"):
         assert strings[button] not in text, button

@@ -16,7 +16,13 @@ from conftest import ROOT
 BIN = ROOT / "tests" / "node_modules" / ".bin"
 CSPELL_CONFIG = ROOT / ".cspell.yaml"
 MARKDOWNLINT_CONFIG = ROOT / ".markdownlint-cli2.yaml"
-SPELLING_FILES = ("docs/*.md", "docs/data/**/*.yml", "docs/data/**/*.yaml", "CONTRIBUTING*.md")
+SPELLING_FILES = (
+    "docs/*.md",
+    "docs/data/**/*.md",
+    "docs/data/**/*.yml",
+    "docs/data/**/*.yaml",
+    "CONTRIBUTING*.md",
+)
 SPELLING_HINT = (
     "Fix the spelling. If the word is right (a name, a brand, a term), add it on its own line "
     "to .cspell/project-words.txt."

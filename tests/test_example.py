@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 import checklist as cl
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, checklist_strings
 
 CHECKLISTS = ROOT / "docs" / "data" / "checklists"
 PAGE = "docs/exemple.{lang}.md"
@@ -71,7 +71,7 @@ def readiness() -> cl.Checklist:
 
 @pytest.fixture(scope="module")
 def strings() -> cl.Strings:
-    return cl.load_strings(CHECKLISTS / "strings.yml", "docs/data/checklists/strings.yml")
+    return checklist_strings()
 
 
 def test_the_example_answers_name_real_items(readiness: cl.Checklist) -> None:

@@ -338,3 +338,20 @@ def test_no_answer_from_any_host_suggests_the_network(tmp_path: Path) -> None:
 def test_the_command_asks_for_a_build_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert external_links.main([str(tmp_path / "site")]) == 2
     assert "run `make build` first" in capsys.readouterr().err
+
+
+def test_reports_follow_the_editors_files_not_the_addresses() -> None:
+    """Within a verdict, reports come in file and line order, whatever the addresses
+    (a local server's port once changed the order from run to run)."""
+    broken = Outcome(Verdict.BROKEN, "404 Not Found")
+    late = external_links.Report(
+        "http://127.0.0.1:1000/", broken, (external_links.Place("docs/index.fr.md", 7),), ()
+    )
+    early = external_links.Report(
+        "http://127.0.0.1:9000/", broken, (external_links.Place("docs/index.fr.md", 5),), ()
+    )
+    fine = external_links.Report(
+        "http://127.0.0.1:0001/", Outcome(Verdict.FINE, "200 OK"), (external_links.Place("docs/a.md", 1),), ()
+    )
+    ordered = sorted([fine, late, early], key=external_links._report_order)
+    assert [report.url for report in ordered] == [early.url, late.url, fine.url]

@@ -8,7 +8,6 @@ mkdocs.yml with `docs_dir` pointing at it.
 
 from __future__ import annotations
 
-import logging
 import re
 import shutil
 from datetime import date
@@ -18,9 +17,8 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort
 
-from conftest import LANGUAGES, ROOT, build_site
+from conftest import LANGUAGES, ROOT, build_site, failed_build
 from data_files import (
     DataFileError,
     Location,
@@ -380,15 +378,6 @@ def _docs_with_a_fact(tmp_path: Path) -> Path:
     return docs
 
 
-def _failed_build(tmp_path: Path, docs: Path, caplog: pytest.LogCaptureFixture) -> str:
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        build_site(tmp_path / "site", docs_dir=str(docs))
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors, "the build aborted without saying why"
-    assert "Traceback" not in errors[-1]
-    return errors[-1]
-
-
 def test_build_shows_facts_in_pages_and_glossary_in_each_language(tmp_path: Path) -> None:
     """A marker in a page and in a glossary text both become the fact, in the page's language."""
     docs = _docs_with_a_fact(tmp_path)
@@ -416,7 +405,7 @@ def test_build_stops_on_an_unknown_fact_in_the_glossary(
     text = glossary.read_text(encoding="utf-8").replace("fact: test-fact", "fact: test-fakt", 1)
     glossary.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "test-fakt" in row)
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert f"docs/data/glossary.yml, line {line}: the fact 'test-fakt' is not in" in message, message
 
 
@@ -429,7 +418,7 @@ def test_build_stops_on_a_malformed_marker_in_a_page(
     text = page.read_text(encoding="utf-8").replace("<!-- fact: test-fact -->", "<!-- facts: test-fact -->")
     page.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "facts: test-fact" in row)
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert f"docs/pertinence.en.md, line {line}: '<!-- facts: test-fact -->' is not a fact" in message, (
         message
     )
@@ -441,7 +430,7 @@ def test_build_stops_on_a_broken_facts_file(tmp_path: Path, caplog: pytest.LogCa
     data = docs / FACTS_FILE
     text = re.sub(r"\n  en: twelve percent", "", data.read_text(encoding="utf-8"))
     data.write_text(text, encoding="utf-8")
-    message = _failed_build(tmp_path, docs, caplog)
+    message = failed_build(tmp_path, docs, caplog)
     assert re.search(r"docs/data/facts\.yml, line \d+, entry 'test-fact': missing English text", message), (
         message
     )

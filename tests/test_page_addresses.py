@@ -24,12 +24,15 @@ from page_addresses import AddressError, SourcePage, addresses, destination, fro
 # The English addresses an editor chose; the French ones are the file names.
 ENGLISH_ADDRESSES = {
     "a-propos": "about",
+    "accessibilite": "accessibility",
     "communaute": "community-management",
     "ecoute": "listening",
     "exemple": "example",
     "glossaire": "glossary",
+    "guide-complet": "whole-guide",
     "ia-generative": "generative-ai",
     "mesure": "measurement",
+    "modeles": "templates",
     "objectifs": "objectives",
     "pertinence": "relevance",
     "plan": "plan",

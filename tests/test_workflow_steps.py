@@ -157,3 +157,6 @@ def test_the_real_workflows_plan(workflow: Path, capfd: pytest.CaptureFixture[st
         assert "     | make test" in out
         assert "Links to the changed pages: would run with BASE_REF=main PREVIEW_URL= RUN_URL=" in out
         assert "== job preview" in out
+        # The site built with ProperDocs too, compared with the MkDocs build.
+        assert "== job engine-parity; container debian:12" in out
+        assert "-- 4. make engine-parity: would run\n     | make engine-parity" in out

@@ -45,6 +45,7 @@ LABELS = {
     "hooks/checklist_hook.py": "hooks/checklist_hook.py",
     "hooks/page_dates_hook.py": "hooks/page_dates_hook.py (Git: once per commit)",
     "hooks/glossary_hook.py": "hooks/glossary_hook.py",
+    "hooks/whole_guide_hook.py": "hooks/whole_guide_hook.py: the whole guide on one page",
     "i18n": CORE,
 }
 

@@ -267,12 +267,18 @@ def reports(
     workers: int = DEFAULT_WORKERS,
     fetch: Fetch = fetch,
 ) -> list[Report]:
-    """One report per external link of the built site, the broken ones first."""
+    """One report per external link of the built site: the broken ones first, then in the
+    order an editor meets them (file, line), so the report reads the same on every run."""
     links = external_links(site_dir, docs_root, site_url)
     outcomes = check_all(links, timeout, workers, fetch)
     places = source_places(links, docs_root)
     found = [Report(url, outcomes[url], places[url], tuple(links[url])) for url in links]
-    return sorted(found, key=lambda report: (ORDER.index(report.outcome.verdict), report.url))
+    return sorted(found, key=_report_order)
+
+
+def _report_order(report: Report) -> tuple[int, tuple[str, int], str]:
+    first = min(((place.file, place.line) for place in report.places), default=("~", 0))
+    return ORDER.index(report.outcome.verdict), first, report.url
 
 
 def summary(found: list[Report]) -> str:

@@ -1,0 +1,114 @@
+"""MkDocs hook: the accessibility statement (docs/accessibilite.*.md). It shows the
+conformance table (docs/data/conformance.yml) where the statement says <!-- conformance -->,
+and hands every template, the 404 page's too, the statement in the page's language as
+`accessibility_statement`: the footer links to it by its own title (partials/copyright.html).
+The statement stays out of `nav:`, as a site's statement does (GOV.UK, Canada.ca): it is
+about the site, not a chapter of the guide.
+
+A thin adapter over hooks/conformance.py. mkdocs-static-i18n runs every event once per
+language: the checked table is cached by the file's size and modification time, so it
+is read once per build, and again as soon as an editor saves it (mkdocs serve).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from conformance import (
+    DATA_FILE,
+    LABEL_KEYS,
+    MARKER_LIKE,
+    Conformance,
+    insert_conformance,
+    load_conformance,
+    render_conformance,
+)
+from data_files import DataFileError, body_first_line
+from site_build import component_strings, page_language
+
+# The statement's file name, without its language suffix.
+STATEMENT = "accessibilite"
+
+_cache: dict[Path, tuple[tuple[int, int], Conformance]] = {}
+_table: Conformance | None = None
+_statement: File | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _table
+    _table = None
+    path = Path(config.docs_dir) / DATA_FILE
+    _table = load_cached(path, _shown(path, config))
+    return config
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """This language's statement, once mkdocs-static-i18n has kept this language's files
+    (a build without one, such as a test's, links to none)."""
+    global _statement
+    _statement = next((file for file in files.documentation_pages() if file.name == STATEMENT), None)
+    return nav
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    context["accessibility_statement"] = _statement.page if _statement else None
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page and the other theme templates are not pages: they get it here."""
+    context["accessibility_statement"] = _statement.page if _statement else None
+    return context
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not MARKER_LIKE.search(markdown):
+        return markdown
+    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    if _table is None:
+        raise PluginError(
+            f"{source}: the conformance table was not loaded; is the hook listed under 'hooks:'?"
+        )
+    try:
+        lang = page_language(page, config)
+        text = component_strings(config, "conformance", LABEL_KEYS)[lang]
+        html = render_conformance(_table, lang, text)
+        return insert_conformance(
+            markdown, html, source, first_line=body_first_line(page.file.content_string)
+        )
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
+
+
+def load_cached(path: Path, shown: str) -> Conformance:
+    """The checked table at `path`, read again only when the file has changed."""
+    try:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        signature = (-1, -1)
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    try:
+        table = load_conformance(path, label=shown)
+    except DataFileError as error:
+        _cache.pop(path, None)
+        raise PluginError(str(error)) from None
+    _cache[path] = (signature, table)
+    return table
+
+
+def _shown(path: Path, config: MkDocsConfig) -> str:
+    """The path as an editor finds it: relative to mkdocs.yml."""
+    return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
