@@ -625,12 +625,6 @@ def test_load_without_a_label_names_the_path(tmp_path: Path) -> None:
         load_glossary(path)
 
 
-def test_section_titles_in_an_unknown_language_name_the_glossary() -> None:
-    """Asking for a language the glossary has no text for names the glossary."""
-    with pytest.raises(DataFileError, match=r"^glossary: no glossary text for the language 'de'"):
-        section_titles("de")
-
-
 def test_marker_error_counts_lines_from_the_first_one() -> None:
     """A blank first line counts: the marker on the second line is reported there."""
     with pytest.raises(DataFileError, match=r"^page\.md, line 2: put <!-- glossary --> alone"):
