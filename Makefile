@@ -22,7 +22,7 @@ export SOURCE_DATE_EPOCH := $(COMMIT_EPOCH)
 endif
 endif
 
-.PHONY: serve build offline check test goldens install install-test install-npm install-bench install-properdocs engine-parity parity links-report links-external review-due system-deps lint bench clean
+.PHONY: serve build offline check test goldens install install-test install-npm install-bench install-mutation mutation install-properdocs engine-parity parity links-report links-external review-due system-deps lint bench clean
 
 ## serve: install, build the site to site/, then serve it on 127.0.0.1:8000
 serve: build
@@ -144,6 +144,27 @@ install-bench: tests/bench/node_modules/.installed
 
 tests/bench/node_modules/.installed: tests/bench/package.json tests/bench/package-lock.json | system-deps
 	cd tests/bench && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## mutation: mutation testing (README, "Mutation testing"; not part of `make test`): mutmut
+## over the pure modules of hooks/ (tests/mutation/run.py), StrykerJS over the checklist's
+## logic under `node --test`; the score per module, then every survivor in reports/mutation/.
+## MODULES="checklist glossary" mutates those hooks only (and the JavaScript, a minute).
+mutation: install-mutation
+	$(BIN)/python tests/mutation/run.py $(MODULES)
+	tests/mutation/node_modules/.bin/stryker run tests/mutation/stryker.config.json
+
+## install-mutation: mutmut (requirements-mutation.txt) and StrykerJS (tests/mutation/package-lock.json)
+install-mutation: $(VENV)/.installed-mutation tests/mutation/node_modules/.installed
+
+$(VENV)/.installed-mutation: requirements.txt requirements-test.txt requirements-mutation.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
+	@touch $@ $(VENV)/.installed-test $(VENV)/.installed
+
+# npm (and Node with it) only: no browser is needed here.
+tests/mutation/node_modules/.installed: tests/mutation/package.json tests/mutation/package-lock.json
+	@.ci/system-deps npm
+	cd tests/mutation && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 ## system-deps: Debian packages the browser tests need (never a downloaded browser)

@@ -51,3 +51,67 @@ def test_check_email_and_link() -> None:
         check_email("E", "web")
     with pytest.raises(BrandingError, match="L: 'javascript:alert"):
         check_link("L", "javascript:alert(1)")
+
+
+def test_contrast_ratio_of_a_very_dark_colour_uses_the_linear_segment() -> None:
+    """A channel at 10/255 is on sRGB's linear segment (c / 12.92): #0a0a0a on white is 19.80:1."""
+    assert round(contrast_ratio("#0a0a0a", "#ffffff"), 2) == 19.80
+
+
+def test_brand_stylesheet_is_written_whole_for_both_colours() -> None:
+    """The primary's rule, then the accent's, exactly as Material's custom scheme reads them."""
+    assert brand_stylesheet(check_colour("P", "#1a4b8c"), check_colour("A", "#1a4b8c")) == (
+        '[data-md-color-primary="custom"] {\n'
+        "  --md-primary-fg-color: #1a4b8c;\n"
+        "  --md-primary-fg-color--light: #1a4b8c;\n"
+        "  --md-primary-fg-color--dark: #1a4b8c;\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        "  --md-primary-bg-color--light: #ffffffb3;\n"
+        "}\n"
+        '[data-md-color-accent="custom"] {\n'
+        "  --md-accent-fg-color: #1a4b8c;\n"
+        "  --md-accent-fg-color--transparent: #1a4b8c1a;\n"
+        "}\n"
+    )
+
+
+def test_a_primary_too_light_names_the_header_text() -> None:
+    """A pale primary colour is refused, saying it is the header's white text that fails."""
+    with pytest.raises(
+        BrandingError, match=r"^P: #777777 against the header's white text has a contrast of 4\.5:1"
+    ):
+        brand_stylesheet(check_colour("P", "#777777"), None)
+
+
+def test_an_accent_too_light_names_the_page_background() -> None:
+    """A pale accent colour is refused, saying it is the page background that fails."""
+    with pytest.raises(
+        BrandingError, match=r"^A: #777777 against the page background has a contrast of 4\.5:1"
+    ):
+        brand_stylesheet(None, check_colour("A", "#777777"))
+
+
+def test_check_colour_error_lists_the_material_names_but_custom() -> None:
+    """The message lists Material's names, comma-separated and sorted, without `custom`."""
+    with pytest.raises(BrandingError) as error:
+        check_colour("P", "mauve")
+    assert "(amber, black, blue, blue grey, brown, cyan, deep orange, deep purple," in str(error.value)
+    assert "custom" not in str(error.value)
+
+
+def test_check_link_accepts_any_plain_address() -> None:
+    """mailto:, https: and http: addresses without spaces, quotes or brackets pass as written."""
+    for link in ("mailto:Web-X@example.org", "https://example.org/X/contact", "http://example.org/"):
+        assert check_link("L", link) == link
+
+
+@pytest.mark.parametrize(
+    "link", ["https://example.org/a b", "https://example.org/<x>", 'https://example.org/"x"']
+)
+def test_check_link_refuses_spaces_quotes_and_brackets(link: str) -> None:
+    """An address that would break out of its HTML attribute is refused, with two examples."""
+    with pytest.raises(
+        BrandingError,
+        match=r"must be a mailto:, https: or http: address \(mailto:web@example\.org or https://",
+    ):
+        check_link("L", link)

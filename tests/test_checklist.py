@@ -262,6 +262,63 @@ def test_link_to_missing_anchor_is_refused(tmp_path: Path) -> None:
         cl.check_links(checklist, ANCHORS)
 
 
+def test_missing_anchor_message_names_the_item_and_lists_every_id(tmp_path: Path) -> None:
+    """The whole message: file, line, item, and the page's ids sorted and comma-separated."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "plan.md#budjet"))
+    anchors = {"plan.md": {lang: {"tools": "T", "budget": "B"} for lang in LANGUAGES}}
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- id: one')}, item 'one': link 'plan\.md#budjet': docs/plan\.fr\.md "
+        r"has no section with the id 'budjet' \(ids there: budget, tools\)$",
+    ):
+        cl.check_links(checklist, anchors)
+
+
+def test_missing_anchor_on_a_page_without_ids_says_none(tmp_path: Path) -> None:
+    """A page with no section ids is said to have none."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "plan.md#budjet"))
+    with pytest.raises(DataFileError, match=r"\(ids there: none\)$"):
+        cl.check_links(checklist, {"plan.md": {lang: {} for lang in LANGUAGES}})
+
+
+def test_missing_page_message_names_the_file_and_item(tmp_path: Path) -> None:
+    """The message starts with the data file, the item's line and the item."""
+    checklist = _load(tmp_path, _edit("plan.md#budget", "nowhere.md#budget"))
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- id: one')}, item 'one': link 'nowhere\.md#budget'",
+    ):
+        cl.check_links(checklist, ANCHORS)
+
+
+def test_an_external_link_does_not_end_the_check(tmp_path: Path) -> None:
+    """Items after one that links to another site are still checked."""
+    text = _edit(
+        "link: https://example.org/two",
+        "link: nowhere.md",
+        _edit("plan.md#budget", "https://example.org/one"),
+    )
+    with pytest.raises(
+        DataFileError, match=r"item 'two': link 'nowhere\.md': the page docs/nowhere\.fr\.md does not exist"
+    ):
+        cl.check_links(_load(tmp_path, text), ANCHORS)
+
+
+def test_link_title_falls_back_to_the_page() -> None:
+    """A link without a section, to an unknown section or to an unknown page reads as its page."""
+    assert cl.link_title("plan.md", "en", ANCHORS) == "plan.md"
+    assert cl.link_title("plan.md#nowhere", "en", ANCHORS) == "plan.md"
+    assert cl.link_title("other.md#budget", "en", ANCHORS) == "other.md"
+
+
+def test_insert_checklists_leaves_a_marker_it_has_no_checklist_for() -> None:
+    """A marker for a checklist not rendered here stays as written."""
+    html = "<!-- checklist: readiness -->\n<!-- checklist: other -->\n"
+    assert cl.insert_checklists(html, "docs/p.fr.md", {"readiness": "<div>list</div>"}, {"readiness": 1}) == (
+        "<div>list</div>\n<!-- checklist: other -->\n"
+    )
+
+
 def test_anchor_missing_in_one_language_is_refused(tmp_path: Path) -> None:
     """The section must exist in both languages."""
     anchors = {"plan.md": {"fr": {"budget": "Le budget"}, "en": {}}}
@@ -388,6 +445,91 @@ def test_last_level_must_catch_everything(tmp_path: Path) -> None:
         _load(tmp_path, text)
 
 
+# Each level error names the file, the line of the key at fault and the level (found by
+# mutation testing: the lines and names were not checked).
+MIDDLE = _line_of("  - id: middle")
+
+
+def test_bad_level_id_names_the_level_by_its_place(tmp_path: Path) -> None:
+    """A level whose id is not valid is named by its number, on its line, with an example."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE}, level 2: the level id 'Middle' is not valid; .*owner-named\)$",
+    ):
+        _load(tmp_path, _edit("  - id: middle", "  - id: Middle"))
+
+
+def test_repeated_level_id_is_refused_on_its_line(tmp_path: Path) -> None:
+    """Two levels with one id: the second is named, on its id's line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE}, level 'high': the level id 'high' is used twice$",
+    ):
+        _load(tmp_path, _edit("  - id: middle", "  - id: high"))
+
+
+def test_level_title_that_is_not_text_names_its_line(tmp_path: Path) -> None:
+    """A French title that is not text is reported on the title's line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 1}, level 'middle': the French title must be some text",
+    ):
+        _load(tmp_path, _edit("title: {fr: Moyen, en: Middle}", "title: {fr: [1], en: Middle}"))
+
+
+def test_level_recommendation_that_is_not_text_names_its_line(tmp_path: Path) -> None:
+    """An English recommendation that is not text is reported on its line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 2}, level 'middle': the English recommendation must be some text",
+    ):
+        _load(tmp_path, _edit("en: One event.}", "en: [1]}"))
+
+
+@pytest.mark.parametrize("score", [101, -1])
+def test_min_score_outside_0_to_100_names_its_line(tmp_path: Path, score: int) -> None:
+    """A min_score above 100 or below 0 is refused, on its line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 3}, level 'middle': min_score must be a whole number from 0 to 100, not {score}$",
+    ):
+        _load(tmp_path, _edit("    min_score: 40", f"    min_score: {score}"))
+
+
+def test_min_score_of_100_is_accepted(tmp_path: Path) -> None:
+    """100 is the top of the range: a level may ask for every point."""
+    assert _load(tmp_path, _edit("    min_score: 80", "    min_score: 100")).levels[0].min_score == 100
+
+
+def test_requires_essentials_that_is_not_a_boolean_names_its_line(tmp_path: Path) -> None:
+    """requires_essentials must be true or false, reported on its line."""
+    text = _edit("    requires_essentials: false\n  - id: low", "    requires_essentials: 'no'\n  - id: low")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE + 4}, level 'middle': requires_essentials must be true or false, not 'no'$",
+    ):
+        _load(tmp_path, text)
+
+
+def test_level_that_is_not_a_mapping_names_its_place(tmp_path: Path) -> None:
+    """A level written as a bare word is refused, named by its number."""
+    middle = VALID[VALID.index("  - id: middle") : VALID.index("  - id: low")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {MIDDLE}, level 2: a level must be a set of 'key: value' lines",
+    ):
+        _load(tmp_path, _edit(middle, "  - middle\n"))
+
+
+def test_last_level_error_names_the_last_levels_line(tmp_path: Path) -> None:
+    """The last level that does not catch everything is reported on its own first line."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('  - id: low')}, level 'low': the last level must",
+    ):
+        _load(tmp_path, _edit("    min_score: 0", "    min_score: 5"))
+
+
 def test_page_asking_for_a_missing_checklist_is_refused() -> None:
     """A marker naming a checklist that does not exist names the page, its line and the choices."""
     markdown = "# Titre\n\nTexte.\n\n<!-- checklist: readyness -->\n"
@@ -459,6 +601,222 @@ def test_string_placeholders_must_match(tmp_path: Path) -> None:
     """Both languages use the same {placeholders}, or a value would be lost."""
     with pytest.raises(DataFileError, match=r"the English string 'see' has placeholders \[\]"):
         _strings(tmp_path, _strings_text(english_see="See the guide"))
+
+
+def test_strings_file_that_is_not_a_mapping_is_refused_from_its_first_line(tmp_path: Path) -> None:
+    """A strings file that is a list is refused, naming the file and line 1."""
+    with pytest.raises(
+        DataFileError, match=r"^data/strings\.yml, line 1: the file must be a set of 'key: value' lines"
+    ):
+        _strings(tmp_path, "- a\n")
+
+
+def test_strings_for_an_unknown_language_are_refused_on_their_line(tmp_path: Path) -> None:
+    """Only fr and en: another language's block is refused where it starts."""
+    text = _strings_text() + "de:\n  x: y\n"
+    line = _line_of("de:", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}: unknown key 'de'; allowed keys: en, fr$",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_language_block_that_is_not_a_mapping_names_the_language(tmp_path: Path) -> None:
+    """en: followed by one word is refused, naming the English strings and their line."""
+    text = _strings_text().split("en:")[0] + "en: x\n"
+    line = _line_of("en:", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings \(en\): the strings must be a set",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_string_that_is_not_text_names_its_line_and_key(tmp_path: Path) -> None:
+    """A string written as a list is refused on its own line, named by language and key."""
+    text = _strings_text().replace('  reset: "en reset"', "  reset: [1]")
+    line = _line_of("  reset: [1]", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings \(en\): "
+        "the English string 'reset' must be some text",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_noun_after_a_count_is_refused_on_its_line_with_an_example(tmp_path: Path) -> None:
+    """The message is on the string's line and shows how to write it in both languages."""
+    text = _strings_text(english={"done_import": "Answers imported: {count} items ticked."})
+    line = _line_of('  done_import: "Answers', text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings \(en\): .*"
+        "name the thing first, like 'Items ticked: {count}' or « Éléments cochés\u00a0: {count} »$",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_a_bad_export_filename_is_refused_on_its_line(tmp_path: Path) -> None:
+    """The export's file name is reported on its own line."""
+    text = _strings_text(english={"export_filename": "answers.txt"})
+    line = _line_of('  export_filename: "answers.txt', text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}, English strings",
+    ):
+        _strings(tmp_path, text)
+
+
+def test_placeholders_that_differ_are_reported_on_the_english_line(tmp_path: Path) -> None:
+    """The English string whose placeholders differ is reported on its own line."""
+    text = _strings_text(english_see="See the guide")
+    line = _line_of('  see: "See the guide', text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/strings\.yml, line {line}: the English string 'see'",
+    ):
+        _strings(tmp_path, text)
+
+
+# Each item error names the line of the key at fault: the second item is written with its
+# id after its label, so that the id's line is not the item's (found by mutation testing).
+ITEM_TWO = VALID[VALID.index("      - id: two") : VALID.index("levels:")]
+ITEM_TWO_ID_SECOND = (
+    "      - label:\n          fr: Deux\n          en: Two\n        id: {id}\n"
+    "        link: https://example.org/two\n        weight: 1\n        essential: false\n"
+)
+
+
+def _with_item_two(item_id: str, extra: str = "") -> str:
+    return _edit(ITEM_TWO, ITEM_TWO_ID_SECOND.format(id=item_id) + extra)
+
+
+def test_bad_item_id_names_its_line_and_the_item_by_its_place(tmp_path: Path) -> None:
+    """An item id that is not valid is reported on the id's line, the item named by section and number."""
+    text = _with_item_two("TWO")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('id: TWO', text)}, section 'first', item 2: the item id 'TWO' is not valid",
+    ):
+        _load(tmp_path, text)
+
+
+def test_repeated_item_id_is_reported_on_the_second_ids_line(tmp_path: Path) -> None:
+    """An id used twice is reported on the second id's line, with the first one's line."""
+    text = _with_item_two("one")
+    first = _line_of("- id: one", text)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('        id: one', text)}, item 'one': the id 'one' is already used "
+        rf"by item 'one' \(line {first}\)",
+    ):
+        _load(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("        weight: 1\n", "        weight: 9\n", "weight must be a whole number from 1 to 3, not 9"),
+        (
+            "        essential: false\n",
+            "        essential: 'no'\n",
+            "essential must be true or false, not 'no'",
+        ),
+        ("link: https://example.org/two", "link: 'https://a b'", "link 'https://a b' is not a valid address"),
+    ],
+    ids=["weight", "essential", "link"],
+)
+def test_item_field_errors_name_their_own_line(tmp_path: Path, old: str, new: str, message: str) -> None:
+    """A bad weight, essential or link is reported on its own line, for its item."""
+    text = _with_item_two("two").replace(old, new)
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of(new.strip(), text)}, item 'two': {re.escape(message)}$",
+    ):
+        _load(tmp_path, text)
+
+
+def test_formerly_that_is_not_a_list_is_refused_on_its_line(tmp_path: Path) -> None:
+    """formerly: one word is refused on its line."""
+    text = _with_item_two("two", "        formerly: x\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('formerly: x', text)}, item 'two': formerly must be a list of the item's old ids$",
+    ):
+        _load(tmp_path, text)
+
+
+def test_bad_old_id_is_refused_on_its_own_line(tmp_path: Path) -> None:
+    """An old id that is not valid is reported on the line of that old id."""
+    text = _with_item_two("two", "        formerly:\n          - ok-one\n          - Bad\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- Bad', text)}, item 'two': the old id 'Bad' is not valid",
+    ):
+        _load(tmp_path, text)
+
+
+def test_old_id_taken_by_another_item_is_refused_on_its_own_line(tmp_path: Path) -> None:
+    """An old id that another item uses is reported on its line, naming that item and its line."""
+    text = _with_item_two("two", "        formerly:\n          - ok-one\n          - one\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('          - one', text)}, item 'two': the old id 'one' is already "
+        rf"used by item 'one' \(line {_line_of('- id: one', text)}\): readers' saved answers are kept under it",
+    ):
+        _load(tmp_path, text)
+
+
+def test_item_that_is_not_a_mapping_names_its_place(tmp_path: Path) -> None:
+    """An item written as a bare word is refused, named by section and number."""
+    text = _edit(ITEM_TWO, "      - two\n")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('      - two', text)}, section 'first', item 2: an item must be a set",
+    ):
+        _load(tmp_path, text)
+
+
+def test_bad_section_id_names_the_section_by_its_place(tmp_path: Path) -> None:
+    """A section whose id is not valid is named by its number, on its line, with an example."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('  - id: first')}, section 1: the section id 'First' is not valid; "
+        r".*\(for example: owner-named\)$",
+    ):
+        _load(tmp_path, _edit("  - id: first", "  - id: First"))
+
+
+def test_section_that_is_not_a_mapping_names_its_place(tmp_path: Path) -> None:
+    """A section written as a bare word is refused, named by its number."""
+    section = VALID[VALID.index("  - id: first") : VALID.index("levels:")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('  - id: first')}, section 1: a section must be a set of 'key: value'",
+    ):
+        _load(tmp_path, _edit(section, "  - first\n"))
+
+
+def test_section_without_items_is_refused_on_the_items_line(tmp_path: Path) -> None:
+    """items: [] is refused on its own line."""
+    items = VALID[VALID.index("    items:") : VALID.index("levels:")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('    items:')}, section 'first': items must be a list with at least one item$",
+    ):
+        _load(tmp_path, _edit(items, "    items: []\n"))
+
+
+@pytest.mark.parametrize("sections", ["[]", "{a: 1}"], ids=["empty", "mapping"])
+def test_sections_must_be_a_non_empty_list(tmp_path: Path, sections: str) -> None:
+    """No section, or sections that are not a list, are refused on the sections line."""
+    block = VALID[VALID.index("sections:") : VALID.index("levels:")]
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('sections:')}: sections must be a list with at least one section$",
+    ):
+        _load(tmp_path, _edit(block, f"sections: {sections}\n"))
 
 
 def test_real_strings_are_complete() -> None:

@@ -551,3 +551,92 @@ def test_no_sentence_is_copied_from_the_sources() -> None:
         if (runs := copied_from_sources(text))
     }
     assert copied == {}, f"rewrite these passages from the sources: {copied}"
+
+
+# --- Each error names the line of the key at fault (found by mutation testing) --------
+
+_TEXT = "    purpose: P.\n    audience: A.\n    effort: E.\n"
+
+
+def _entry_text(head: str, fr_extra: str = "") -> str:
+    """One entry as YAML, its keys in the order given, so that each key has its own line."""
+    return head + "  fr:\n" + fr_extra + _TEXT + "  en:\n" + _TEXT
+
+
+def test_bad_id_names_the_line_of_the_id_and_an_example() -> None:
+    """An id written after other keys is reported on its own line, with a valid example."""
+    with pytest.raises(
+        DataFileError,
+        match=r"^glossary\.yml, line 2: the id 'Bad' is not valid; .* \(for example: platform-search\)$",
+    ):
+        parse_glossary(_entry_text("- category: platform\n  id: Bad\n"), "glossary.yml")
+
+
+def test_section_id_names_the_line_of_the_id() -> None:
+    """An id taken by a section is reported on the id's line, not the entry's."""
+    with pytest.raises(DataFileError, match=r"^glossary\.yml, line 2: the id 'platforms' is taken"):
+        parse_glossary(_entry_text("- category: platform\n  id: platforms\n"), "glossary.yml")
+
+
+def test_duplicate_id_names_both_id_lines() -> None:
+    """A repeated id is reported on its own line, and the first one's line is given too."""
+    first = _entry_text("- category: platform\n  id: x\n  name: X\n")
+    text = first + first
+    second = first.count("\n") + 2
+    with pytest.raises(
+        DataFileError,
+        match=rf"^glossary\.yml, line {second}, entry 'x': the id 'x' is used twice \(first at line 2\); "
+        "give each entry its own id$",
+    ):
+        parse_glossary(text, "glossary.yml")
+
+
+def test_unknown_category_names_the_line_of_the_category() -> None:
+    """A category that is not known is reported on the category's line."""
+    with pytest.raises(DataFileError, match=r"^glossary\.yml, line 3, entry 'x': the category 'network'"):
+        parse_glossary(_entry_text("- id: x\n  name: X\n  category: network\n"), "glossary.yml")
+
+
+def test_shared_name_that_is_not_text_names_its_line() -> None:
+    """A top-level name that is not text is reported on its line, as "the name"."""
+    with pytest.raises(DataFileError, match=r"^glossary\.yml, line 3, entry 'x': the name must be some text"):
+        parse_glossary(_entry_text("- id: x\n  category: platform\n  name: [1]\n"), "glossary.yml")
+
+
+def test_language_name_that_is_not_text_names_its_line() -> None:
+    """A French name that is not text is reported on its line, as "the French name"."""
+    with pytest.raises(
+        DataFileError, match=r"^glossary\.yml, line 4, entry 'x': the French name must be some text"
+    ):
+        parse_glossary(_entry_text("- id: x\n  category: platform\n", "    name: [1]\n"), "glossary.yml")
+
+
+def test_file_that_is_not_a_list_is_reported_from_its_first_line() -> None:
+    """The message starts with the file and line, then says how entries start."""
+    with pytest.raises(DataFileError, match=r"^glossary\.yml, line 1: the file must be a list of entries"):
+        parse_glossary("id: x\n", "glossary.yml")
+
+
+def test_load_without_a_label_names_the_path(tmp_path: Path) -> None:
+    """Without a label, the error names the file by its path."""
+    path = tmp_path / "glossary.yml"
+    path.write_text("id: x\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"^{re.escape(str(path))}, line 1: the file must be a list"):
+        load_glossary(path)
+
+
+def test_marker_error_counts_lines_from_the_first_one() -> None:
+    """A blank first line counts: the marker on the second line is reported there."""
+    with pytest.raises(DataFileError, match=r"^page\.md, line 2: put <!-- glossary --> alone"):
+        insert_glossary("\nx <!-- glossary -->\n", "H", "page.md")
+
+
+def test_marker_on_the_last_line_without_a_line_break_is_replaced() -> None:
+    """A marker that ends the file, with no line break after it, is still alone on its line."""
+    assert insert_glossary("Intro\n<!-- glossary -->", "H", "page.md") == "Intro\n\nH\n"
+
+
+def test_repeated_marker_error_names_the_page() -> None:
+    """The second marker is reported with the page and its line."""
+    with pytest.raises(DataFileError, match=r"^page\.md, line 2: <!-- glossary --> appears more than once"):
+        insert_glossary("<!-- glossary -->\n<!-- glossary -->\n", "H", "page.md")

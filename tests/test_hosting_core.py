@@ -13,11 +13,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from hosting_core import (
     COMPILE_HINT,
+    SITE_ROOT_MARKER,
     HostingError,
+    SearchIndex,
     absolutize_hreflang,
     asset_references,
     built_asset,
     fingerprinted_name,
+    mark_site_root,
     material_bundle_reference,
     rebase_client_config,
     replace_asset_references,
@@ -229,3 +232,131 @@ def test_built_asset_finds_the_sites_own_files_only(tmp_path: Path) -> None:
     assert built_asset("/other/assets/a.js", page_dir, site, "/guide/") is None
     assert built_asset("https://cdn.example.org/assets/a.js", page_dir, site, "/") is None
     assert built_asset("../../assets/missing.js", page_dir, site, "/") is None
+
+
+def _config_script(config: dict[str, object]) -> str:
+    return f'<script id="__config" type="application/json">{json.dumps(config, ensure_ascii=False)}</script>'
+
+
+def _config_of(html: str) -> object:
+    return json.loads(html.split(">", 1)[1].split("</script>", 1)[0])
+
+
+def test_search_index_json_is_compact_sorted_and_keeps_accents() -> None:
+    """The index is written in one form: no spaces, keys sorted, "é" as itself."""
+    index = SearchIndex("fr", {"docs": [{"title": "Délai", "location": ""}], "config": {"lang": ["fr"]}})
+    assert index.to_json() == '{"config":{"lang":["fr"]},"docs":[{"location":"","title":"Délai"}]}'
+
+
+def test_split_search_index_names_each_share_by_its_language() -> None:
+    """Each share knows its language."""
+    shares = split_search_index(MIXED_INDEX, ["fr", "en"], "fr")
+    assert [(lang, share.language) for lang, share in shares.items()] == [("fr", "fr"), ("en", "en")]
+
+
+def test_split_search_index_without_a_config_still_sets_the_language() -> None:
+    """An index with no config gets one that names its language only."""
+    shares = split_search_index({"docs": []}, ["fr", "en"], "fr")
+    assert shares["en"].document == {"config": {"lang": ["en"]}, "docs": []}
+
+
+def test_split_search_index_error_starts_with_the_file() -> None:
+    """The message starts with the file, then says what is missing."""
+    with pytest.raises(HostingError, match=r"^search/search_index\.json: no 'docs' list"):
+        split_search_index({}, ["fr", "en"], "fr")
+
+
+@pytest.mark.parametrize("config", [{}, {"base": ""}, {"base": "."}], ids=["none", "empty", "dot"])
+def test_rebase_client_config_from_the_site_root_gives_the_folder(config: dict[str, object]) -> None:
+    """A base at the site's own root (absent, "" or ".") becomes the bare folder "en/"."""
+    assert _config_of(rebase_client_config(_config_script(config), "en")) == {"base": "en/"}
+
+
+def test_rebase_client_config_leaves_a_base_already_in_the_folder() -> None:
+    """A base that is the language's folder itself is not rebased twice."""
+    assert _config_of(rebase_client_config(_config_script({"base": "en/"}), "en")) == {"base": "en/"}
+
+
+def test_rebase_client_config_keeps_accents_as_written() -> None:
+    """Material's strings keep their accents, not \\u escapes."""
+    rebased = rebase_client_config(_config_script({"base": "..", "translations": {"x": "Effacé"}}), "en")
+    assert '"Effacé"' in rebased
+
+
+def test_rebase_client_config_changes_the_first_config_only() -> None:
+    """Only Material's configuration, the first such script, is rebased."""
+    html = _config_script({"base": ".."}) + _config_script({"base": ".."})
+    assert rebase_client_config(html, "en") == _config_script({"base": "../en/"}) + _config_script(
+        {"base": ".."}
+    )
+
+
+def test_replace_asset_references_leaves_other_references() -> None:
+    """A reference that has no new name stays as written."""
+    html = '<script src="a/assets/y.js"></script>'
+    assert replace_asset_references(html, {"a/assets/x.js": "a/assets/x.12345678.js"}) == html
+
+
+def test_with_compile_hint_without_a_source_map_drops_its_line_only() -> None:
+    """Without a map, the script is the hint and the script, less the map's line, under its new name."""
+    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, None)
+    assert hinted.script == COMPILE_HINT + '"use strict";(()=>{var a=1;})();\n\n'
+    assert hinted.name == f"bundle.{hashlib.sha256((COMPILE_HINT + BUNDLE).encode()).hexdigest()[:8]}.min.js"
+
+
+def test_with_compile_hint_writes_the_map_compact_with_accents() -> None:
+    """The new map is compact JSON that keeps non-ASCII names as written."""
+    source_map = json.dumps({"version": 3, "names": ["é"], "mappings": "AAAA"})
+    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, source_map)
+    assert hinted.source_map == f'{{"version":3,"names":["é"],"mappings":";AAAA","file":"{hinted.name}"}}'
+
+
+def test_with_compile_hint_map_without_mappings_starts_one_line_down() -> None:
+    """A map with no mappings gets ";" only: one empty line, for the hint."""
+    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, json.dumps({"version": 3}))
+    assert json.loads(hinted.source_map or "")["mappings"] == ";"
+
+
+def test_mark_site_root_marks_paths_from_the_hosts_root() -> None:
+    """href="/…" and src="/…" get the marker; "//host", relative and full addresses do not."""
+    html = (
+        '<a href="/plan/">p</a><img src="/assets/i.png">'
+        '<a href="//cdn.example.org/x">c</a><a href="plan/">r</a><a href="https://example.org/">e</a>'
+    )
+    assert mark_site_root(html) == (
+        f'<a href="{SITE_ROOT_MARKER}plan/">p</a><img src="{SITE_ROOT_MARKER}assets/i.png">'
+        '<a href="//cdn.example.org/x">c</a><a href="plan/">r</a><a href="https://example.org/">e</a>'
+    )
+
+
+def test_mark_site_root_leaves_other_attributes() -> None:
+    """Only href and src are addresses: data-href="/x" stays."""
+    html = '<div data-x="/x" xhref="/y"></div>'
+    assert mark_site_root(html) == html
+
+
+def test_mark_site_root_marks_the_configs_base_and_search() -> None:
+    """Material's base and search worker paths from the root get the marker; the rest stays."""
+    html = _config_script({"base": "/", "search": "/assets/w.js", "version": "/v", "x": "é"})
+    assert _config_of(mark_site_root(html)) == {
+        "base": SITE_ROOT_MARKER,
+        "search": f"{SITE_ROOT_MARKER}assets/w.js",
+        "version": "/v",
+        "x": "é",
+    }
+    assert '"é"' in mark_site_root(html)
+
+
+@pytest.mark.parametrize(
+    "value", ["..", "//cdn.example.org/w.js", 3], ids=["relative", "other-host", "number"]
+)
+def test_mark_site_root_leaves_a_config_value_not_from_the_root(value: object) -> None:
+    """A relative path, another host's address or a value that is not text stays as it is."""
+    html = _config_script({"base": value, "search": value})
+    assert _config_of(mark_site_root(html)) == {"base": value, "search": value}
+
+
+def test_mark_site_root_changes_the_first_config_only() -> None:
+    """Only Material's configuration, the first such script, is marked."""
+    html = _config_script({"base": "/"}) + _config_script({"base": "/"})
+    assert mark_site_root(html) == _config_script({"base": SITE_ROOT_MARKER}) + _config_script({"base": "/"})

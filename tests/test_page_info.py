@@ -139,6 +139,11 @@ def test_dates_are_written_in_each_language() -> None:
     assert describe(date(2026, 11, 1), "en").iso == "2026-11-01"
 
 
+def test_a_language_without_a_regional_locale_is_written_in_that_language() -> None:
+    """A language the guide has no regional locale for still gets its own words."""
+    assert describe(date(2026, 11, 3), "es").text == "3 de noviembre de 2026"
+
+
 def _commit(repo: Path, path: str, text: str, when: str) -> None:
     (repo / path).parent.mkdir(parents=True, exist_ok=True)
     (repo / path).write_text(text, encoding="utf-8")

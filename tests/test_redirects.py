@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 
 from checks import published
 from conftest import CONFIG_FILE, BuiltSite, build_site, linked_project
-from redirect_rules import RedirectError, check_redirects, stub_canonical
+from redirect_rules import RedirectError, check_redirects, stub_canonical, with_fragment_script
 
 
 def test_every_published_address_still_answers(built_site: BuiltSite) -> None:
@@ -152,3 +152,59 @@ def test_a_stubs_canonical_link_is_absolute_with_site_url_and_left_out_without()
         '<meta http-equiv="refresh" content="0; url=../relevance/">'
     )
     assert stub_canonical(stub, None) == '<head>\n<meta http-equiv="refresh" content="0; url=../relevance/">'
+
+
+def test_a_redirect_error_starts_with_where_to_fix_it() -> None:
+    """The message starts with mkdocs.yml's section and the line as written."""
+    with pytest.raises(
+        RedirectError,
+        match=r"^mkdocs\.yml, plugins → redirects → redirect_maps, “ancien\.md: budjet\.md”: the new page",
+    ):
+        check_redirects({"ancien.md": "budjet.md"}, PAGES)
+
+
+def test_a_target_written_with_a_language_says_how_to_write_it() -> None:
+    """plan.en.md#budget as the new page: write plan.md, its section aside."""
+    with pytest.raises(
+        RedirectError, match=r": write “plan\.md”, without the language; both languages get the redirect\.$"
+    ):
+        check_redirects({"ancien.md": "plan.en.md#budget"}, PAGES)
+
+
+def test_an_old_page_that_is_not_a_markdown_file_is_refused() -> None:
+    """The old page is named as a file, such as budget.md."""
+    with pytest.raises(
+        RedirectError, match=r"“ancien/: plan\.md”: the old page is a file name ending in \.md"
+    ):
+        check_redirects({"ancien/": "plan.md"}, PAGES)
+
+
+def test_a_redirect_to_an_http_address_is_accepted() -> None:
+    """Another site, over http: or https:, need not be a page of the guide."""
+    check_redirects({"vieux.md": "http://example.org/page"}, PAGES)
+
+
+def test_a_redirect_to_a_missing_page_says_how_to_name_one() -> None:
+    """The message gives the form of a page name."""
+    with pytest.raises(
+        RedirectError, match=r"Use the name of a page in docs/, without the language, such as “plan\.md”\.$"
+    ):
+        check_redirects({"ancien.md": "budjet.md"}, PAGES)
+
+
+def test_only_the_stubs_first_canonical_link_changes() -> None:
+    """The stub's own canonical link is the first; a second one is left as written."""
+    stub = '<link rel="canonical" href="a/">\n<link rel="canonical" href="b/">\n'
+    assert stub_canonical(stub, "https://example.org/x/") == (
+        '<link rel="canonical" href="https://example.org/x/a/">\n<link rel="canonical" href="b/">\n'
+    )
+    assert stub_canonical(stub, None) == '<link rel="canonical" href="b/">\n'
+
+
+def test_the_stub_loads_the_fragment_script_before_its_head_ends() -> None:
+    """One script element, from a file of the site, just before the first </head>."""
+    stub = "<head>\n<title>x</title>\n</head>\n<body></head></body>"
+    assert with_fragment_script(stub, "../assets/javascripts/redirect.js") == (
+        '<head>\n<title>x</title>\n<script src="../assets/javascripts/redirect.js"></script>\n</head>\n'
+        "<body></head></body>"
+    )

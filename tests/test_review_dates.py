@@ -128,6 +128,35 @@ def test_twins_must_carry_the_same_dates() -> None:
     )
 
 
+def test_a_blank_first_line_in_the_front_matter_keeps_the_lines_right() -> None:
+    """A blank line after the opening '---' counts: a bad date is reported on its own line."""
+    with pytest.raises(
+        DataFileError, match=r"^docs/a\.fr\.md, line 3: the 'reviewed' date must be a real date"
+    ):
+        read_review_dates("---\n\nreviewed: 2026-13-01\nreview_due: 2027-01-01\n---\nText\n", "docs/a.fr.md")
+
+
+def test_front_matter_that_is_a_list_has_no_dates() -> None:
+    """Front matter that is not 'key: value' lines is read as having no dates, and says so."""
+    with pytest.raises(
+        DataFileError, match=r"^docs/a\.fr\.md, line 1: the front matter has no 'reviewed:' line"
+    ):
+        read_review_dates("---\n- a\n- b\n---\nText\n", "docs/a.fr.md")
+
+
+def test_twins_differing_on_reviewed_name_the_first_twins_date_and_line() -> None:
+    """The message gives the other language's reviewed date and the line that holds it."""
+    french = read_review_dates("---\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n", "docs/a.fr.md")
+    english = read_review_dates(
+        "---\ntitle: A\nreviewed: 2026-02-01\nreview_due: 2027-01-01\n---\n", "docs/a.en.md"
+    )
+    with pytest.raises(
+        DataFileError,
+        match=r"^docs/a\.en\.md, line 3: 'reviewed' is 2026-02-01 here but 2026-01-01 in docs/a\.fr\.md, line 2;",
+    ):
+        check_twins([french, english])
+
+
 def test_load_review_dates_reads_every_page_but_the_data_folder(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     (docs / "data").mkdir(parents=True)

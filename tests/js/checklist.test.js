@@ -111,3 +111,42 @@ test("a section counts only its own ticked items", () => {
   assert.equal(logic.countTicked(["a", "b"], { a: true, c: true }), 1);
   assert.equal(logic.countTicked([], { a: true }), 0);
 });
+
+test("an item without former ids, or with an empty one, is known by its own id only", () => {
+  assert.deepEqual(logic.aliases([{ name: "a" }]), { a: "a" });
+  assert.deepEqual(logic.aliases([{ name: "a", formerly: [""] }]), { a: "a" });
+});
+
+test("answers that are not an object give no answers, never an error", () => {
+  for (const bad of [null, undefined, 0, false, "", [true]]) {
+    assert.deepEqual(logic.clean(bad, BY_NAME), {}, String(bad));
+  }
+});
+
+test("answers stored under another version are not 'same': they are written back", () => {
+  assert.deepEqual(logic.fromSaved({ version: 2, answers: {} }, 1, BY_NAME), { answers: {}, same: false });
+});
+
+test("an optional item left unticked does not hold back the essentials", () => {
+  assert.equal(logic.tally(ITEMS, { c: true }).essentialsDone, true);
+});
+
+test("a score under every level's threshold reaches no level", () => {
+  const result = { done: 1, total: 3, score: 10, essentialsDone: true };
+  assert.equal(logic.levelIndex([{ minScore: 50, requiresEssentials: false }], result), -1);
+});
+
+test("every ticked item of a section counts, and only a tick that is true", () => {
+  assert.equal(logic.countTicked(["a", "b"], { a: true, b: true }), 2);
+  assert.equal(logic.countTicked(["a", "b"], { a: "yes", b: 1 }), 0);
+});
+
+test("a share link is read only when the fragment starts with it", () => {
+  assert.equal(logic.sharedAnswers("#x#readiness-answers=a", "readiness", BY_NAME), null);
+  assert.equal(logic.sharedAnswers("readiness-answers=a", "readiness", BY_NAME), null);
+});
+
+test("a share link keeps ids of several letters whole", () => {
+  const byName = logic.aliases([{ name: "owner-backup" }]);
+  assert.deepEqual(logic.sharedAnswers("#readiness-answers=owner-backup", "readiness", byName), { "owner-backup": true });
+});

@@ -1,0 +1,185 @@
+"""`make mutation`, Python side: mutmut over the pure modules of hooks/, then the score
+per module and an HTML report of every mutant that lived (README, "Mutation testing").
+
+mutmut names a mutant after its file's path and finds the tests that reach it by the
+module name they import; the tests import `checklist`, not `hooks.checklist`. So mutmut
+runs in a copy of the project (.mutation/) where hooks/ is laid out as src/, the one
+folder whose prefix mutmut drops. Its settings are [tool.mutmut] in pyproject.toml.
+
+    python tests/mutation/run.py                 every module in [tool.mutmut] only_mutate
+    python tests/mutation/run.py checklist glossary   those modules only
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / ".mutation"
+REPORT = ROOT / "reports" / "mutation" / "python.html"
+EQUIVALENT = ROOT / "tests" / "mutation" / "equivalent.md"
+# What the selected tests read: the pages and data, the theme overrides, the site's config.
+COPIED = ("docs", "overrides", "mkdocs.yml", "pyproject.toml")
+SKIPPED_IN_COPY = shutil.ignore_patterns("__pycache__", "node_modules", "bench", ".pytest_cache")
+# mutmut's statuses (mutmut.stats has them all); a timeout or a crash counts as killed.
+KILLED, SURVIVED = "killed", "survived"
+
+
+@dataclass(frozen=True)
+class ModuleScore:
+    module: str
+    statuses: Counter[str]
+    equivalent: int
+
+    @property
+    def generated(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def killed(self) -> int:
+        # A mutant that times out or crashes the tests is caught too.
+        return self.statuses[KILLED] + self.statuses["timeout"] + self.statuses["segfault"]
+
+    @property
+    def survived(self) -> int:
+        return self.generated - self.killed
+
+    @property
+    def score(self) -> float:
+        """Killed or shown equivalent, out of all generated (100 when none)."""
+        if not self.generated:
+            return 100.0
+        return 100.0 * (self.killed + self.equivalent) / self.generated
+
+
+def lay_out_copy() -> None:
+    """A fresh .mutation/: hooks/ as src/, the tests without their npm packages."""
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir()
+    shutil.copytree(ROOT / "hooks", WORK / "src", ignore=SKIPPED_IN_COPY)
+    shutil.copytree(ROOT / "tests", WORK / "tests", ignore=SKIPPED_IN_COPY)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, WORK / name, ignore=SKIPPED_IN_COPY)
+        else:
+            shutil.copy2(source, WORK / name)
+    shutil.copy2(ROOT / "tests" / "mutation" / "no_builds.py", WORK / "mutation_no_builds.py")
+    # Tests that add hooks/ to sys.path, or copy it, get the mutated modules.
+    (WORK / "mutants").mkdir()
+    (WORK / "mutants" / "hooks").symlink_to("src", target_is_directory=True)
+
+
+def configured_modules() -> list[str]:
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [Path(path).stem for path in settings["tool"]["mutmut"]["only_mutate"]]
+
+
+def run_mutmut(modules: list[str]) -> None:
+    """mutmut run, limited to `modules` when they are not all of them."""
+    names = [f"{module}.*" for module in modules] if modules != configured_modules() else []
+    mutmut = Path(sys.executable).with_name("mutmut")
+    subprocess.run([str(mutmut), "run", *names], cwd=WORK, check=True)
+
+
+def equivalent_mutants() -> set[str]:
+    """Mutant names listed in equivalent.md, one per `- `name`` line."""
+    names = set()
+    for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        if line.startswith("- `"):
+            names.add(line[3:].split("`", 1)[0])
+    return names
+
+
+def collect(modules: list[str]) -> tuple[list[ModuleScore], dict[str, str]]:
+    """Each module's statuses, and the diff of each survivor not shown equivalent."""
+    os.chdir(WORK)
+    sys.path.insert(0, str(WORK))
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+    from mutmut.stats import status_by_exit_code
+
+    equivalent = equivalent_mutants()
+    scores, survivors = [], {}
+    for module in modules:
+        data = SourceFileMutationData(path=Path("src") / f"{module}.py")
+        data.load()
+        statuses: Counter[str] = Counter()
+        shown_equivalent = 0
+        for name, exit_code in sorted(data.exit_code_by_key.items()):
+            status = status_by_exit_code[exit_code]
+            statuses[status] += 1
+            if status in (KILLED, "timeout", "segfault"):
+                continue
+            if name in equivalent:
+                shown_equivalent += 1
+            else:
+                survivors[name] = f"{status}\n{get_diff_for_mutant(name, path=data.path)}"
+        scores.append(ModuleScore(module, statuses, shown_equivalent))
+    os.chdir(ROOT)
+    return scores, survivors
+
+
+def table(scores: list[ModuleScore]) -> str:
+    lines = [f"{'module':<18}{'generated':>10}{'killed':>8}{'survived':>10}{'equivalent':>12}{'score':>8}"]
+    for s in [*scores, _total(scores)]:
+        lines.append(
+            f"{s.module:<18}{s.generated:>10}{s.killed:>8}{s.survived:>10}{s.equivalent:>12}{s.score:>7.1f}%"
+        )
+    return "\n".join(lines)
+
+
+def _total(scores: list[ModuleScore]) -> ModuleScore:
+    statuses: Counter[str] = Counter()
+    for s in scores:
+        statuses.update(s.statuses)
+    return ModuleScore("hooks/ (all)", statuses, sum(s.equivalent for s in scores))
+
+
+def write_report(scores: list[ModuleScore], survivors: dict[str, str], seconds: float) -> None:
+    items = "\n".join(
+        f"<h3 id='{html.escape(name)}'>{html.escape(name)}</h3><pre>{html.escape(diff)}</pre>"
+        for name, diff in survivors.items()
+    )
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(
+        "<!doctype html><html lang='en'><meta charset='utf-8'><title>Mutation testing: hooks/</title>"
+        f"<h1>Mutation testing: hooks/</h1><p>{time.strftime('%Y-%m-%d')}, {seconds:.0f} s "
+        f"(load average {os.getloadavg()[0]:.1f}).</p><pre>{html.escape(table(scores))}</pre>"
+        f"<h2>Survivors not shown equivalent ({len(survivors)})</h2>{items or '<p>None.</p>'}</html>\n",
+        encoding="utf-8",
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("modules", nargs="*", help="module names (default: all of only_mutate)")
+    modules = parser.parse_args().modules or configured_modules()
+    unknown = sorted(set(modules) - set(configured_modules()))
+    if unknown:
+        parser.error(f"not in [tool.mutmut] only_mutate: {', '.join(unknown)}")
+    start = time.monotonic()
+    lay_out_copy()
+    run_mutmut(modules)
+    seconds = time.monotonic() - start
+    scores, survivors = collect(modules)
+    write_report(scores, survivors, seconds)
+    print(table(scores))
+    print(f"{seconds:.0f} s, load average {os.getloadavg()[0]:.1f}; survivors: {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
