@@ -822,9 +822,11 @@ def test_every_page_is_clean_on_each_host(
     page = visit.page
     for lang, language_home in (("fr", f"{root}{index}"), ("en", f"{root}en/{index}")):
         page.goto(language_home)
-        menu = page.locator("nav.md-nav--primary a.md-nav__link[href]")
+        # The menu's pages, and the one page linked from every footer instead (the
+        # accessibility statement, as Canada.ca and GOV.UK place it).
+        links = page.locator("nav.md-nav--primary a.md-nav__link[href], .mdx-brand__accessibility a[href]")
         pages = dict.fromkeys(
-            href.split("#")[0] for href in menu.evaluate_all("links => links.map(a => a.href)")
+            href.split("#")[0] for href in links.evaluate_all("links => links.map(a => a.href)")
         )
         assert len(pages) == len(page_slugs()), sorted(pages)
         for url in pages:
