@@ -26,6 +26,7 @@ from data_files import (
     date_value,
     localized_text,
     read_data_file,
+    replace_marker_line,
 )
 
 DATA_FILE = Path("data") / "conformance.yml"  # under docs/
@@ -183,24 +184,14 @@ def _tests(tests: tuple[str, ...], label: str) -> Markup:
 
 
 def insert_conformance(markdown: str, html: str, page: str, *, first_line: int = 1) -> str:
-    """Replace the marker line of a page's Markdown with the table (column 0, between blank
-    lines, so Markdown passes it through). `first_line`: where `markdown` starts in the file."""
-    found = 0
-    for match in MARKER_LIKE.finditer(markdown):
-        line = first_line + markdown.count("\n", 0, match.start())
-        start = markdown.rfind("\n", 0, match.start()) + 1
-        end = markdown.find("\n", match.end())
-        whole_line = markdown[start : len(markdown) if end == -1 else end]
-        if match.group(0) != MARKER:
-            raise ConformanceError(
-                page, f"unknown marker {match.group(0)!r}; write exactly {MARKER}", line=line
-            )
-        if whole_line.strip() != MARKER:
-            raise ConformanceError(page, f"put {MARKER} alone on its own line", line=line)
-        found += 1
-        if found > 1:
-            raise ConformanceError(page, f"{MARKER} appears more than once; keep one", line=line)
-    if not found:
-        return markdown
-    pattern = rf"^[ \t]*{re.escape(MARKER)}[ \t]*$"
-    return re.sub(pattern, lambda _: f"\n{html}\n", markdown, count=1, flags=re.MULTILINE)
+    """Replace the marker line of a page's Markdown with the table (at column 0, between
+    blank lines); `first_line`: where `markdown` starts in the file."""
+    return replace_marker_line(
+        markdown,
+        html,
+        page,
+        marker=MARKER,
+        marker_like=MARKER_LIKE,
+        error=ConformanceError,
+        first_line=first_line,
+    )

@@ -31,7 +31,7 @@ from conformance import (
     load_conformance,
     render_conformance,
 )
-from data_files import DataFileError, body_first_line
+from data_files import DataFileError, body_first_line, read_when_changed
 from site_build import component_strings, page_language
 
 # The statement's file name, without its language suffix.
@@ -93,20 +93,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def load_cached(path: Path, shown: str) -> Conformance:
     """The checked table at `path`, read again only when the file has changed."""
     try:
-        stat = path.stat()
-        signature = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        signature = (-1, -1)
-    cached = _cache.get(path)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
-    try:
-        table = load_conformance(path, label=shown)
+        return read_when_changed(_cache, path, lambda: load_conformance(path, label=shown))
     except DataFileError as error:
-        _cache.pop(path, None)
         raise PluginError(str(error)) from None
-    _cache[path] = (signature, table)
-    return table
 
 
 def _shown(path: Path, config: MkDocsConfig) -> str:

@@ -9,15 +9,17 @@ come) build on them, so that every file is checked the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
+
+T = TypeVar("T")
 
 LANGUAGES = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -215,3 +217,55 @@ def body_first_line(content: str) -> int:
     while content.startswith("\n", end):
         end += 1
     return content.count("\n", 0, end) + 1
+
+
+def read_when_changed(cache: dict[Path, tuple[tuple[int, int], T]], path: Path, load: Callable[[], T]) -> T:
+    """`load()`'s result for the file at `path`, read again only when its time or size
+    changes (mkdocs-static-i18n builds each language with the same data; mkdocs serve
+    sees an editor's save). A load that fails leaves nothing cached."""
+    try:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        signature = (-1, -1)
+    cached = cache.get(path)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    cache.pop(path, None)
+    value = load()
+    cache[path] = (signature, value)
+    return value
+
+
+def replace_marker_line(
+    markdown: str,
+    html: str,
+    page: str,
+    *,
+    marker: str,
+    marker_like: re.Pattern[str],
+    error: type[DataFileError] = DataFileError,
+    first_line: int = 1,
+) -> str:
+    """Replace the line holding `marker` in a page's Markdown with an HTML block: at
+    column 0 between blank lines, so Markdown passes it through and MkDocs counts its
+    ids as link targets. A comment like the marker but not it, a marker sharing its line,
+    or a second marker stops with the page and line. `first_line`: where `markdown`
+    starts in the file (after the front matter)."""
+    found = 0
+    for match in marker_like.finditer(markdown):
+        line = first_line + markdown.count("\n", 0, match.start())
+        start = markdown.rfind("\n", 0, match.start()) + 1
+        end = markdown.find("\n", match.end())
+        whole_line = markdown[start : len(markdown) if end == -1 else end]
+        if match.group(0) != marker:
+            raise error(page, f"unknown marker {match.group(0)!r}; write exactly {marker}", line=line)
+        if whole_line.strip() != marker:
+            raise error(page, f"put {marker} alone on its own line", line=line)
+        found += 1
+        if found > 1:
+            raise error(page, f"{marker} appears more than once; keep one", line=line)
+    if not found:
+        return markdown
+    pattern = rf"^[ \t]*{re.escape(marker)}[ \t]*$"
+    return re.sub(pattern, lambda _: f"\n{html}\n", markdown, count=1, flags=re.MULTILINE)

@@ -24,6 +24,7 @@ from data_files import (
     identifier,
     parse_data,
     read_data_file,
+    replace_marker_line,
     text_value,
 )
 from facts import escape_keeping_markers
@@ -212,31 +213,14 @@ def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) ->
 
 
 def insert_glossary(markdown: str, html: str, page: str, *, first_line: int = 1) -> str:
-    """Replace the marker line in a page's Markdown with the glossary HTML.
-
-    The HTML goes at column 0 between blank lines, so Markdown passes it through
-    untouched and MkDocs counts its ids as link targets. `first_line` is the line of
-    the file where `markdown` starts (after the front matter), for error messages.
-    """
-    found = 0
-    for match in MARKER_LIKE.finditer(markdown):
-        line = first_line + markdown.count("\n", 0, match.start())
-        start = markdown.rfind("\n", 0, match.start()) + 1
-        end = markdown.find("\n", match.end())
-        whole_line = markdown[start : len(markdown) if end == -1 else end]
-        if match.group(0) != MARKER:
-            raise GlossaryError(page, f"unknown marker {match.group(0)!r}; write exactly {MARKER}", line=line)
-        if whole_line.strip() != MARKER:
-            raise GlossaryError(page, f"put {MARKER} alone on its own line", line=line)
-        found += 1
-        if found > 1:
-            raise GlossaryError(page, f"{MARKER} appears more than once; keep one", line=line)
-    if not found:
-        return markdown
-    return re.sub(
-        rf"^[ \t]*{re.escape(MARKER)}[ \t]*$",
-        lambda _: f"\n{html}\n",
+    """Replace the marker line in a page's Markdown with the glossary HTML (at column 0,
+    between blank lines); `first_line`: where `markdown` starts in the file."""
+    return replace_marker_line(
         markdown,
-        count=1,
-        flags=re.MULTILINE,
+        html,
+        page,
+        marker=MARKER,
+        marker_like=MARKER_LIKE,
+        error=GlossaryError,
+        first_line=first_line,
     )

@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from data_files import DataFileError, body_first_line
+from data_files import DataFileError, body_first_line, read_when_changed
 from glossary import (
     LABEL_KEYS,
     MARKER_LIKE,
@@ -81,21 +81,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def load_cached(path: Path, shown: str) -> Glossary:
     """The checked glossary at `path`, parsed again only when the file has changed."""
     try:
-        stat = path.stat()
-    except OSError:
-        stat = None
-    signature = (stat.st_mtime_ns, stat.st_size) if stat else (-1, -1)
-    cached = _cache.get(path)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
-    try:
-        glossary = load_glossary(path, label=shown)
+        return read_when_changed(_cache, path, lambda: load_glossary(path, label=shown))
     except DataFileError as error:
-        _cache.pop(path, None)
         raise PluginError(str(error)) from None
-    _cache[path] = (signature, glossary)
-    log.debug("Loaded %d glossary entries from %s", len(glossary.entries), shown)
-    return glossary
 
 
 def _shown(path: Path, config: MkDocsConfig) -> str:
