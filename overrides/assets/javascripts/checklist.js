@@ -1,24 +1,21 @@
 /*
- * Checklists (hooks/templates/checklist.html): saves the answers in this browser,
- * shows progress, a level and the gaps; an action per gap and the plan they make
- * (printed alone, or downloaded as CSV and iCalendar); reset, export, import, print, share link.
- * The form works without this file; strings and the storage version come from the page.
- * Stored per checklist, by item id, under localStorage["mdx-checklist.<id>"]:
- * {"version": 2, "answers": {"<item-id>": true}, "actions": {"<item-id>": {"who", "due", "note"}}}
- * (version 1, answers only, is read too). The logic is pure functions at the top,
- * which Node's test runner loads from this file (tests/js/).
+ * Checklists (hooks/templates/checklist.html): answers and an action per gap, saved in this
+ * browser (localStorage["mdx-checklist.<id>"]: {"version": 2, "answers": {"<item>": true},
+ * "actions": {"<item>": {"who", "due", "note"}}}); progress, level, gaps, the action plan
+ * (printed, CSV, iCalendar); reset, export, import, print, share link. The form works
+ * without it; strings and the version come from the page. Pure logic first (tests/js/).
  */
 (function () {
   "use strict";
 
-  // A placeholder without a value stays as written, as in hooks/checklist.py's fill.
+  // As hooks/checklist.py's fill.
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
+      return has(values, name) ? String(values[name]) : match;
     });
   }
 
-  // Each item's current id, and each of its former ids, to the current id.
+  // Current and former ids to the current id.
   function aliases(items) {
     var byName = {};
     items.forEach(function (item) {
@@ -30,30 +27,28 @@
     return byName;
   }
 
-  // Only answers for items that exist (under their id or a former one) survive.
+  function isObject(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+  function has(object, name) {
+    return Object.prototype.hasOwnProperty.call(object, name);
+  }
+
   function clean(raw, byName) {
     var result = {};
-    if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    if (isObject(raw)) {
       Object.keys(raw).forEach(function (name) {
-        if (raw[name] === true && Object.prototype.hasOwnProperty.call(byName, name)) {
-          result[byName[name]] = true;
-        }
+        if (raw[name] === true && has(byName, name)) result[byName[name]] = true;
       });
     }
     return result;
   }
 
-  function isObject(value) {
-    return !!value && typeof value === "object" && !Array.isArray(value);
-  }
-
   var FIELDS = ["who", "due", "note"];
-  // A real day, as <input type="date"> gives it (four-digit years: Date.UTC reads 0-99 as 19xx).
   function isDay(text) {
     var time = Date.parse(text + "T00:00Z");
     return /^[1-9]\d{3}-\d\d-\d\d$/.test(text) && time === time && new Date(time).toISOString().slice(0, 10) === text;
   }
-  // An action as it is stored: three strings, the date a real day or ""; null if it says nothing.
   function cleanAction(raw) {
     if (!isObject(raw)) return null;
     var action = {};
@@ -66,9 +61,7 @@
     return said ? action : null;
   }
 
-  // `raw` is the stored text (null: nothing stored). Version 1 (answers only) is migrated;
-  // `same`: stored as it would be written now; `damaged`: something stored could not be
-  // read (ids of removed items are not damage). What can be read is kept.
+  // Version 1 is migrated; `same`: stored as it would be written; `damaged`: some unreadable.
   function fromSaved(raw, version, byName) {
     var data;
     try {
@@ -84,7 +77,7 @@
     if (current && !isObject(data.actions)) damaged = true;
     else if (current) {
       Object.keys(data.actions).forEach(function (name) {
-        if (!Object.prototype.hasOwnProperty.call(byName, name)) return;
+        if (!has(byName, name)) return;
         var action = cleanAction(data.actions[name]);
         if (JSON.stringify(action) !== JSON.stringify(data.actions[name])) damaged = true;
         if (action) actions[byName[name]] = action;
@@ -94,7 +87,7 @@
     return { answers: answers, actions: actions, same: same, damaged: damaged };
   }
 
-  // Ticked, total, weighted score (rounded down: 27 of 67 points is 40) and essentials.
+  // Weighted score, rounded down.
   function tally(items, answers) {
     var result = { done: 0, total: items.length, score: 0, essentialsDone: true };
     var weight = 0;
@@ -113,7 +106,6 @@
     return result;
   }
 
-  // The first level the tally reaches, by index; -1 before anything is ticked.
   function levelIndex(levels, result) {
     if (result.done === 0) return -1;
     for (var i = 0; i < levels.length; i += 1) {
@@ -128,7 +120,7 @@
     }).length;
   }
 
-  // A share link carries the ticked ids: #<checklist id>-answers=id1,id2
+  // #<id>-answers=id1,id2
   function shareFragment(id, answers) {
     return "#" + id + "-answers=" + Object.keys(answers).join(",");
   }
@@ -145,8 +137,7 @@
   function exported(id, version, answers, actions, when) {
     return { checklist: id, version: version, exported: when, answers: answers, actions: actions };
   }
-  // An export of this checklist, this version or version 1; `actions` null when the file
-  // has none (version 1): the reader's own are kept.
+  // Version 1: no actions (null), the reader's stay.
   function imported(text, id, version, byName) {
     var saved = fromSaved(text, version, byName);
     var data = JSON.parse(saved.damaged ? "null" : text);
@@ -154,13 +145,10 @@
     return { answers: saved.answers, actions: data.version === 1 ? null : saved.actions };
   }
 
-  // --- The plan ---
-
   function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
   }
-  // The actions noted for items not ticked: essentials first, then by date (none last),
-  // then in the checklist's order. Ticking an item marks its action done.
+  // Ticking an item marks its action done.
   function openActions(items, answers, actions) {
     return items
       .map(function (item, index) {
@@ -173,26 +161,17 @@
         return b.item.essential - a.item.essential || compare(a.action.due || "~", b.action.due || "~") || a.index - b.index;
       });
   }
-  // Days as "YYYY-MM-DD": overdue from the day after the target date.
   function overdue(due, today) {
     return !!due && due < today;
   }
   function dayOf(date) {
-    return [date.getFullYear(), date.getMonth() + 1, date.getDate()]
-      .map(function (n) {
-        return (n < 10 ? "0" : "") + n;
-      })
-      .join("-");
+    return new Date(date - date.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
   }
 
-  // CSV as Excel opens it: a byte order mark (UTF-8), every field quoted, CRLF.
+  // The byte order mark makes Excel read UTF-8.
   function csv(rows, separator) {
     var lines = rows.map(function (row) {
-      return row
-        .map(function (field) {
-          return '"' + String(field).replace(/"/g, '""') + '"';
-        })
-        .join(separator);
+      return '"' + row.join("\0").replace(/"/g, '""').split("\0").join('"' + separator + '"') + '"';
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
@@ -206,13 +185,12 @@
     return rows;
   }
 
-  // iCalendar (RFC 5545): TEXT escaped (3.3.11), lines folded at 75 octets (3.1), never
-  // inside a character; CRLF.
+  // RFC 5545: 75 octets a line, never inside a character.
   function icsText(value) {
     return value
       .replace(/[\\;,]/g, "\\$&")
       .replace(/\r\n?|\n/g, "\\n")
-      .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
+      .replace(/[^\t -~\x80-\uffff]/g, "");
   }
   function fold(line) {
     var out = "";
@@ -229,21 +207,20 @@
     }
     return out;
   }
-  // One all-day event per dated action; `stamp`: now, in UTC; `host` makes the UIDs unique.
   function icalendar(entries, s, id, host, now) {
     var stamp = now.toISOString().replace(/[-:]|\.\d+/g, "");
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mdx-checklist//" + id + "//EN", "CALSCALE:GREGORIAN"];
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mdx-checklist//" + id + "//EN"];
     entries.forEach(function (entry) {
       var a = entry.action;
       if (!a.due) return;
-      var end = new Date(Date.parse(a.due) + 864e5).toISOString().slice(0, 10);
+      var end = new Date(Date.parse(a.due) + 864e5).toISOString();
       var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.note, entry.item.href].filter(Boolean);
       lines.push(
         "BEGIN:VEVENT",
         "UID:" + id + "-" + entry.item.name + "@" + host,
         "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + a.due.replace(/-/g, ""),
-        "DTEND;VALUE=DATE:" + end.replace(/-/g, ""),
+        "DTEND;VALUE=DATE:" + end.replace(/-/g, "").slice(0, 8),
         "SUMMARY:" + icsText(entry.item.text),
         "DESCRIPTION:" + icsText(about.join("\n")),
         "END:VEVENT"
@@ -253,37 +230,14 @@
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
-  // Stryker disable all: mutation testing stops here (`make mutation`); the export and the
-  // wiring below are the browser tests' (tests/test_checklist_browser.py).
-  var logic = {
-    fill: fill,
-    aliases: aliases,
-    clean: clean,
-    fromSaved: fromSaved,
-    tally: tally,
-    levelIndex: levelIndex,
-    countTicked: countTicked,
-    shareFragment: shareFragment,
-    sharedAnswers: sharedAnswers,
-    exported: exported,
-    imported: imported,
-    isDay: isDay,
-    cleanAction: cleanAction,
-    openActions: openActions,
-    overdue: overdue,
-    dayOf: dayOf,
-    csv: csv,
-    planRows: planRows,
-    icsText: icsText,
-    fold: fold,
-    icalendar: icalendar,
-  };
+  // Stryker disable all: the wiring below is the browser tests'.
+  var logic = { fill, aliases, clean, fromSaved, tally, levelIndex, countTicked, shareFragment, sharedAnswers, exported, imported, isDay, cleanAction, openActions, overdue, dayOf, csv, planRows, icsText, fold, icalendar };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 
   var PREFIX = "mdx-checklist.";
 
-  // Storage can be missing, blocked, full or corrupt: these two never throw.
+  // Storage may be blocked or full: these never throw.
   function readStore(key) {
     try {
       return { ok: true, value: window.localStorage.getItem(key) };
@@ -310,12 +264,12 @@
     return Array.prototype.map.call(list, fn);
   }
   function add($parent, tag, text, className) {
-    var $el = $parent.appendChild(document.createElement(tag));
+    var $el = document.createElement(tag);
+    $parent.append(" ", $el);
     $el.textContent = text;
-    if (className) $el.className = className;
+    $el.className = className || "";
     return $el;
   }
-  // Blob and object URL: works from disk too, with no request anywhere.
   function download(text, type, name) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
     var $link = document.createElement("a");
@@ -330,10 +284,16 @@
   }
 
   function Checklist($root) {
+    function $q(name) {
+      return $root.querySelector(".js-checklist-" + name);
+    }
+    function on(name, fn) {
+      $q(name).addEventListener("click", fn);
+    }
     var id = $root.getAttribute("data-checklist-id");
     var version = Number($root.getAttribute("data-storage-version"));
     var key = PREFIX + id;
-    var s = JSON.parse($root.querySelector(".js-checklist-strings").textContent);
+    var s = JSON.parse($q("strings").textContent);
     var $inputs = $root.querySelectorAll(".js-checklist-input");
     var $plans = $root.querySelectorAll(".js-checklist-plan-item");
     var items = map($inputs, function ($input, i) {
@@ -362,18 +322,18 @@
         requiresEssentials: $level.hasAttribute("data-requires-essentials"),
       };
     });
-    var $start = $root.querySelector(".js-checklist-start");
-    var $gaps = $root.querySelector(".js-checklist-gaps");
+    var $start = $q("start");
+    var $gaps = $q("gaps");
     var $gapItems = $gaps.querySelectorAll("[data-item]");
-    var $progress = $root.querySelector(".js-checklist-progress");
-    var $overall = $root.querySelector(".js-checklist-overall");
-    var $message = $root.querySelector(".js-checklist-message");
-    var $live = $root.querySelector(".js-checklist-live");
-    var $dialog = $root.querySelector(".js-checklist-dialog");
-    var $file = $root.querySelector(".js-checklist-file");
-    var $shareOut = $root.querySelector(".js-checklist-share-output");
-    var $shareUrl = $root.querySelector(".js-checklist-share-url");
-    var $plan = $root.querySelector(".js-checklist-plan");
+    var $progress = $q("progress");
+    var $overall = $q("overall");
+    var $message = $q("message");
+    var $live = $q("live");
+    var $dialog = $q("dialog");
+    var $file = $q("file");
+    var $shareOut = $q("share-output");
+    var $shareUrl = $q("share-url");
+    var $plan = $q("plan");
     var $planList = $plan.querySelector("ol");
     var lang = document.documentElement.lang || undefined;
     var byName = aliases(items);
@@ -388,7 +348,7 @@
       return saved;
     }
     function save() {
-      if (!writeStore(key, version, answers, actions)) show($root.querySelector(".js-checklist-storage-warning"));
+      if (!writeStore(key, version, answers, actions)) show($q("storage-warning"));
     }
     function show($el) {
       $el.hidden = false;
@@ -403,7 +363,6 @@
     function linkOf(item) {
       return item.$plan.parentNode.querySelector(".mdx-checklist__hint a");
     }
-    // The plan's entries, with the words and the address the files need.
     function plan() {
       return openActions(items, answers, actions).map(function (entry) {
         entry.item.text = entry.item.$plan.getAttribute("data-action");
@@ -418,7 +377,7 @@
       entries.forEach(function (entry) {
         var a = entry.action;
         var $li = add($planList, "li", "");
-        $li.setAttribute("data-item", entry.item.name);
+        $li.dataset.item = entry.item.name;
         add($li, "a", entry.item.text).href = linkOf(entry.item).getAttribute("href");
         if (entry.item.essential) add($li, "strong", s.essential, "mdx-checklist__tag");
         if (overdue(a.due, today)) add($li, "strong", s.plan_overdue, "mdx-checklist__tag mdx-checklist__tag--overdue");
@@ -427,9 +386,9 @@
           add($li, "p", text);
         });
       });
-      $plan.querySelector(".js-checklist-plan-date").textContent = fill(s.plan_date, { date: longDate(today) });
-      $plan.querySelector(".js-checklist-plan-empty").hidden = entries.length > 0;
-      $plan.querySelector(".js-checklist-plan-actions").hidden = !entries.length;
+      $q("plan-date").textContent = fill(s.plan_date, { date: longDate(today) });
+      $q("plan-empty").hidden = entries.length > 0;
+      $q("plan-actions").hidden = !entries.length;
     }
     function fillFields() {
       items.forEach(function (item) {
@@ -461,7 +420,6 @@
       var overall = fill(s.status_overall, { done: result.done, total: result.total, score: result.score });
       $progress.value = result.score;
       $overall.textContent = overall;
-      // Nothing ticked yet: no verdict and no list of gaps, only a note on how to start.
       var started = result.done > 0;
       $start.hidden = started;
       var current = $levels[levelIndex(levels, result)] || null;
@@ -482,7 +440,6 @@
       }
     }
 
-    // One dialog for every question; without <dialog> support, the browser's own.
     function ask(text, ok, cancel, then) {
       if (typeof $dialog.showModal !== "function") return then(window.confirm(text));
       $dialog.querySelector(".js-checklist-dialog-text").textContent = text;
@@ -541,7 +498,6 @@
       save();
       update($input.closest(".js-checklist-section"));
     });
-    // An action's field: kept as typed, saved cleaned.
     $root.addEventListener("input", function (event) {
       var $details = event.target.closest(".js-checklist-plan-item");
       if (!$details) return;
@@ -556,36 +512,32 @@
       save();
       showPlan();
     });
-    $plan.querySelector(".js-checklist-plan-print").addEventListener("click", function () {
-      // Only the plan is printed (checklist.css) while <html> has this class.
-      var $html = document.documentElement;
-      $html.classList.add("mdx-print-plan");
-      window.addEventListener(
-        "afterprint",
-        function () {
-          $html.classList.remove("mdx-print-plan");
-        },
-        { once: true }
-      );
+    on("plan-print", function () {
+      // checklist.css prints the plan alone while <html> has this class.
+      var classes = document.documentElement.classList;
+      classes.add("mdx-print-plan");
+      window.addEventListener("afterprint", function () {
+        classes.remove("mdx-print-plan");
+      });
       window.print();
     });
-    $plan.querySelector(".js-checklist-plan-csv").addEventListener("click", function () {
+    on("plan-csv", function () {
       download(csv(planRows(plan(), s, dayOf(new Date())), s.csv_separator), "text/csv;charset=utf-8", s.plan_filename + ".csv");
     });
-    $plan.querySelector(".js-checklist-plan-ics").addEventListener("click", function () {
+    on("plan-ics", function () {
       var entries = plan();
       if (!entries.some(function (entry) { return entry.action.due; })) return say(s.plan_no_dates);
       download(icalendar(entries, s, id, location.host || "localhost", new Date()), "text/calendar;charset=utf-8", s.plan_filename + ".ics");
     });
-    $root.querySelector(".js-checklist-reset").addEventListener("click", function () {
+    on("reset", function () {
       ask(s.confirm_reset, s.reset_ok, s.cancel, function (yes) {
         if (yes) replaceWith({}, {}, s.done_reset);
       });
     });
-    $root.querySelector(".js-checklist-print").addEventListener("click", function () {
+    on("print", function () {
       window.print();
     });
-    $root.querySelector(".js-checklist-share").addEventListener("click", function () {
+    on("share", function () {
       $shareUrl.value = shareLink();
       show($shareOut);
       $shareUrl.focus();
@@ -600,11 +552,11 @@
         );
       }
     });
-    $root.querySelector(".js-checklist-export").addEventListener("click", function () {
+    on("export", function () {
       var data = exported(id, version, answers, actions, new Date().toISOString());
       download(JSON.stringify(data, null, 2), "application/json", fill(s.export_filename, { id: id }));
     });
-    $root.querySelector(".js-checklist-import").addEventListener("click", function () {
+    on("import", function () {
       $file.click();
     });
     $file.addEventListener("change", function () {
@@ -627,10 +579,9 @@
     answers = start.answers;
     actions = start.actions;
     if (start.damaged) say(s.storage_damaged);
-    // Writing back moves answers saved under former ids to the current ones, drops the
-    // rest, and finds out early whether storage works.
+    // Writing back migrates, and tests storage early.
     if (!start.ok || (!start.same && !writeStore(key, version, answers, actions))) {
-      show($root.querySelector(".js-checklist-storage-warning"));
+      show($q("storage-warning"));
     }
     fillFields();
     each($root.querySelectorAll(".js-checklist-nojs"), function ($el) {
@@ -639,12 +590,10 @@
     each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions, .js-checklist-plan-date"), show);
     update(null);
     openShared();
-    // A share link pasted into the address bar of this very page.
     window.addEventListener("hashchange", function () {
       if (document.body.contains($root)) openShared();
     });
-    // Another tab changed the answers. Listened for once the result shows: registering
-    // a storage listener costs Chromium a few milliseconds.
+    // Another tab's changes; listened for late: it costs Chromium milliseconds.
     setTimeout(function () {
       window.addEventListener("storage", function (event) {
         if ((event.key === key || event.key === null) && document.body.contains($root)) {
@@ -664,13 +613,12 @@
       try {
         Checklist($root);
       } catch (error) {
-        // One broken checklist leaves the rest of the page (and its plain form) working.
         if (window.console) console.warn("checklist:", error);
       }
     });
   }
 
-  // Material's instant navigation swaps pages without reloading: init on each one.
+  // Material's instant navigation.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
