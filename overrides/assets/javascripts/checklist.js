@@ -235,8 +235,6 @@
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 
-  var PREFIX = "mdx-checklist.";
-
   // Storage may be blocked or full: these never throw.
   function readStore(key) {
     try {
@@ -292,7 +290,7 @@
     }
     var id = $root.getAttribute("data-checklist-id");
     var version = Number($root.getAttribute("data-storage-version"));
-    var key = PREFIX + id;
+    var key = "mdx-checklist." + id;
     var s = JSON.parse($q("strings").textContent);
     var $inputs = $root.querySelectorAll(".js-checklist-input");
     var $plans = $root.querySelectorAll(".js-checklist-plan-item");
@@ -358,7 +356,7 @@
     }
 
     function longDate(day) {
-      return new Date(day + "T12:00").toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+      return new Date(day + "T12:00").toLocaleDateString(lang, { dateStyle: "long" });
     }
     function linkOf(item) {
       return item.$plan.parentNode.querySelector(".mdx-checklist__hint a");
