@@ -76,7 +76,12 @@ WEIGHT_RANGE = (1, 3)
 TEMPLATE_NAMES = ("progress", "result-heading", "share-url", "dialog-text", "answers", "plan-heading")
 HINT_SUFFIX = "-hint"
 # An item's own elements beside its checkbox: its help, and its action's fields.
-ITEM_SUFFIXES = {HINT_SUFFIX: "the help", "-who": "the 'who' field", "-due": "the date field", "-note": "the note field"}
+ITEM_SUFFIXES = {
+    HINT_SUFFIX: "the help",
+    "-who": "the 'who' field",
+    "-due": "the date field",
+    "-note": "the note field",
+}
 ROOT_ID_PREFIX = "checklist-"
 MIN_LEVELS = 3
 
@@ -369,7 +374,9 @@ def _item(value: object, where: Location, index: int, claims: _Claims) -> Item:
     owner = _owner("item", item_id, here.at("id"))
     claims.take_html(item_id, owner, here.at("id"), "the id")
     for suffix, what in ITEM_SUFFIXES.items():
-        claims.take_html(item_id + suffix, f"{what} of {owner}", here.at("id"), f"the id of {what.removeprefix('the ')}")
+        claims.take_html(
+            item_id + suffix, f"{what} of {owner}", here.at("id"), f"the id of {what.removeprefix('the ')}"
+        )
     claims.take_storage(item_id, owner, here.at("id"), "the id")
     for i, old in enumerate(formerly):
         claims.take_storage(old, owner, here.at("formerly", i), "the old id")
@@ -444,7 +451,9 @@ def parse_strings(file: DataFile) -> Strings:
                 f"(.csv and .ics are added), like 'readiness-plan', not {result[lang]['plan_filename']!r}"
             )
         if result[lang]["csv_separator"] not in (",", ";"):
-            raise here.at("csv_separator").error("csv_separator must be ',' or ';' (what Excel expects in that language)")
+            raise here.at("csv_separator").error(
+                "csv_separator must be ',' or ';' (what Excel expects in that language)"
+            )
         if not FILE_NAME.match(result[lang]["export_filename"]):
             raise here.at("export_filename").error(
                 f"export_filename must be lowercase ASCII letters, digits and hyphens ending in .json, "
