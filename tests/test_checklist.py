@@ -394,6 +394,16 @@ def test_item_named_like_another_items_help_is_refused(tmp_path: Path) -> None:
         _load(tmp_path, _edit("- id: two", "- id: one-hint"))
 
 
+@pytest.mark.parametrize("suffix", ["-who", "-due", "-note"])
+def test_item_named_like_another_items_action_field_is_refused(tmp_path: Path, suffix: str) -> None:
+    """Item 'one' has its action's fields at 'demo-one-who', '-due', '-note'."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"item 'one{suffix}': the id 'one{suffix}' is already used by the .* of item 'one'",
+    ):
+        _load(tmp_path, _edit("- id: two", f"- id: one{suffix}"))
+
+
 def test_item_named_like_its_checklist_root_is_refused(tmp_path: Path) -> None:
     """In a checklist named 'checklist', an item 'checklist' would share the root's id."""
     text = _edit("id: demo", "id: checklist").replace("- id: two", "- id: checklist")

@@ -900,6 +900,7 @@ def test_actions_are_saved_reloaded_and_carried_to_english(
     expect(entries.nth(0).locator("a")).to_have_text(label(ESSENTIAL[0], "fr"))
     expect(entries.nth(1)).not_to_contain_text(STRINGS["fr"]["plan_overdue"])  # due today
     expect(entries.nth(1)).to_contain_text(fill(STRINGS["fr"]["plan_who_line"], who="Marc"))
+    expect(entries.nth(1)).to_contain_text(fill(STRINGS["fr"]["plan_due_line"], date=TODAY.isoformat()))
     page.wait_for_function(
         "([key, n]) => Object.keys((JSON.parse(localStorage.getItem(key)) || {}).actions || {}).length === n",
         arg=[KEY, 3],
@@ -970,8 +971,10 @@ def test_plan_prints_alone(checklist_page: tuple[Page, Traffic], site_url: str) 
     plan = page.locator(".js-checklist-plan")
     expect(plan).to_be_visible()
     expect(plan.locator("li")).to_have_count(3)
-    today = page.evaluate("new Date().toLocaleDateString('en', { dateStyle: 'long' })")
-    expect(page.locator(".js-checklist-plan-date")).to_have_text(fill(strings["plan_date"], date=today))
+    # Dates as Canada writes them in both languages (YYYY-MM-DD), as in the CSV.
+    expect(page.locator(".js-checklist-plan-date")).to_have_text(
+        fill(strings["plan_date"], date=TODAY.isoformat())
+    )
     for hidden in (".js-checklist-section", ".js-checklist-result", ".md-header", "h1", ".md-footer"):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator(".mdx-checklist button:visible")).to_have_count(0)
