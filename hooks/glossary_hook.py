@@ -15,7 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 
 from data_files import DataFileError, body_first_line, read_when_changed
 from glossary import (
@@ -25,13 +24,11 @@ from glossary import (
     insert_glossary,
     load_glossary,
     render_glossary,
-    section_titles,
 )
 from site_build import component_strings, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
-SECTION_START = '<section class="mdx-glossary">'
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -59,23 +56,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return insert_glossary(markdown, html, source, first_line=body_first_line(page.file.content_string))
     except DataFileError as error:
         raise PluginError(str(error)) from None
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """List the glossary's sections in the page's table of contents, where they appear."""
-    start = html.find(SECTION_START)
-    if start == -1:
-        return html
-    toc = page.toc.items
-    if len(toc) == 1 and toc[0].level == 1:
-        toc = toc[0].children
-    labels = component_strings(config, "glossary", LABEL_KEYS)
-    before = sum(1 for item in toc if 0 <= html.find(f'id="{item.id}"') < start)
-    toc[before:before] = [
-        AnchorLink(title, section, 2)
-        for section, title in section_titles(labels[page_language(page, config)])
-    ]
-    return html
 
 
 def load_cached(path: Path, shown: str) -> Glossary:
