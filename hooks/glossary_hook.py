@@ -8,7 +8,6 @@ it is parsed once per build, and again as soon as an editor saves the file (mkdo
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +24,7 @@ from glossary import (
     load_glossary,
     render_glossary,
 )
-from site_build import component_strings, page_language
+from site_build import component_strings, editor_path, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
@@ -40,14 +39,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _glossary
     _glossary = None
     path = Path(config.docs_dir) / DATA_FILE
-    _glossary = load_cached(path, _shown(path, config))
+    _glossary = load_cached(path, editor_path(path, config))
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not MARKER_LIKE.search(markdown):
         return markdown
-    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    source = editor_path(Path(page.file.abs_src_path or page.file.src_path), config)
     if _glossary is None:
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
     try:
@@ -64,12 +63,3 @@ def load_cached(path: Path, shown: str) -> Glossary:
         return read_when_changed(_cache, path, lambda: load_glossary(path, label=shown))
     except DataFileError as error:
         raise PluginError(str(error)) from None
-
-
-def _shown(path: Path, config: MkDocsConfig) -> str:
-    """The path as an editor sees it: relative to mkdocs.yml when inside the project."""
-    base = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return os.fspath(path)

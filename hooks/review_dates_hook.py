@@ -9,7 +9,6 @@ serve); mkdocs-static-i18n's second language reuses the result.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from data_files import DataFileError
 from review_dates import ReviewDates, load_review_dates, page_files, shown
+from site_build import editor_path
 
 _Signature = tuple[tuple[str, int, int], ...]
 _loaded: tuple[_Signature, dict[str, ReviewDates]] | None = None
@@ -31,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _loaded is not None and _loaded[0] == signature:
         return config
     _loaded = None
-    shown_as = os.path.relpath(docs_dir, Path(config.config_file_path).parent).replace(os.sep, "/")
+    shown_as = editor_path(docs_dir, config)
     try:
         _loaded = (signature, load_review_dates(docs_dir, shown_as))
     except DataFileError as error:

@@ -66,13 +66,22 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def editor_path(path: Path, config: MkDocsConfig) -> str:
+    """A file's path as an editor finds it in messages: relative to mkdocs.yml when inside
+    the project, else as given."""
+    base = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return os.fspath(path)
+
+
 def interface_strings(config: MkDocsConfig) -> InterfaceStrings:
     """The checked interface strings (docs/data/strings.yml, parsed again only when it
     changes), or a PluginError naming the file and line."""
     path = Path(config.docs_dir) / STRINGS_FILE
-    shown = os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
     try:
-        return load_interface_strings(path, shown)
+        return load_interface_strings(path, editor_path(path, config))
     except DataFileError as error:
         raise PluginError(str(error)) from None
 
