@@ -30,8 +30,8 @@ from conformance import (
     load_conformance,
     render_conformance,
 )
-from data_files import DataFileError, body_first_line, read_when_changed
-from site_build import component_strings, editor_path, page_language
+from data_files import body_first_line, read_when_changed
+from site_build import component_strings, data_errors_stop_the_build, editor_path, page_language
 
 # The statement's file name, without its language suffix.
 STATEMENT = "accessibilite"
@@ -78,20 +78,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(
             f"{source}: the conformance table was not loaded; is the hook listed under 'hooks:'?"
         )
-    try:
-        lang = page_language(page, config)
-        text = component_strings(config, "conformance", LABEL_KEYS)[lang]
-        html = render_conformance(_table, lang, text)
+    lang = page_language(page, config)
+    with data_errors_stop_the_build():
+        html = render_conformance(_table, lang, component_strings(config, "conformance", LABEL_KEYS)[lang])
         return insert_conformance(
             markdown, html, source, first_line=body_first_line(page.file.content_string)
         )
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
 
 
 def load_cached(path: Path, shown: str) -> Conformance:
     """The checked table at `path`, read again only when the file has changed."""
-    try:
+    with data_errors_stop_the_build():
         return read_when_changed(_cache, path, lambda: load_conformance(path, label=shown))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None

@@ -15,9 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from data_files import DataFileError, body_first_line
+from data_files import body_first_line
 from facts import FACTS_FILE, Fact, check_markers, load_facts, replace_markers
-from site_build import editor_path, page_language
+from site_build import data_errors_stop_the_build, editor_path, page_language
 
 _Signature = tuple[tuple[str, int, int], ...]
 _loaded: tuple[_Signature, dict[str, Fact]] | None = None
@@ -32,13 +32,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _loaded = None
     facts_path = Path(config.docs_dir) / FACTS_FILE
-    try:
+    with data_errors_stop_the_build():
         facts = load_facts(facts_path, editor_path(facts_path, config))
         for path in data_files:
             if path != facts_path:
                 check_markers(path.read_text(encoding="utf-8"), facts, editor_path(path, config))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
     _loaded = (signature, facts)
     return config
 
@@ -50,9 +48,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError("the facts were not loaded; is hooks/facts_hook.py listed under 'hooks:'?")
     source = editor_path(Path(page.file.abs_src_path or page.file.src_path), config)
     language = page_language(page, config)
-    try:
+    with data_errors_stop_the_build():
         return replace_markers(
             markdown, _loaded[1], language, source, first_line=body_first_line(page.file.content_string)
         )
-    except DataFileError as error:
-        raise PluginError(str(error)) from None

@@ -20,11 +20,11 @@ from data_files import (
     DataFile,
     DataFileError,
     Location,
+    MarkerLine,
     check_keys,
     identifier,
     parse_data,
     read_data_file,
-    replace_marker_line,
     text_value,
 )
 from facts import escape_keeping_markers
@@ -219,15 +219,5 @@ def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) ->
 # --- Pages ------------------------------------------------------------------------
 
 
-def insert_glossary(markdown: str, html: str, page: str, *, first_line: int = 1) -> str:
-    """Replace the marker line in a page's Markdown with the glossary HTML (at column 0,
-    between blank lines); `first_line`: where `markdown` starts in the file."""
-    return replace_marker_line(
-        markdown,
-        html,
-        page,
-        marker=MARKER,
-        marker_like=MARKER_LIKE,
-        error=GlossaryError,
-        first_line=first_line,
-    )
+# Where a page shows it: the marker alone on its line (data_files.MarkerLine checks it).
+insert_glossary = MarkerLine(MARKER, MARKER_LIKE, GlossaryError).insert

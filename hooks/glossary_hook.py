@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from data_files import DataFileError, body_first_line, read_when_changed
+from data_files import body_first_line, read_when_changed
 from glossary import (
     LABEL_KEYS,
     MARKER_LIKE,
@@ -24,7 +24,7 @@ from glossary import (
     load_glossary,
     render_glossary,
 )
-from site_build import component_strings, editor_path, page_language
+from site_build import component_strings, data_errors_stop_the_build, editor_path, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
@@ -49,17 +49,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = editor_path(Path(page.file.abs_src_path or page.file.src_path), config)
     if _glossary is None:
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
-    try:
-        lang = page_language(page, config)
+    lang = page_language(page, config)
+    with data_errors_stop_the_build():
         html = render_glossary(_glossary, lang, component_strings(config, "glossary", LABEL_KEYS)[lang])
         return insert_glossary(markdown, html, source, first_line=body_first_line(page.file.content_string))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
 
 
 def load_cached(path: Path, shown: str) -> Glossary:
     """The checked glossary at `path`, parsed again only when the file has changed."""
-    try:
+    with data_errors_stop_the_build():
         return read_when_changed(_cache, path, lambda: load_glossary(path, label=shown))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None

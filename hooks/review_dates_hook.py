@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from data_files import DataFileError
 from review_dates import ReviewDates, load_review_dates, page_files, shown
-from site_build import editor_path
+from site_build import data_errors_stop_the_build, editor_path
 
 _Signature = tuple[tuple[str, int, int], ...]
 _loaded: tuple[_Signature, dict[str, ReviewDates]] | None = None
@@ -32,10 +30,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _loaded = None
     shown_as = editor_path(docs_dir, config)
-    try:
+    with data_errors_stop_the_build():
         _loaded = (signature, load_review_dates(docs_dir, shown_as))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
     return config
 
 
