@@ -205,7 +205,9 @@ def test_missing_french_label_is_refused(tmp_path: Path) -> None:
 
 def test_missing_english_help_is_refused(tmp_path: Path) -> None:
     """Help text in one language only is a missing translation."""
-    with pytest.raises(DataFileError, match=rf"line {_line_of('        help:')}, item 'one': missing English help"):
+    with pytest.raises(
+        DataFileError, match=rf"line {_line_of('        help:')}, item 'one': missing English help"
+    ):
         _load(tmp_path, _edit("          en: Help\n", ""))
 
 
@@ -213,7 +215,8 @@ def test_missing_action_is_refused(tmp_path: Path) -> None:
     """An item without its action (the gap as a to-do) names the file, the item's line and the item."""
     text = _edit("        action:\n          fr: Faire un\n          en: Do one\n", "")
     with pytest.raises(
-        DataFileError, match=rf"^data/demo\.yml, line {_line_of('- id: one', text)}, item 'one': missing 'action'$"
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- id: one', text)}, item 'one': missing 'action'$",
     ):
         _load(tmp_path, text)
 
@@ -1085,7 +1088,9 @@ def test_render_lists_every_gap_as_its_action_essential_first(tmp_path: Path) ->
     text = _edit("        essential: false\nlevels:", "        essential: true\n" + three + "levels:", text)
     checklist = _load(tmp_path, text)
     strings = _strings(tmp_path, _strings_text())
-    soup = BeautifulSoup(cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")), "html.parser")
+    soup = BeautifulSoup(
+        cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")), "html.parser"
+    )
     rows = soup.select(".js-checklist-gaps li")
     assert [row["data-item"] for row in rows] == ["two", "three", "one"]
     assert [row.a.get_text() for row in rows if row.a] == ["Faire deux", "Faire trois", "Faire un"]
@@ -1299,6 +1304,23 @@ def test_build_stops_on_a_broken_data_file(project_copy: Path, caplog: pytest.Lo
     assert errors == [
         f"docs/data/checklists/readiness.yml, line {line + 1}, item 'owner-backup': "
         "missing English label: add a line 'en:' under it"
+    ]
+
+
+def test_build_stops_on_an_item_without_its_action(
+    project_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The real data: an item whose action was deleted stops the build, naming file, line and item."""
+    data = project_copy / "docs/data/checklists/readiness.yml"
+    text = data.read_text(encoding="utf-8")
+    broken = re.sub(
+        r"(- id: owner-backup\n(?:.*\n)*?)\s+action:\n\s+fr: [^\n]*\n\s+en: [^\n]*\n", r"\1", text, count=1
+    )
+    assert broken != text
+    data.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("- id: owner-backup")].count("\n") + 1
+    assert _build_errors(project_copy, caplog) == [
+        f"docs/data/checklists/readiness.yml, line {line}, item 'owner-backup': missing 'action'"
     ]
 
 

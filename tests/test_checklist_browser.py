@@ -696,7 +696,9 @@ def test_gaps_stay_listed_once_the_essentials_are_in_place(
     tick(page, ESSENTIAL)
     gaps = page.locator(".js-checklist-gaps li:visible")
     expect(page.locator(".js-checklist-gaps h3")).to_have_text(STRINGS["fr"]["gaps_heading"])
-    expect(gaps.locator("a")).to_have_text([item["action"]["fr"] for item in GAP_ORDER if not item["essential"]])
+    expect(gaps.locator("a")).to_have_text(
+        [item["action"]["fr"] for item in GAP_ORDER if not item["essential"]]
+    )
     expect(gaps.locator(".mdx-checklist__tag")).to_have_count(0)
     tick(page, OPTIONAL[:-1])
     expect(gaps).to_have_count(1)
