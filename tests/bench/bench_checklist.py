@@ -107,6 +107,7 @@ def generated_checklist(items: int = ITEMS, sections: int = SECTIONS) -> cl.Chec
                     cl.Item(
                         id=f"item-{s}-{i}",
                         label=text(f"Item {s}.{i}: a statement of about this length to tick."),
+                        action=text(f"Do item {s}.{i}, in about this many words"),
                         help=text("Some help text under the label.") if i % 2 else None,
                         link="plan.md#budget",
                         weight=1 + (i % 3),
