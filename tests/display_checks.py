@@ -100,6 +100,73 @@ _PROBLEMS = r"""async () => {
 }"""
 
 
+# Every control that takes focus, focused in turn as a keyboard focuses it: does it draw an
+# outline (forced colours drop backgrounds and shadows, and keep outlines)? A control drawn
+# by its label (a palette option, a visually hidden box) is judged there.
+_FOCUS_WITHOUT_OUTLINE = r"""() => {
+  const describe = ($el) => $el.tagName.toLowerCase() + ($el.id ? "#" + $el.id : "") +
+    (typeof $el.className === "string" && $el.className.trim() ? "." + $el.className.trim().split(/\s+/).slice(0, 2).join(".") : "") +
+    ' "' + ($el.getAttribute("aria-label") || $el.textContent || $el.value || "").trim().replace(/\s+/g, " ").slice(0, 30) + '"';
+  const candidates = document.querySelectorAll(
+    "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
+  );
+  const found = [];
+  let judged = 0;
+  for (const $el of candidates) {
+    if ($el.disabled || $el.tabIndex < 0) continue;
+    // Of a group of radio buttons, Tab stops on the checked one only.
+    if ($el.type === "radio" && !$el.checked && document.querySelector(`input[type=radio][name="${$el.name}"]:checked`)) continue;
+    $el.focus({ focusVisible: true, preventScroll: true });
+    if (document.activeElement !== $el) continue;
+    const box = $el.getBoundingClientRect();
+    const $next = $el.nextElementSibling;
+    const labels = Array.from($el.labels || []).concat($next && $next.tagName === "LABEL" ? [$next] : []);
+    const $label = labels.reverse().find(($candidate) => $candidate.getClientRects().length > 0);
+    const $shown = (box.width <= 1 || box.height <= 1) && $label ? $label : $el;
+    if (!$shown.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    judged += 1;
+    if (!$el.matches(":focus-visible")) { found.push(`not :focus-visible: ${describe($el)}`); continue; }
+    const style = getComputedStyle($shown);
+    if (style.outlineStyle === "none" || parseFloat(style.outlineWidth) < 1) {
+      found.push(`no outline: ${describe($el)} (${style.outlineStyle} ${style.outlineWidth})`);
+    }
+  }
+  document.activeElement.blur();
+  return { judged, found };
+}"""
+
+# Anything that moves: a transition or an animation that lasts (more than 10 ms), on any
+# element, and smooth scrolling of the page.
+_MOTION = r"""() => {
+  const longest = (value) => Math.max(...value.split(",").map((part) => parseFloat(part) * (part.trim().endsWith("ms") ? 1 : 1000)));
+  const found = [];
+  for (const $el of [document.documentElement, ...document.body.querySelectorAll("*")]) {
+    const style = getComputedStyle($el);
+    const transition = longest(style.transitionDuration) + longest(style.transitionDelay);
+    const animation = style.animationName !== "none" ? longest(style.animationDuration) : 0;
+    if (transition > 10 || animation > 10) {
+      found.push(`${$el.tagName.toLowerCase()}.${String($el.className).trim().split(/\s+/)[0]}: ` +
+        `transition ${style.transitionDuration} (delay ${style.transitionDelay}), animation ${style.animationName} ${style.animationDuration}`);
+    }
+  }
+  if (getComputedStyle(document.documentElement).scrollBehavior === "smooth") found.push("the page scrolls smoothly");
+  const running = document.getAnimations().map((animation) => animation.constructor.name + " " + (animation.transitionProperty || animation.animationName || ""));
+  return found.concat(running.map((what) => "running: " + what));
+}"""
+
+
+def focus_without_outline(page: Page) -> tuple[int, list[str]]:
+    """How many drawn controls were focused, and those that showed no outline."""
+    result = page.evaluate(_FOCUS_WITHOUT_OUTLINE)
+    return int(result["judged"]), list(result["found"])
+
+
+def motion(page: Page) -> list[str]:
+    """What moves on the page now: lasting transitions or animations, smooth scrolling."""
+    found: list[str] = page.evaluate(_MOTION)
+    return found
+
+
 def display_problems(page: Page) -> list[str]:
     """What is lost, cut off or pushed out of the page as it is laid out now (empty when none)."""
     found: list[str] = page.evaluate(_PROBLEMS)

@@ -8,36 +8,80 @@ changes the window's width, the stylesheet or the emulated media on it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from conftest import ALSO_IN_FIREFOX, LANGUAGES, Engines, wait_for_material
-from display_checks import TEXT_SPACING_CSS, ZOOMED, display_problems
+from conftest import ALSO_IN_FIREFOX, LANGUAGES, Engines, _firefox_launcher, wait_for_material
+from display_checks import TEXT_SPACING_CSS, ZOOMED, display_problems, focus_without_outline, motion
 from test_keyboard import PAGE_TYPES, url_of
 
 DESKTOP = (1280, 800)
 NARROWEST = ZOOMED["reflow 320 px"][0]
 
 
+# What a reader sets in the system: forced colours (Windows' contrast themes) and reduced
+# motion, both at once. Chromium emulates them; Playwright cannot ask Firefox ESR for them
+# over WebDriver BiDi, so a second Firefox starts with the preferences a reader's settings set.
+READER_FIREFOX_PREFERENCES = {"ui.prefersReducedMotion": 1, "browser.display.document_color_use": 2}
+_READER_SETTINGS = "() => [matchMedia('(forced-colors: active)').matches, matchMedia('(prefers-reduced-motion: reduce)').matches]"
+
+
 @pytest.fixture(scope="module")
-def contexts(engines: Engines) -> Iterator[dict[str, BrowserContext]]:
-    """One context per engine, opened when first asked for. It bypasses the page's CSP only
-    so that the test can add the text-spacing stylesheet, as a reader's extension does."""
-    opened: dict[str, BrowserContext] = {}
-    yield opened
+def contexts(engines: Engines) -> Iterator[Callable[[str, bool], BrowserContext]]:
+    """One context per engine, and one per engine with the reader's settings, opened when
+    first asked for. They bypass the page's CSP only so that the test can add the
+    text-spacing stylesheet, as a reader's extension does."""
+    opened: dict[tuple[str, bool], BrowserContext] = {}
+    browsers: list[Browser] = []
+
+    def open_context(engine: str, settings: bool) -> BrowserContext:
+        if (engine, settings) not in opened:
+            if settings and engine == "firefox":
+                browsers.append(
+                    engines.playwright.firefox.launch(
+                        channel="moz-firefox",
+                        executable_path=str(_firefox_launcher(engines.folder)),
+                        firefox_user_prefs=READER_FIREFOX_PREFERENCES,
+                    )
+                )
+                opened[engine, settings] = browsers[-1].new_context()
+            elif settings:
+                opened[engine, settings] = engines.browser(engine).new_context(
+                    forced_colors="active", reduced_motion="reduce"
+                )
+            else:
+                opened[engine, settings] = engines.browser(engine).new_context(bypass_csp=True)
+        return opened[engine, settings]
+
+    yield open_context
     for context in opened.values():
         context.close()
+    for browser in browsers:
+        browser.close()
+
+
+def _new_tab(context: BrowserContext) -> Page:
+    page = context.new_page()
+    page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
+    return page
 
 
 @pytest.fixture
-def tab(contexts: dict[str, BrowserContext], engines: Engines, engine: str, site_url: str) -> Iterator[Page]:
+def tab(contexts: Callable[[str, bool], BrowserContext], engine: str, site_url: str) -> Iterator[Page]:
     """A new tab, at a desktop's width, in this engine's shared context."""
-    if engine not in contexts:
-        contexts[engine] = engines.browser(engine).new_context(bypass_csp=True)
-    page = contexts[engine].new_page()
-    page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
+    page = _new_tab(contexts(engine, False))
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def settings_tab(
+    contexts: Callable[[str, bool], BrowserContext], engine: str, site_url: str
+) -> Iterator[Page]:
+    """A new tab in this engine with forced colours and reduced motion on."""
+    page = _new_tab(contexts(engine, True))
     yield page
     page.close()
 
@@ -87,3 +131,38 @@ def test_nothing_is_lost_when_zoomed_reflowed_or_spaced(
     for width, height in (DESKTOP, ZOOMED["reflow 320 px"]):
         measure("text spacing", width, height)
     assert found == [], "lost, cut off or pushed out:\n" + "\n".join(found)
+
+
+@ALSO_IN_FIREFOX
+@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_focus_shows_in_forced_colours(settings_tab: Page, site_url: str, lang: str, page_type: str) -> None:
+    """In forced colours, which drop backgrounds and shadows, every control that takes focus
+    still draws an outline when a keyboard focuses it."""
+    _open(settings_tab, site_url, lang, page_type)
+    assert settings_tab.evaluate(_READER_SETTINGS) == [True, True], "forced colours or reduced motion is off"
+    settings_tab.keyboard.press("Tab")  # a keyboard's focus, which :focus-visible shows
+    judged, missing = focus_without_outline(settings_tab)
+    assert judged > 10, judged
+    assert missing == [], "focus that forced colours hide:\n" + "\n".join(missing)
+
+
+@ALSO_IN_FIREFOX
+@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_reduced_motion_moves_nothing(settings_tab: Page, site_url: str, lang: str, page_type: str) -> None:
+    """With reduced motion asked for, nothing on the page has a transition or an animation
+    that lasts, the page does not scroll smoothly, and opening and closing the menu on a
+    phone, or bringing up "back to top", starts none."""
+    _open(settings_tab, site_url, lang, page_type)
+    assert settings_tab.evaluate(_READER_SETTINGS) == [True, True], "forced colours or reduced motion is off"
+    found = [f"at load: {problem}" for problem in motion(settings_tab)]
+    settings_tab.set_viewport_size({"width": 390, "height": 844})
+    _drawer(settings_tab, True)
+    found += [f"menu opened: {problem}" for problem in motion(settings_tab)]
+    _drawer(settings_tab, False)
+    found += [f"menu closed: {problem}" for problem in motion(settings_tab)]
+    settings_tab.mouse.wheel(0, 3000)
+    settings_tab.mouse.wheel(0, -400)
+    found += [f"going back up: {problem}" for problem in motion(settings_tab)]
+    assert found == [], "motion left on:\n" + "\n".join(found)
