@@ -13,7 +13,16 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from conftest import ALSO_IN_FIREFOX, LANGUAGES, Engines, _firefox_launcher, wait_for_material
+from conftest import (
+    ALSO_IN_FIREFOX,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Engines,
+    _firefox_launcher,
+    axe_violations,
+    page_path,
+    wait_for_material,
+)
 from display_checks import TEXT_SPACING_CSS, ZOOMED, display_problems, focus_without_outline, motion
 from test_keyboard import PAGE_TYPES, url_of
 
@@ -87,7 +96,9 @@ def settings_tab(
 
 
 def _open(tab: Page, site_url: str, lang: str, page_type: str) -> None:
-    tab.goto(url_of(site_url, lang, page_type))
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    whole_guide = f"{site_url}{prefix}{page_path('guide-complet', lang)}"
+    tab.goto(whole_guide if page_type == "whole guide" else url_of(site_url, lang, page_type))
     wait_for_material(tab)
 
 
@@ -166,3 +177,47 @@ def test_reduced_motion_moves_nothing(settings_tab: Page, site_url: str, lang: s
     settings_tab.mouse.wheel(0, -400)
     found += [f"going back up: {problem}" for problem in motion(settings_tab)]
     assert found == [], "motion left on:\n" + "\n".join(found)
+
+
+# The menu's links that the top edge of the menu's scrolling box cuts, or that something
+# covers at their centre, once the menu is scrolled to `top` and has come to rest.
+_CUT_MENU_LINKS = """async (top) => {
+  const $box = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
+  // The end of the scrolling range is where it is: no snapping can move it.
+  if (top >= $box.scrollHeight - $box.clientHeight) return [];
+  $box.scrollTo(0, top);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const edge = $box.getBoundingClientRect().top;
+  const bottom = Math.min($box.getBoundingClientRect().bottom, window.innerHeight);
+  const cut = [];
+  for (const $link of $box.querySelectorAll(".md-nav--primary .md-nav__link[href]")) {
+    const box = $link.getBoundingClientRect();
+    if (box.bottom <= edge || box.bottom > bottom || box.height === 0) continue;
+    const hit = document.elementFromPoint(box.left + box.width / 2, Math.max(box.top, edge) + 2);
+    if (box.top < edge - 1 || !$link.contains(hit)) cut.push(`${$link.textContent.trim()} at ${$box.scrollTop} px`);
+  }
+  return cut;
+}"""
+
+
+@ALSO_IN_FIREFOX
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_long_menu_never_leaves_a_sliver_of_a_link(tab: Page, site_url: str, lang: str) -> None:
+    """At a desktop's width and a short window, the whole guide (last in the menu) scrolls
+    the menu to its own link: axe-core's target-size rule finds nothing in the menu, and
+    wherever the reader scrolls it (short of the end), no link is cut by its top edge or
+    covered by its title."""
+    found: list[str] = []
+    for height in (720, 600):
+        tab.set_viewport_size({"width": DESKTOP[0], "height": height})
+        _open(tab, site_url, lang, "whole guide")
+        found += [
+            f"{height} px: {problem}"
+            for problem in axe_violations(tab, ".md-sidebar--primary", ["target-size"])
+        ]
+        found += [
+            f"{height} px: cut {link}"
+            for top in (5, 17, 40, 70)
+            for link in tab.evaluate(_CUT_MENU_LINKS, top)
+        ]
+    assert found == []
