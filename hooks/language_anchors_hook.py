@@ -3,7 +3,8 @@
 Thin adapter over language_anchors.py. Each language's build records each page's ids
 and where its twins are written; once every language is built, each page's selector
 link to a twin gets the ids the two pages share (data-mdx-anchors), which
-overrides/assets/javascripts/language-anchor.js reads.
+overrides/assets/javascripts/language-anchor.js reads. Every page, the 404 pages too,
+gives each selector link its own language (lang="en" on "English").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from language_anchors import content_ids, with_twin_anchors
+from language_anchors import content_ids, with_link_languages, with_twin_anchors
 from site_build import in_nested_build
 
 # Built file → its content's ids; built file → language → the twin's built file. The outer
@@ -39,7 +40,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         for lang, twin in alternates.items()
         if twin.abs_dest_path != page.file.abs_dest_path
     }
-    return output
+    return with_link_languages(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page."""
+    return with_link_languages(output_content)
 
 
 @event_priority(-250)  # after mkdocs-static-i18n (-100) built every language, and the hosting hooks (-200)

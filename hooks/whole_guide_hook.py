@@ -5,8 +5,9 @@ renders any template, so when the page that holds `<!-- whole-guide -->` reaches
 on_page_context, every chapter's HTML is ready: the page takes them all, in the order
 of this language's navigation (mkdocs-static-i18n builds each language on its own, with
 its own navigation). Nothing is copied or listed by hand: a page added to `nav:` is
-in the whole guide at the next build. Its table of contents lists the chapters and
-their sections.
+in the whole guide at the next build, unless its front matter says `whole_guide: false`
+(the accessibility statement, about the site rather than a chapter). Its table of contents
+lists the chapters and their sections.
 """
 
 from __future__ import annotations
@@ -32,8 +33,13 @@ def on_page_context(
     if MARKER not in (page.content or ""):
         return context
     source = _source(page)
-    # Every page of the navigation but this one (or another that holds the marker).
-    pages = [chapter for chapter in nav.pages if MARKER not in (chapter.content or "")]
+    # Every page of the navigation but this one (or another that holds the marker), and
+    # those left out by their front matter.
+    pages = [
+        chapter
+        for chapter in nav.pages
+        if MARKER not in (chapter.content or "") and chapter.meta.get("whole_guide", True) is not False
+    ]
     chapters = [_chapter(chapter) for chapter in pages]
     try:
         guide = assemble(chapters, page.file.url, source, page.content or "")

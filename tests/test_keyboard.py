@@ -303,3 +303,86 @@ def test_language_links_show_focus(page: Page, site_url: str, scheme: str, force
     assert style != "none" and width >= 1
     if forced == "none":
         assert contrast(over(colour, background), background) >= 3, (colour, background)
+
+
+# What the page shows for each control and heading: the names a screen reader should say.
+_SHOWN_NAMES = """() => {
+  const text = ($el) => $el.textContent.replace(/\\s+/g, " ").trim();
+  const drawn = ($el) => $el.checkVisibility() && !$el.closest("dialog:not([open]), [hidden]");
+  const $form = document.querySelector(".mdx-checklist");
+  return {
+    checkbox: [...$form.querySelectorAll("input[type=checkbox]")].map(($el) => text($el.labels[0])),
+    button: [...$form.querySelectorAll("button")].filter(drawn).map(text),
+    heading: [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")].filter(drawn)
+      .map(($el) => text($el).replace(/¶$/, "").trim()),
+    status: [...$form.querySelectorAll("[role=status], [aria-live=polite]")].length,
+  };
+}"""
+
+
+def _words(name: str) -> str:
+    """A name as a screen reader says it: no-break spaces and runs of spaces as one space."""
+    return " ".join(name.split())
+
+
+def _properties(node: dict[str, object]) -> dict[str, object]:
+    return {
+        str(prop["name"]): prop["value"].get("value")  # type: ignore[index]
+        for prop in node.get("properties", [])  # type: ignore[attr-defined]
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_checklist_has_its_names_roles_and_live_regions_in_the_tree(
+    page: Page, site_url: str, lang: str
+) -> None:
+    """Chromium's accessibility tree at load, as a screen reader reads it: each checkbox
+    named by its label, each of the checklist's buttons by its text, each heading by its
+    words with its level, and the live regions that announce progress and results (a
+    polite one and a status). Orca cannot run here (no AT-SPI session in the container):
+    the tree is what it would read."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url_of(site_url, lang, "checklist"))
+    wait_for_material(page)
+    shown = page.evaluate(_SHOWN_NAMES)
+    tree = _accessibility_tree(page)
+    checkboxes = [_words(name) for name in _named(tree, "checkbox")]
+    assert sorted(checkboxes) == sorted(shown["checkbox"]) and len(shown["checkbox"]) > 30
+    assert (
+        set(shown["button"]) <= {_words(name) for name in _named(tree, "button")}
+        and len(shown["button"]) >= 4
+    )
+    headings = [_words(name.removesuffix("¶")) for name in _named(tree, "heading")]
+    assert [name for name in shown["heading"] if name not in headings] == []
+    levels = [
+        _properties(node).get("level") for node in tree if node.get("role", {}).get("value") == "heading"
+    ]  # type: ignore[attr-defined]
+    assert all(isinstance(level, int) and 1 <= level <= 6 for level in levels)
+    live = [_properties(node).get("live") for node in tree]
+    assert live.count("polite") >= shown["status"] >= 2, (live.count("polite"), shown["status"])
+
+
+@pytest.mark.parametrize("engine", ["firefox"], indirect=True)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_checklist_has_its_names_and_roles_in_firefox(page: Page, site_url: str, lang: str) -> None:
+    """Firefox ESR's own accessibility tree is out of reach of WebDriver BiDi: there the
+    roles and names come from Playwright's ARIA snapshot of Firefox's page (the same
+    rules of names and roles, computed on the page as Firefox laid it out): every
+    checkbox by its label, every heading, the status region."""
+    page.goto(url_of(site_url, lang, "checklist"))
+    wait_for_material(page)
+    shown = page.evaluate(_SHOWN_NAMES)
+    snapshot = page.locator("article").aria_snapshot()
+    # A line whose name holds ": " is quoted as YAML: - 'checkbox "…: …"' (with '' for ').
+    names = {
+        role: [
+            name.replace("''", "'") for name in re.findall(rf'^\s*- \'?{role} "(.*)"', snapshot, re.MULTILINE)
+        ]
+        for role in ("checkbox", "heading")
+    }
+    checkboxes, headings = names["checkbox"], names["heading"]
+    assert sorted(checkboxes) == sorted(shown["checkbox"]) and len(checkboxes) > 30
+    assert [
+        name for name in shown["heading"] if name not in [h.removesuffix("¶").strip() for h in headings]
+    ] == []
+    assert re.search(r"^\s*- status", snapshot, flags=re.MULTILINE)

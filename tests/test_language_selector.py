@@ -1,15 +1,19 @@
 """The language selector keeps the reader's #section when the twin page has it: the build
 lists the ids each page shares with its twin (hooks/language_anchors.py), a small script
-served by the site adds the reader's one (overrides/assets/javascripts/language-anchor.js)."""
+served by the site adds the reader's one (overrides/assets/javascripts/language-anchor.js).
+Each of its links is marked in its own language (WCAG 3.1.2)."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
 from checks.pages import built_pages
-from conftest import BuiltSite, Traffic, wait_for_material
-from language_anchors import content_ids, with_twin_anchors
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, BuiltSite, Traffic, page_slugs, wait_for_material
+from language_anchors import content_ids, with_link_languages, with_twin_anchors
 
 # --- The pure part, in Python and in JavaScript ------------------------------------------
 
@@ -32,7 +36,42 @@ def test_with_twin_anchors_marks_each_twin_link_with_the_shared_ids() -> None:
     )
 
 
+def test_with_link_languages_marks_each_selector_link_in_its_own_language_once() -> None:
+    """WCAG 3.1.2: lang= the link's hreflang, after Material's attributes; other links and a
+    link already marked are left as they are; the twin's anchors still find the link."""
+    page = (
+        '<a href="./" hreflang="fr" class="md-select__link">\n'
+        '<a href="../en/objectives/" hreflang="en" class="md-select__link">\n'
+        '<a href="../en/" hreflang="en">'
+    )
+    marked = with_link_languages(page)
+    assert marked == (
+        '<a href="./" hreflang="fr" class="md-select__link" lang="fr">\n'
+        '<a href="../en/objectives/" hreflang="en" class="md-select__link" lang="en">\n'
+        '<a href="../en/" hreflang="en">'
+    )
+    assert with_link_languages(marked) == marked
+    assert with_twin_anchors(marked, {"en": {"goals"}}).splitlines()[1] == (
+        '<a href="../en/objectives/" hreflang="en" class="md-select__link" data-mdx-anchors="goals" lang="en">'
+    )
+
+
 # --- The built site -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_selector_link_is_in_its_own_language(built_site: BuiltSite, lang: str) -> None:
+    """On every page of this language, the 404 page too, the link to each language carries
+    that language (lang="en" on "English" in a French page), and the page keeps its own."""
+    root = built_site.path if lang == DEFAULT_LANGUAGE else built_site.path / lang
+    pages = [built_site.page(lang, slug) for slug in page_slugs()] + [root / "404.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(
+            r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link"[^>]*?\slang="([^"]+)"', html
+        )
+        assert sorted(links) == [(other, other) for other in sorted(LANGUAGES)], page
+        assert f'<html lang="{lang}"' in html, page
 
 
 def test_each_selector_link_lists_only_ids_both_twins_have(built_site: BuiltSite) -> None:

@@ -249,10 +249,17 @@ _IgnoreTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _nav_names(config_text: str) -> list[str]:
-    """The file names of the pages of `nav:`, in order, the whole guide left out."""
+    """The file names of the pages of `nav:`, in order, the whole guide left out, and the
+    pages whose front matter leaves them out (`whole_guide: false`: the statement)."""
     nav = yaml.load(config_text, Loader=_IgnoreTagsLoader)["nav"]
     names = [str(next(iter(entry.values()))).removesuffix(".md") for entry in nav]
-    return [name for name in names if name != WHOLE_GUIDE]
+    return [name for name in names if name != WHOLE_GUIDE and not _left_out(name)]
+
+
+def _left_out(name: str) -> bool:
+    source = (ROOT / "docs" / f"{name}.fr.md").read_text(encoding="utf-8")
+    front_matter = yaml.safe_load(source.split("---", 2)[1])
+    return front_matter.get("whole_guide", True) is False
 
 
 def _headings(path: Path, selector: str) -> list[str]:
