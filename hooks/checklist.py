@@ -112,6 +112,7 @@ TEMPLATE_STRINGS = (
     "see",
     "progress_label",
     "levels_heading",
+    "score_help",
     "start_note",
     "levels_nojs",
     "gaps_heading",
