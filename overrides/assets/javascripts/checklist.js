@@ -258,7 +258,7 @@
       $root.classList.toggle("mdx-checklist--complete", result.done === result.total);
       if (changedSection) {
         announce.push(overall);
-        if (current) announce.push(fill(s.status_level, { level: current.querySelector("h3").textContent }));
+        if (current) announce.push(fill(s.status_level, { level: current.querySelector(".js-checklist-level-title").textContent }));
         $live.textContent = announce.join(" ");
       }
     }
