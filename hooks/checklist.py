@@ -44,8 +44,9 @@ from data_files import (
 )
 
 SCHEMA_VERSION = 1
-# Version of the object the browser keeps in localStorage (checklist.js reads it).
-STORAGE_VERSION = 1
+# Version of the object the browser keeps in localStorage (checklist.js reads it, and
+# migrates version 1: answers without actions).
+STORAGE_VERSION = 2
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "checklist.html"
 
@@ -57,6 +58,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # A count that can be 0 or 1 put before a noun ("{count} items"): wrong in one of the languages.
 COUNT_BEFORE_NOUN = re.compile(r"\{(count|saved)\}[ \u00a0]+[^\W\d_]")
 FILE_NAME = re.compile(r"^[a-z0-9]+(?:-(?:[a-z0-9]+|\{id\}))*\.json$")
+PLAN_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids that a page of the guide declares: `## Heading {#id}`, `{: #id }`, or raw `id="…"`.
 ATTR_LIST = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}")
 # `id="…"`, not `data-checklist-id="…"` (\b alone would take that too).
@@ -72,8 +74,24 @@ WEIGHT_RANGE = (1, 3)
 # item's help "<checklist>-<item>-hint", and its own elements by these names (the share
 # link's fragment is "#<checklist>-answers="). Two names alike would give two elements one
 # id: links and labels would reach the wrong one.
-TEMPLATE_NAMES = ("progress", "result-heading", "result-title", "share-url", "dialog-text", "answers")
+TEMPLATE_NAMES = (
+    "progress",
+    "result-heading",
+    "result-title",
+    "share-url",
+    "dialog-text",
+    "answers",
+    "plan-heading",
+    "plan-name",
+)
 HINT_SUFFIX = "-hint"
+# An item's own elements beside its checkbox: its help, and its action's fields.
+ITEM_SUFFIXES = {
+    HINT_SUFFIX: "the help",
+    "-who": "the 'who' field",
+    "-due": "the date field",
+    "-note": "the note field",
+}
 # A section's heading has the section's id; its text, which names the section's fieldset, this.
 SECTION_TITLE_SUFFIX = "-title"
 ROOT_ID_PREFIX = "checklist-"
@@ -103,7 +121,6 @@ LEVEL_KEYS = {
 TEMPLATE_STRINGS = (
     "nojs_note",
     "storage_warning",
-    "essential",
     "see",
     "progress_label",
     "levels_heading",
@@ -117,6 +134,13 @@ TEMPLATE_STRINGS = (
     "import",
     "print",
     "reset",
+    "plan_summary",
+    "plan_heading",
+    "plan_nojs",
+    "plan_empty",
+    "print_plan",
+    "plan_csv",
+    "plan_ics",
 )
 # The subset checklist.js needs, handed to it in a JSON block.
 SCRIPT_STRINGS = (
@@ -138,6 +162,21 @@ SCRIPT_STRINGS = (
     "share_copied",
     "share_ready",
     "export_filename",
+    "essential",
+    "storage_damaged",
+    "plan_who",
+    "plan_due",
+    "plan_note",
+    "plan_date",
+    "plan_who_line",
+    "plan_due_line",
+    "plan_overdue",
+    "plan_no_dates",
+    "plan_filename",
+    "csv_action",
+    "csv_link",
+    "csv_separator",
+    "csv_yes",
 )
 STRING_KEYS = TEMPLATE_STRINGS + SCRIPT_STRINGS
 
@@ -354,7 +393,10 @@ def _item(value: object, where: Location, index: int, claims: _Claims) -> Item:
     formerly = tuple(_slug(old, here.at("formerly", i), "an old id") for i, old in enumerate(formerly_raw))
     owner = _owner("item", item_id, here.at("id"))
     claims.take_html(item_id, owner, here.at("id"), "the id")
-    claims.take_html(item_id + HINT_SUFFIX, f"the help of {owner}", here.at("id"), "the id of its help")
+    for suffix, what in ITEM_SUFFIXES.items():
+        claims.take_html(
+            item_id + suffix, f"{what} of {owner}", here.at("id"), f"the id of {what.removeprefix('the ')}"
+        )
     claims.take_storage(item_id, owner, here.at("id"), "the id")
     for i, old in enumerate(formerly):
         claims.take_storage(old, owner, here.at("formerly", i), "the old id")
@@ -424,6 +466,15 @@ def parse_strings(file: DataFile) -> Strings:
                     f"the {LANGUAGE_NAMES[lang]} string '{key}' puts a noun after a count that can be 0 or 1; "
                     "name the thing first, like 'Items ticked: {count}' or « Éléments cochés\u00a0: {count} »"
                 )
+        if not PLAN_FILE_NAME.match(result[lang]["plan_filename"]):
+            raise here.at("plan_filename").error(
+                "plan_filename must be lowercase ASCII letters, digits and hyphens, without an extension "
+                f"(.csv and .ics are added), like 'readiness-plan', not {result[lang]['plan_filename']!r}"
+            )
+        if result[lang]["csv_separator"] not in (",", ";"):
+            raise here.at("csv_separator").error(
+                "csv_separator must be ',' or ';' (what Excel expects in that language)"
+            )
         if not FILE_NAME.match(result[lang]["export_filename"]):
             raise here.at("export_filename").error(
                 f"export_filename must be lowercase ASCII letters, digits and hyphens ending in .json, "

@@ -425,6 +425,16 @@ def test_item_named_like_another_items_help_is_refused(tmp_path: Path) -> None:
         _load(tmp_path, _edit("- id: two", "- id: one-hint"))
 
 
+@pytest.mark.parametrize("suffix", ["-who", "-due", "-note"])
+def test_item_named_like_another_items_action_field_is_refused(tmp_path: Path, suffix: str) -> None:
+    """Item 'one' has its action's fields at 'demo-one-who', '-due', '-note'."""
+    with pytest.raises(
+        DataFileError,
+        match=rf"item 'one{suffix}': the id 'one{suffix}' is already used by the .* of item 'one'",
+    ):
+        _load(tmp_path, _edit("- id: two", f"- id: one{suffix}"))
+
+
 def test_item_named_like_its_checklist_root_is_refused(tmp_path: Path) -> None:
     """In a checklist named 'checklist', an item 'checklist' would share the root's id."""
     text = _edit("id: demo", "id: checklist").replace("- id: two", "- id: checklist")
@@ -455,7 +465,7 @@ def test_rendered_ids_are_unique_and_the_template_names_are_all_reserved() -> No
             ids = re.findall(r'(?<![\w-])id="([^"]+)"', html)
             assert len(ids) == len(set(ids)), f"{case.name} ({lang}): an id appears twice"
             entries = {s.id for s in checklist.sections} | {i.id for i in checklist.items}
-            entries |= {i.id + cl.HINT_SUFFIX for i in checklist.items}
+            entries |= {i.id + suffix for i in checklist.items for suffix in cl.ITEM_SUFFIXES}
             entries |= {s.id + cl.SECTION_TITLE_SUFFIX for s in checklist.sections}
             own = {
                 i.removeprefix(f"{checklist.id}-") for i in ids if i != cl.ROOT_ID_PREFIX + checklist.id
@@ -576,6 +586,14 @@ def test_page_asking_for_a_missing_checklist_is_refused() -> None:
 # --- Interface strings ---------------------------------------------------------------------
 
 
+# Strings with a format of their own: (French, English) values that pass their checks.
+FORMATTED = {
+    "export_filename": ("fr-answers.json", "en-answers.json"),
+    "plan_filename": ("fr-plan", "en-plan"),
+    "csv_separator": (";", ","),
+}
+
+
 def _strings_text(
     drop: str | None = None,
     extra: str = "",
@@ -583,8 +601,8 @@ def _strings_text(
     english: Mapping[str, str] | None = None,
 ) -> str:
     def french(key: str) -> str:
-        if key == "export_filename":
-            return "fr-answers.json"
+        if key in FORMATTED:
+            return FORMATTED[key][0]
         if english and key in english:  # the same placeholders as the English text given
             return " ".join(["fr", key, *(f"{{{name}}}" for name in cl.PLACEHOLDER.findall(english[key]))])
         return f"fr {key}{' {title}' if key == 'see' else ''}"
@@ -594,7 +612,7 @@ def _strings_text(
             return english[key]
         if key == "see":
             return english_see
-        return "en-answers.json" if key == "export_filename" else f"en {key}"
+        return FORMATTED[key][1] if key in FORMATTED else f"en {key}"
 
     lines = ["fr:"]
     lines += [f'  {key}: "{french(key)}"' for key in cl.STRING_KEYS]
@@ -879,6 +897,20 @@ def test_a_count_after_the_noun_is_accepted(tmp_path: Path) -> None:
     """ "Items ticked: {count}" reads well for 0, 1 and more."""
     strings = _strings(tmp_path, _strings_text(english={"done_import": "Items ticked: {count}."}))
     assert strings["en"]["done_import"] == "Items ticked: {count}."
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "Plan", "plan_2", "-plan", "plan.ics"])
+def test_plan_filename_must_be_a_plain_name_without_extension(tmp_path: Path, name: str) -> None:
+    """The plan's files are <plan_filename>.csv and .ics: the name alone, in lowercase ASCII."""
+    with pytest.raises(DataFileError, match=r"plan_filename must be lowercase ASCII .*without an extension"):
+        _strings(tmp_path, _strings_text(english={"plan_filename": name}))
+
+
+@pytest.mark.parametrize("separator", [":", "|", ",;"])
+def test_csv_separator_is_one_excel_reads(tmp_path: Path, separator: str) -> None:
+    """Excel splits a CSV on the list separator of its language: a comma or a semicolon."""
+    with pytest.raises(DataFileError, match=r"csv_separator must be ',' or ';'"):
+        _strings(tmp_path, _strings_text(english={"csv_separator": separator}))
 
 
 @pytest.mark.parametrize("name", ["answers.txt", "Réponses.json", "answers {id}.json", "en answers.json"])

@@ -1,18 +1,23 @@
 """The readiness checklist in Chromium (what a reader does, in Firefox ESR too), in both
 languages: saving, result, reset, export/import, printing, share link, broken or missing
-storage, another tab, no JavaScript, file://, keyboard only, and axe-core in each state.
+storage, another tab, no JavaScript, file://, keyboard only, the action plan (actions
+saved and carried, printed alone, CSV and iCalendar files), and axe-core in each state.
 Every test also checks that the page made no request elsewhere and logged no console error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime
+import io
 import json
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import icalendar
 import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -58,6 +63,36 @@ Storage.prototype.setItem = function () {
   throw new DOMException("Quota exceeded", "QuotaExceededError");
 };
 """
+
+
+def field(page: Page, item_id: str, name: str):  # type: ignore[no-untyped-def]
+    """One of an item's action fields: "who", "due" or "note"."""
+    return page.locator(f"#readiness-{item_id}-{name}")
+
+
+def plan_action(page: Page, item_id: str, who: str = "", due: str = "", note: str = "") -> None:
+    """Open the item's "Plan this action" and fill what is given."""
+    details = page.locator(f".js-checklist-plan-item[data-item='{item_id}']")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    for name, value in (("who", who), ("due", due), ("note", note)):
+        if value:
+            field(page, item_id, name).fill(value)
+
+
+def plan_entries(page: Page) -> list[str]:
+    """The items of the plan's entries, in the order shown."""
+    return page.locator(".js-checklist-plan li").evaluate_all("els => els.map(e => e.dataset.item)")
+
+
+def expect_plan(page: Page, item_ids: list[str]) -> None:
+    expect(page.locator(".js-checklist-plan li")).to_have_count(len(item_ids))
+    assert plan_entries(page) == item_ids
+
+
+TODAY = datetime.date.today()
+YESTERDAY = TODAY - datetime.timedelta(days=1)
+LATER = TODAY + datetime.timedelta(days=40)
 
 
 def checklist_url(base: str, lang: str) -> str:
@@ -143,7 +178,7 @@ def test_ticked_items_survive_a_reload(
     tick(page, [ESSENTIAL[0], OPTIONAL[0]])
     reload_checklist(page)
     assert sorted(ticked(page)) == sorted([ESSENTIAL[0], OPTIONAL[0]])
-    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[0]: True}}
+    assert saved(page) == {"version": 2, "actions": {}, "answers": {ESSENTIAL[0]: True, OPTIONAL[0]: True}}
 
 
 @ALSO_IN_FIREFOX
@@ -249,7 +284,7 @@ def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, l
     page.get_by_role("button", name=strings["reset"]).click()
     dialog.get_by_role("button", name=strings["reset_ok"]).click()
     expect_ticked(page, [])
-    assert saved(page) == {"version": 1, "answers": {}}
+    assert saved(page) == {"version": 2, "actions": {}, "answers": {}}
     expect(page.locator(".js-checklist-message")).to_have_text(strings["done_reset"])
 
 
@@ -262,6 +297,7 @@ def test_export_then_import_in_a_fresh_browser(
     strings = STRINGS["fr"]
     open_checklist(page, checklist_url(site_url, "fr"))
     tick(page, [ESSENTIAL[1], OPTIONAL[2]])
+    plan_action(page, ESSENTIAL[0], who="Émilie")
     with page.expect_download() as download_info:
         page.get_by_role("button", name=strings["export"]).click()
     download = download_info.value
@@ -269,8 +305,9 @@ def test_export_then_import_in_a_fresh_browser(
     exported = tmp_path / download.suggested_filename
     download.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["checklist"] == "readiness" and data["version"] == 1
+    assert data["checklist"] == "readiness" and data["version"] == 2
     assert data["answers"] == {ESSENTIAL[1]: True, OPTIONAL[2]: True}
+    assert data["actions"] == {ESSENTIAL[0]: {"who": "Émilie", "due": "", "note": ""}}
 
     fresh = browser.new_context()
     try:
@@ -285,7 +322,8 @@ def test_export_then_import_in_a_fresh_browser(
             STRINGS["en"]["done_import"].replace("{count}", "2")
         )
         assert sorted(ticked(other)) == sorted([ESSENTIAL[1], OPTIONAL[2]])
-        assert saved(other) == {"version": 1, "answers": {ESSENTIAL[1]: True, OPTIONAL[2]: True}}
+        expect(field(other, ESSENTIAL[0], "who")).to_have_value("Émilie")
+        assert saved(other) == {"version": 2, "actions": data["actions"], "answers": data["answers"]}
         traffic.assert_clean()
     finally:
         fresh.close()
@@ -313,7 +351,7 @@ def test_bad_import_changes_nothing(
     page.locator(".js-checklist-file").set_input_files(str(bad))
     expect(page.locator(".js-checklist-message")).to_have_text(STRINGS["en"]["error_import"])
     assert ticked(page) == [ESSENTIAL[0]]
-    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True}}
+    assert saved(page) == {"version": 2, "actions": {}, "answers": {ESSENTIAL[0]: True}}
 
 
 # --- Broken, missing or shared storage ------------------------------------------------------------------
@@ -336,9 +374,10 @@ def test_corrupt_storage_gives_an_empty_checklist(
     page, _ = checklist_page
     page.context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(stored)})")
     open_checklist(page, checklist_url(site_url, "fr"))
+    expect(page.locator(".js-checklist-message")).to_have_text(STRINGS["fr"]["storage_damaged"])
     assert ticked(page) == []
     tick(page, [ESSENTIAL[0]])
-    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True}}
+    assert saved(page) == {"version": 2, "actions": {}, "answers": {ESSENTIAL[0]: True}}
 
 
 def test_tampered_storage_keeps_the_answers_that_still_make_sense(
@@ -389,7 +428,11 @@ def test_share_link_carries_the_answers(
         # Nothing saved yet: the shared answers are taken and saved at once.
         open_checklist(other, link)
         assert sorted(ticked(other)) == sorted([ESSENTIAL[0], OPTIONAL[1]])
-        assert saved(other) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True}}
+        assert saved(other) == {
+            "version": 2,
+            "actions": {},
+            "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True},
+        }
         assert "#" not in other.url
 
         # Different answers saved: a question first. Keep mine, then replace.
@@ -413,7 +456,11 @@ def test_share_link_carries_the_answers(
             "button", name=STRINGS["fr"]["replace_ok"]
         ).click()
         expect_ticked(other, [ESSENTIAL[0], OPTIONAL[1]])
-        assert saved(other) == {"version": 1, "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True}}
+        assert saved(other) == {
+            "version": 2,
+            "actions": {},
+            "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True},
+        }
         traffic.assert_clean()
     finally:
         colleague.close()
@@ -463,7 +510,7 @@ def test_without_javascript_the_form_is_readable_and_usable(
         traffic = record_traffic(page, site_url.rstrip("/"))
         page.goto(checklist_url(site_url, lang))
         expect(page.locator(".js-checklist-nojs")).to_have_text(
-            [STRINGS[lang]["nojs_note"], STRINGS[lang]["levels_nojs"]]
+            [STRINGS[lang]["nojs_note"], STRINGS[lang]["levels_nojs"], STRINGS[lang]["plan_nojs"]]
         )
         expect(page.locator(".js-checklist-start")).to_be_hidden()
         expect(page.locator("fieldset")).to_have_count(len(READINESS["sections"]))
@@ -482,6 +529,14 @@ def test_without_javascript_the_form_is_readable_and_usable(
             expect(page.get_by_text(level["recommendation"][lang])).to_be_visible()
         expect(page.locator(".mdx-checklist button:visible")).to_have_count(0)
         assert page.locator(".mdx-checklist__hint a").count() == len(ITEMS)
+        # The plan says it needs JavaScript; no field, list or button of it shows.
+        expect(page.get_by_role("heading", name=STRINGS[lang]["plan_heading"])).to_be_visible()
+        expect(
+            page.locator(".js-checklist-plan-item:visible, .mdx-checklist textarea:visible")
+        ).to_have_count(0)
+        expect(page.locator(".js-checklist-plan li:visible, .js-checklist-plan-date:visible")).to_have_count(
+            0
+        )
         # With scripts off, Chromium refuses the preload of Material's bundle before any
         # network request (it reports "csp"): expected, and the only refusal.
         refused = [failure for failure in traffic.failures if failure.startswith("csp ")]
@@ -571,7 +626,11 @@ def test_works_from_file_and_keeps_answers_across_item_edits(
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(stored)])
     reload_checklist(page)
     assert sorted(ticked(page)) == sorted([ESSENTIAL[0], f"{renamed}-renamed"])
-    assert saved(page) == {"version": 1, "answers": {ESSENTIAL[0]: True, f"{renamed}-renamed": True}}
+    assert saved(page) == {
+        "version": 2,
+        "actions": {},
+        "answers": {ESSENTIAL[0]: True, f"{renamed}-renamed": True},
+    }
     check_then_reload(page, ESSENTIAL[1])
     assert ESSENTIAL[1] in ticked(page)
     traffic.assert_clean()
@@ -672,7 +731,7 @@ def test_no_verdict_before_the_first_tick(
     expect(start).to_have_text(strings["start_note"])
     expect(page.locator(".js-checklist-level:visible")).to_have_count(0)
     expect(page.locator(".js-checklist-gaps")).to_be_hidden()
-    expect(page.locator(".js-checklist-nojs")).to_have_count(2)
+    expect(page.locator(".js-checklist-nojs")).to_have_count(3)
     expect(page.locator(".js-checklist-nojs:visible")).to_have_count(0)
 
     tick(page, [OPTIONAL[0]])
@@ -831,3 +890,322 @@ def test_export_file_is_named_in_the_page_language(
         page.get_by_role("button", name=STRINGS[lang]["export"]).click()
     expected = {"fr": "reponses-preparation.json", "en": "readiness-answers.json"}[lang]
     assert download_info.value.suggested_filename == expected
+
+
+# --- The action plan --------------------------------------------------------------------------------------
+
+
+def label(item_id: str, lang: str) -> str:
+    """The words the plan gives an item: its action (its label before items had one)."""
+    item = next(item for item in ITEMS if item["id"] == item_id)
+    return item.get("action", item["label"])[lang]
+
+
+def fill_three_actions(page: Page) -> dict[str, dict[str, str]]:
+    """An overdue essential, an essential due today and an optional one without a date;
+    what the page should store for them."""
+    actions = {
+        OPTIONAL[0]: {"who": "", "due": "", "note": "Voir le budget; « vite », d’accord?"},
+        ESSENTIAL[1]: {"who": "Marc", "due": TODAY.isoformat(), "note": ""},
+        ESSENTIAL[0]: {"who": "Émilie Bérubé", "due": YESTERDAY.isoformat(), "note": "Ligne 1\nLigne 2"},
+    }
+    for item_id, action in actions.items():
+        plan_action(page, item_id, **action)
+    return actions
+
+
+@ALSO_IN_FIREFOX
+def test_actions_are_saved_reloaded_and_carried_to_english(
+    checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Actions noted in French: in the plan (essentials first, then by date; overdue said in
+    words), kept after a reload, shown in English; ticking an item marks its action done."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "fr"))
+    expect(page.locator(".js-checklist-plan-empty")).to_have_text(STRINGS["fr"]["plan_empty"])
+    actions = fill_three_actions(page)
+    expect_plan(page, [ESSENTIAL[0], ESSENTIAL[1], OPTIONAL[0]])
+    entries = page.locator(".js-checklist-plan li")
+    expect(entries.nth(0)).to_contain_text(STRINGS["fr"]["plan_overdue"])
+    expect(entries.nth(0).locator("a")).to_have_text(label(ESSENTIAL[0], "fr"))
+    expect(entries.nth(1)).not_to_contain_text(STRINGS["fr"]["plan_overdue"])  # due today
+    expect(entries.nth(1)).to_contain_text(fill(STRINGS["fr"]["plan_who_line"], who="Marc"))
+    expect(entries.nth(1)).to_contain_text(fill(STRINGS["fr"]["plan_due_line"], date=TODAY.isoformat()))
+    page.wait_for_function(
+        "([key, n]) => Object.keys((JSON.parse(localStorage.getItem(key)) || {}).actions || {}).length === n",
+        arg=[KEY, 3],
+    )
+    assert saved(page) == {"version": 2, "answers": {}, "actions": actions}
+
+    reload_checklist(page)
+    expect(field(page, ESSENTIAL[0], "who")).to_have_value("Émilie Bérubé")
+    expect(field(page, ESSENTIAL[0], "due")).to_have_value(YESTERDAY.isoformat())
+    expect(field(page, OPTIONAL[0], "note")).to_have_value(actions[OPTIONAL[0]]["note"])
+    expect_plan(page, [ESSENTIAL[0], ESSENTIAL[1], OPTIONAL[0]])
+
+    page.locator("a[hreflang='en']").first.dispatch_event("click")
+    page.wait_for_url(re.compile(r"/en/readiness/$"))
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+    expect(field(page, ESSENTIAL[0], "note")).to_have_value("Ligne 1\nLigne 2")
+    expect_plan(page, [ESSENTIAL[0], ESSENTIAL[1], OPTIONAL[0]])
+    expect(page.locator(".js-checklist-plan li").first).to_contain_text(STRINGS["en"]["plan_overdue"])
+    expect(page.locator(".js-checklist-plan li a").first).to_have_text(label(ESSENTIAL[0], "en"))
+
+    # Done: out of the plan, its fields put away, its action kept should it be unticked.
+    box(page, ESSENTIAL[0]).check()
+    expect_plan(page, [ESSENTIAL[1], OPTIONAL[0]])
+    expect(page.locator(f".js-checklist-plan-item[data-item='{ESSENTIAL[0]}']")).to_be_hidden()
+    box(page, ESSENTIAL[0]).uncheck()
+    expect_plan(page, [ESSENTIAL[0], ESSENTIAL[1], OPTIONAL[0]])
+
+
+def test_actions_are_kept_through_an_item_rename(context: BrowserContext, offline_copy: Path) -> None:
+    """From disk, after an item was renamed (its old id in `formerly`) and another removed:
+    the action saved under the old id follows the item; the removed item's goes."""
+    renamed, removed = OPTIONAL[0], OPTIONAL[1]
+    action = {"who": "Léa", "due": LATER.isoformat(), "note": ""}
+    stored = {
+        "version": 2,
+        "answers": {ESSENTIAL[0]: True},
+        "actions": {renamed: action, removed: {"who": "Paul", "due": "", "note": ""}},
+    }
+    page = context.new_page()
+    traffic = record_traffic(page, "file://")
+    flat = offline_copy / "preparation.html"
+    open_checklist(page, (flat if flat.is_file() else offline_copy / "preparation" / "index.html").as_uri())
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(stored)])
+    reload_checklist(page)
+    expect(field(page, f"{renamed}-renamed", "who")).to_have_value("Léa")
+    expect_plan(page, [f"{renamed}-renamed"])
+    assert saved(page) == {
+        "version": 2,
+        "answers": {ESSENTIAL[0]: True},
+        "actions": {f"{renamed}-renamed": action},
+    }
+    expect(page.locator(".js-checklist-message")).to_have_text("")  # a removed item is no damage
+    traffic.assert_clean()
+
+
+def test_plan_prints_alone(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """With "Print the plan" and print media, only the plan shows, with its date and without
+    its buttons; after printing, the page prints whole again. axe finds nothing."""
+    page, _ = checklist_page
+    strings = STRINGS["en"]
+    # The print dialog stays "open": no afterprint until the test sends it.
+    page.add_init_script("window.print = () => { document.documentElement.dataset.printing = ''; };")
+    open_checklist(page, checklist_url(site_url, "en"))
+    fill_three_actions(page)
+    page.get_by_role("button", name=strings["print_plan"]).click()
+    expect(page.locator("html")).to_have_attribute("data-printing", "")
+    page.emulate_media(media="print")
+    plan = page.locator(".js-checklist-plan")
+    expect(plan).to_be_visible()
+    expect(plan.locator("li")).to_have_count(3)
+    # Dates as Canada writes them in both languages (YYYY-MM-DD), as in the CSV.
+    expect(page.locator(".js-checklist-plan-date")).to_have_text(
+        fill(strings["plan_date"], date=TODAY.isoformat())
+    )
+    for hidden in (".js-checklist-section", ".js-checklist-result", ".md-header", "h1", ".md-footer"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator(".mdx-checklist button:visible")).to_have_count(0)
+    assert axe_violations(page) == []
+
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    expect(page.locator("html")).not_to_have_class(re.compile("mdx-print-plan"))
+    expect(page.locator(".js-checklist-section").first).to_be_visible()
+
+
+@pytest.mark.parametrize("engine", ["firefox"], indirect=True)
+def test_plan_print_button_prints_the_plan_alone(
+    engines: Engines, checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Firefox's own PDF printer: the plan, its date and actions on paper; no item of the
+    checklist, no button."""
+    page, _ = checklist_page
+    strings = STRINGS["fr"]
+    engines.printed_pdf.unlink(missing_ok=True)
+    page.add_init_script(
+        "addEventListener('afterprint', () => { document.documentElement.dataset.printed = ''; })"
+    )
+    open_checklist(page, checklist_url(site_url, "fr"))
+    fill_three_actions(page)
+    page.get_by_role("button", name=strings["print_plan"]).click()
+    expect(page.locator("html")).to_have_attribute("data-printed", "")
+    expect(page.locator("html")).not_to_have_class(re.compile("mdx-print-plan"))
+    text = " ".join(" ".join(p.extract_text().split()) for p in read_printed(engines.printed_pdf).pages)
+    assert strings["plan_heading"] in text and "Émilie Bérubé" in text, text[:400]
+    assert strings["plan_overdue"] in text
+    assert " ".join(label(ESSENTIAL[0], "fr").split()[:4]) in text
+    assert " ".join(ITEMS[-1]["label"]["fr"].split()[:4]) not in text, text[:400]
+    for button in ("print_plan", "plan_csv", "plan_ics", "export", "reset"):
+        assert strings[button] not in text, button
+
+
+@ALSO_IN_FIREFOX
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plan_downloads_as_a_csv_excel_reads(
+    checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path, lang: str
+) -> None:
+    """The CSV: UTF-8 with a byte order mark, CRLF, every field quoted, the separator Excel
+    expects in the page's language; read back by the csv module, accents intact."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    actions = fill_three_actions(page)
+    expect(page.locator(".js-checklist-plan li")).to_have_count(3)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=strings["plan_csv"]).click()
+    download = download_info.value
+    assert download.suggested_filename == strings["plan_filename"] + ".csv"
+    data = Path(download.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    # Four rows, each ending CRLF; a note's line break stays inside its quoted field.
+    assert data.count(b"\r\n") == 4 and data.count(b"\n") == 5
+    rows = list(
+        csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=strings["csv_separator"])
+    )
+    yes = strings["csv_yes"]
+    header = ["csv_action", "essential", "plan_who", "plan_due", "plan_overdue", "plan_note", "csv_link"]
+    assert rows[0] == [strings[key] for key in header]
+    assert [row[:6] for row in rows[1:]] == [
+        [label(ESSENTIAL[0], lang), yes, "Émilie Bérubé", YESTERDAY.isoformat(), yes, "Ligne 1\nLigne 2"],
+        [label(ESSENTIAL[1], lang), yes, "Marc", TODAY.isoformat(), "", ""],
+        [label(OPTIONAL[0], lang), "", "", "", "", actions[OPTIONAL[0]]["note"]],
+    ]
+    links = page.locator(".js-checklist-plan li a").evaluate_all("els => els.map(e => e.href)")
+    assert [row[6] for row in rows[1:]] == links
+
+
+@ALSO_IN_FIREFOX
+def test_plan_downloads_as_an_icalendar_file(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """The .ics: one all-day event per dated action, parsed by the icalendar library with
+    the right dates and words; every line within 75 octets, CRLF."""
+    page, _ = checklist_page
+    strings = STRINGS["fr"]
+    open_checklist(page, checklist_url(site_url, "fr"))
+    plan_action(page, OPTIONAL[0], note="Sans date")
+    page.get_by_role("button", name=strings["plan_ics"]).click()
+    expect(page.locator(".js-checklist-message")).to_have_text(strings["plan_no_dates"])
+
+    fill_three_actions(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=strings["plan_ics"]).click()
+    download = download_info.value
+    assert download.suggested_filename == strings["plan_filename"] + ".ics"
+    data = Path(download.path()).read_bytes()
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and b"\n" not in b"".join(lines)
+    assert max(len(line) for line in lines) <= 75
+    calendar = icalendar.Calendar.from_ical(data.decode("utf-8"))
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+    assert len(events) == 2
+    first = next(event for event in events.values() if event.decoded("DTSTART") == YESTERDAY)
+    assert first.decoded("DTEND") == TODAY
+    assert str(first["SUMMARY"]) == label(ESSENTIAL[0], "fr")
+    assert "Émilie Bérubé" in str(first["DESCRIPTION"]) and "Ligne 1\nLigne 2" in str(first["DESCRIPTION"])
+    assert first["DTSTAMP"].dt.tzinfo is not None
+    assert {event.decoded("DTSTART") for event in events.values()} == {YESTERDAY, TODAY}
+    assert all(uid.startswith("readiness-") for uid in events)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_damaged_actions_leave_the_good_data_and_say_so(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """A store with a damaged action: the good answers and actions stay, the message says
+    some could not be read, and the store is written back with the good part."""
+    page, _ = checklist_page
+    good = {"who": "Émilie", "due": LATER.isoformat(), "note": ""}
+    stored = {
+        "version": 2,
+        "answers": {OPTIONAL[0]: True},
+        "actions": {ESSENTIAL[0]: good, ESSENTIAL[1]: "Marc", ESSENTIAL[2]: {"who": ["x"]}},
+    }
+    page.context.add_init_script(
+        f"if (!sessionStorage.seeded) {{ sessionStorage.seeded = 1; localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(stored))}); }}"
+    )
+    open_checklist(page, checklist_url(site_url, lang))
+    expect(page.locator(".js-checklist-message")).to_have_text(STRINGS[lang]["storage_damaged"])
+    expect_ticked(page, [OPTIONAL[0]])
+    expect(field(page, ESSENTIAL[0], "who")).to_have_value("Émilie")
+    expect_plan(page, [ESSENTIAL[0]])
+    assert saved(page) == {"version": 2, "answers": {OPTIONAL[0]: True}, "actions": {ESSENTIAL[0]: good}}
+    reload_checklist(page)
+    expect(field(page, ESSENTIAL[0], "who")).to_have_value("Émilie")
+    expect(page.locator(".js-checklist-message")).to_have_text("")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blocked_storage_keeps_the_plan_in_the_page(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """Blocked storage: actions work in the page and the warning says they will not be kept."""
+    page, _ = checklist_page
+    page.context.add_init_script(BLOCKED_STORAGE)
+    open_checklist(page, checklist_url(site_url, lang))
+    expect(page.locator(".js-checklist-storage-warning")).to_have_text(STRINGS[lang]["storage_warning"])
+    plan_action(page, ESSENTIAL[0], who="Émilie", due=LATER.isoformat())
+    expect_plan(page, [ESSENTIAL[0]])
+    expect(page.locator(".js-checklist-plan li")).to_contain_text("Émilie")
+
+
+def test_full_storage_leaves_what_was_saved_untouched(
+    checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Storage that takes no more writes: what was saved is shown, and stays as it was
+    while the reader goes on in the page."""
+    page, _ = checklist_page
+    stored = json.dumps(
+        {
+            "version": 2,
+            "answers": {OPTIONAL[0]: True},
+            "actions": {ESSENTIAL[0]: {"who": "Émilie", "due": "", "note": ""}},
+        }
+    )
+    page.context.add_init_script(
+        f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(stored)});" + FULL_STORAGE
+    )
+    open_checklist(page, checklist_url(site_url, "en"))
+    expect(field(page, ESSENTIAL[0], "who")).to_have_value("Émilie")
+    plan_action(page, ESSENTIAL[1], who="Marc")
+    box(page, OPTIONAL[1]).check()
+    expect(page.locator(".js-checklist-storage-warning")).to_be_visible()
+    expect_plan(page, [ESSENTIAL[0], ESSENTIAL[1]])
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") == stored
+
+
+def test_plan_by_keyboard(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """The "Plan this action" disclosure opens with Enter; Tab reaches the labelled fields; what is typed shows in the plan."""
+    page, _ = checklist_page
+    strings = STRINGS["en"]
+    open_checklist(page, checklist_url(site_url, "en"))
+    summary = page.locator(f".js-checklist-plan-item[data-item='{ESSENTIAL[0]}'] summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(f".js-checklist-plan-item[data-item='{ESSENTIAL[0]}']")).to_have_attribute("open", "")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label(strings["plan_who"]).first).to_be_focused()
+    page.keyboard.type("Émilie")
+    expect(page.locator(".js-checklist-plan li")).to_contain_text(
+        fill(strings["plan_who_line"], who="Émilie")
+    )
+    page.keyboard.press("Tab")
+    expect(page.get_by_label(strings["plan_due"]).first).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plan_has_no_accessibility_violation(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """axe-core finds nothing with the plan empty, an action's fields open and filled, and
+    a plan with an overdue action; in dark mode too."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, lang))
+    found = [f"empty plan: {line}" for line in axe_violations(page)]
+    fill_three_actions(page)
+    expect(page.locator(".js-checklist-plan li")).to_have_count(3)
+    found += [f"plan: {line}" for line in axe_violations(page)]
+    page.emulate_media(color_scheme="dark")
+    found += [f"plan, dark: {line}" for line in axe_violations(page)]
+    assert found == []

@@ -72,18 +72,63 @@ test("unknown ids and anything but true are dropped; former ids move to the curr
   assert.deepEqual(logic.clean({ toString: true, hasOwnProperty: true }, BY_NAME), {});
 });
 
-test("stored answers of every corrupt shape give no answers, never an error", () => {
-  for (const bad of [null, undefined, 42, "text", [], [true], { version: 2, answers: { a: true } }, { answers: { a: true } }, { version: 1, answers: [true] }, { version: 1, answers: "a" }, { version: 1 }]) {
-    const saved = logic.fromSaved(bad, 1, BY_NAME);
-    assert.deepEqual(saved.answers, {}, JSON.stringify(bad));
+// The stored text of a value, as localStorage holds it.
+const stored = (value) => JSON.stringify(value);
+const ACTION = { who: "Émilie", due: "2026-12-01", note: "Budget; « révision »" };
+
+test("stored answers of every corrupt shape give no answers, never an error, and say so", () => {
+  for (const bad of ["{not json", "42", '"text"', "[]", "[true]", stored({ version: 3, answers: { a: true } }), stored({ answers: { a: true } }), stored({ version: 1, answers: [true] }), stored({ version: 2, answers: "a", actions: {} }), stored({ version: 1 })]) {
+    const saved = logic.fromSaved(bad, 2, BY_NAME);
+    assert.deepEqual([saved.answers, saved.actions, saved.same, saved.damaged], [{}, {}, false, true], bad);
   }
 });
 
-test("stored answers are read; 'same' tells whether writing them back would change them", () => {
-  assert.deepEqual(logic.fromSaved({ version: 1, answers: { a: true } }, 1, BY_NAME), { answers: { a: true }, same: true });
-  assert.deepEqual(logic.fromSaved({ version: 1, answers: { "old-b": true } }, 1, BY_NAME), { answers: { b: true }, same: false });
-  assert.deepEqual(logic.fromSaved({ version: 1, answers: { ghost: true } }, 1, BY_NAME), { answers: {}, same: false });
-  assert.deepEqual(logic.fromSaved(null, 1, BY_NAME), { answers: {}, same: false });
+test("nothing stored: nothing read, nothing damaged", () => {
+  assert.deepEqual(logic.fromSaved(null, 2, BY_NAME), { answers: {}, actions: {}, same: false, damaged: false });
+  assert.deepEqual(logic.fromSaved("null", 2, BY_NAME).damaged, false);
+});
+
+test("stored answers and actions are read; 'same' tells whether writing them back would change them", () => {
+  const now = { version: 2, answers: { a: true }, actions: { b: ACTION } };
+  assert.deepEqual(logic.fromSaved(stored(now), 2, BY_NAME), { answers: { a: true }, actions: { b: ACTION }, same: true, damaged: false });
+  const renamed = logic.fromSaved(stored({ version: 2, answers: { "old-b": true }, actions: { "old-b": ACTION } }), 2, BY_NAME);
+  assert.deepEqual(renamed, { answers: { b: true }, actions: { b: ACTION }, same: false, damaged: false });
+  // An item removed from the checklist: its answer and action go, and that is not damage.
+  const removed = logic.fromSaved(stored({ version: 2, answers: { ghost: true }, actions: { ghost: ACTION } }), 2, BY_NAME);
+  assert.deepEqual(removed, { answers: {}, actions: {}, same: false, damaged: false });
+});
+
+test("the old format (version 1, answers only) is migrated: same answers, no actions, written back", () => {
+  const old = logic.fromSaved(stored({ version: 1, answers: { a: true, "old-b": true } }), 2, BY_NAME);
+  assert.deepEqual(old, { answers: { a: true, b: true }, actions: {}, same: false, damaged: false });
+});
+
+test("a damaged action is left out, the good answers and actions are kept, and the damage is told", () => {
+  const mixed = { version: 2, answers: { a: true, c: "yes" }, actions: { b: ACTION, c: "Marie", a: { who: 42, due: "2026-12-01", note: "" } } };
+  const saved = logic.fromSaved(stored(mixed), 2, BY_NAME);
+  assert.deepEqual(saved.answers, { a: true });
+  assert.deepEqual(saved.actions, { b: ACTION, a: { who: "", due: "2026-12-01", note: "" } });
+  assert.equal(saved.damaged, true);
+  assert.equal(saved.same, false);
+  for (const actions of [undefined, "all", [ACTION], null]) {
+    const read = logic.fromSaved(stored({ version: 2, answers: { a: true }, actions }), 2, BY_NAME);
+    assert.deepEqual([read.answers, read.actions, read.damaged], [{ a: true }, {}, true], String(actions));
+  }
+});
+
+test("an action keeps three strings: trimmed, the date a real day or nothing; an empty one is no action", () => {
+  assert.deepEqual(logic.cleanAction({ who: "  Émilie ", due: "2026-12-01", note: "x", extra: 1 }), { who: "Émilie", due: "2026-12-01", note: "x" });
+  assert.deepEqual(logic.cleanAction({ due: "2026-02-30" }), null);
+  assert.deepEqual(logic.cleanAction({ who: "a", due: "1/12/2026" }), { who: "a", due: "", note: "" });
+  assert.equal(logic.cleanAction({ who: "x".repeat(600) }).who.length, 500);
+  for (const bad of [null, undefined, "Marie", [], 42, { who: " ", due: "", note: "" }, { who: 1, note: false }]) {
+    assert.equal(logic.cleanAction(bad), null, JSON.stringify(bad));
+  }
+});
+
+test("a day is a real calendar day with a four-digit year", () => {
+  for (const day of ["2026-12-01", "2028-02-29", "1000-01-01", "9999-12-31"]) assert.equal(logic.isDay(day), true, day);
+  for (const day of ["2026-02-29", "2026-13-01", "0099-01-01", "2026-1-1", "", "2026-12-01T00:00", " 2026-12-01"]) assert.equal(logic.isDay(day), false, day);
 });
 
 test("a share link round-trips, and a tampered one is refused or cleaned", () => {
@@ -98,12 +143,130 @@ test("a share link round-trips, and a tampered one is refused or cleaned", () =>
 });
 
 test("an exported file imports back; a file for another checklist, version or shape does not", () => {
-  const file = JSON.stringify(logic.exported("readiness", 1, { a: true, b: true }, "2026-12-05T00:00:00.000Z"));
-  assert.deepEqual(logic.imported(file, "readiness", 1, BY_NAME), { a: true, b: true });
-  assert.equal(logic.imported(file, "other", 1, BY_NAME), null);
-  assert.equal(logic.imported(file, "readiness", 2, BY_NAME), null);
-  for (const bad of ["", "not json", "null", "[]", '{"checklist":"readiness","version":1}', '{"checklist":"readiness","version":1,"answers":"a"}']) {
-    assert.equal(logic.imported(bad, "readiness", 1, BY_NAME), null, bad);
+  const file = JSON.stringify(logic.exported("readiness", 2, { a: true, b: true }, { c: ACTION }, "2026-12-05T00:00:00.000Z"));
+  assert.deepEqual(logic.imported(file, "readiness", 2, BY_NAME), { answers: { a: true, b: true }, actions: { c: ACTION } });
+  assert.equal(logic.imported(file, "other", 2, BY_NAME), null);
+  assert.equal(logic.imported(file, "readiness", 3, BY_NAME), null);
+  const damaged = JSON.stringify({ checklist: "readiness", version: 2, answers: {}, actions: { c: "x" } });
+  for (const bad of ["", "not json", "null", "[]", '{"checklist":"readiness","version":2}', '{"checklist":"readiness","version":2,"answers":"a","actions":{}}', damaged]) {
+    assert.equal(logic.imported(bad, "readiness", 2, BY_NAME), null, bad);
+  }
+});
+
+test("an export of the old format still imports: its answers, and no actions (the reader's stay)", () => {
+  const old = JSON.stringify({ checklist: "readiness", version: 1, exported: "2026-01-01T00:00:00.000Z", answers: { a: true, "old-b": true } });
+  assert.deepEqual(logic.imported(old, "readiness", 2, BY_NAME), { answers: { a: true, b: true }, actions: null });
+});
+
+// --- The plan ------------------------------------------------------------------------------
+
+const PLAN_ITEMS = [
+  { name: "a", essential: false, text: "Do a", href: "https://example.org/a" },
+  { name: "b", essential: true, text: "Do b", href: "https://example.org/b" },
+  { name: "c", essential: false, text: "Do c", href: "https://example.org/c" },
+  { name: "d", essential: true, text: "Do d", href: "https://example.org/d" },
+  { name: "e", essential: false, text: "Do e", href: "https://example.org/e" },
+];
+const act = (due, who = "", note = "") => ({ who, due, note });
+const names = (entries) => entries.map((entry) => entry.item.name);
+const S = {
+  csv_action: "Action", essential: "Essential", plan_who: "Who", plan_due: "Target date", plan_overdue: "Overdue",
+  plan_note: "Note", csv_link: "Link", csv_yes: "Yes", plan_who_line: "Who: {who}",
+};
+
+test("the plan: essentials first, then by date, undated last, then in the checklist's order", () => {
+  const actions = { a: act("2026-01-05"), b: act(""), c: act("2026-01-01"), d: act("2026-03-01"), e: act("") };
+  assert.deepEqual(names(logic.openActions(PLAN_ITEMS, {}, actions)), ["d", "b", "c", "a", "e"]);
+});
+
+test("the plan leaves out ticked items (their action is done), items without action, and unknown ids", () => {
+  const actions = { a: act("2026-01-05"), b: act("2026-01-01"), ghost: act("2026-01-01") };
+  assert.deepEqual(names(logic.openActions(PLAN_ITEMS, { b: true }, actions)), ["a"]);
+  assert.deepEqual(logic.openActions(PLAN_ITEMS, {}, {}), []);
+});
+
+test("overdue from the day after the target date; never without a date", () => {
+  assert.equal(logic.overdue("2026-12-04", "2026-12-05"), true);
+  assert.equal(logic.overdue("2026-12-05", "2026-12-05"), false);
+  assert.equal(logic.overdue("2026-12-06", "2026-12-05"), false);
+  assert.equal(logic.overdue("2025-12-31", "2026-01-01"), true);
+  assert.equal(logic.overdue("", "2026-12-05"), false);
+});
+
+test("today is the local calendar day, zero-padded", () => {
+  assert.equal(logic.dayOf(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+  assert.equal(logic.dayOf(new Date(2026, 11, 25, 0, 0)), "2026-12-25");
+});
+
+test("CSV: byte order mark, every field quoted, quotes doubled, CRLF, the separator given", () => {
+  assert.equal(logic.csv([["a", 'say "hi"'], ["é;,", "two\nlines"]], ";"), '\ufeff"a";"say ""hi"""\r\n"é;,";"two\nlines"\r\n');
+  assert.equal(logic.csv([["only"]], ","), '\ufeff"only"\r\n');
+});
+
+test("the plan's rows: a header in the page's words, then one row per open action", () => {
+  const entries = logic.openActions(PLAN_ITEMS, {}, { b: act("2026-01-01", "Émilie", "n"), c: act("") });
+  assert.deepEqual(logic.planRows(entries, S, "2026-01-02"), [
+    ["Action", "Essential", "Who", "Target date", "Overdue", "Note", "Link"],
+    ["Do b", "Yes", "Émilie", "2026-01-01", "Yes", "n", "https://example.org/b"],
+    ["Do c", "", "", "", "", "", "https://example.org/c"],
+  ]);
+  assert.deepEqual(logic.planRows([], S, "2026-01-02").length, 1);
+});
+
+test("iCalendar text: backslash, semicolon, comma and line breaks escaped; control characters dropped", () => {
+  assert.equal(logic.icsText("a\\b;c,d\ne\r\nf\rg\u0007h\ti"), "a\\\\b\\;c\\,d\\ne\\nf\\ng" + "h\ti");
+  assert.equal(logic.icsText(""), "");
+});
+
+const octets = (line) => Buffer.byteLength(line, "utf8");
+
+test("folding: 75 octets stay on one line, 76 fold; continuation lines start with a space", () => {
+  assert.equal(logic.fold("x".repeat(75)), "x".repeat(75));
+  assert.equal(logic.fold("x".repeat(76)), "x".repeat(75) + "\r\n x");
+  const long = logic.fold("y".repeat(75 + 74 + 1));
+  assert.deepEqual(long.split("\r\n").map(octets), [75, 75, 2]);
+});
+
+test("folding counts octets, not characters, and never splits a character", () => {
+  // 74 ASCII then "é" (2 octets): 76 octets, so "é" moves whole to the next line.
+  assert.equal(logic.fold("x".repeat(74) + "é"), "x".repeat(74) + "\r\n é");
+  assert.equal(logic.fold("x".repeat(73) + "é"), "x".repeat(73) + "é");
+  // A 3-octet "€" and a 4-octet emoji straddling the boundary.
+  assert.equal(logic.fold("x".repeat(73) + "€"), "x".repeat(73) + "\r\n €");
+  assert.equal(logic.fold("x".repeat(72) + "€"), "x".repeat(72) + "€");
+  assert.equal(logic.fold("x".repeat(72) + "📅"), "x".repeat(72) + "\r\n 📅");
+  const accented = logic.fold("é".repeat(100));
+  for (const line of accented.split("\r\n")) {
+    assert.ok(octets(line) <= 75, line);
+    assert.ok(!line.includes("\ufffd"));
+  }
+  assert.equal(accented.split("\r\n").map((line, i) => (i ? line.slice(1) : line)).join(""), "é".repeat(100));
+});
+
+test("iCalendar: one all-day event per dated action, with UID, DTSTAMP, escaped and folded text", () => {
+  const long = "Écrire ce que nous attendons des médias sociaux; avec l’équipe, « vite »";
+  const items = [{ name: "goals", essential: true, text: long, href: "https://example.org/objectifs/#goals" }, ...PLAN_ITEMS];
+  const actions = { goals: act("2026-12-31", "Émilie", "Ligne 1\nLigne 2"), a: act("") };
+  const text = logic.icalendar(logic.openActions(items, {}, actions), S, "readiness", "example.org", new Date(Date.UTC(2026, 11, 5, 18, 36, 7, 123)));
+  const lines = text.split("\r\n");
+  assert.equal(lines.pop(), "");
+  for (const line of lines) assert.ok(octets(line) <= 75, line);
+  const unfolded = text.replace(/\r\n /g, "").split("\r\n");
+  assert.deepEqual(unfolded.slice(0, 3), ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mdx-checklist//readiness//EN"]);
+  assert.equal(unfolded.filter((line) => line === "BEGIN:VEVENT").length, 1);
+  assert.ok(unfolded.includes("UID:readiness-goals@example.org"));
+  assert.ok(unfolded.includes("DTSTAMP:20261205T183607Z"));
+  assert.ok(unfolded.includes("DTSTART;VALUE=DATE:20261231"));
+  assert.ok(unfolded.includes("DTEND;VALUE=DATE:20270101"));
+  assert.ok(unfolded.includes("SUMMARY:Écrire ce que nous attendons des médias sociaux\\; avec l’équipe\\, « vite »"));
+  assert.ok(unfolded.includes("DESCRIPTION:Who: Émilie\\nLigne 1\\nLigne 2\\nhttps://example.org/objectifs/#goals"));
+  assert.deepEqual(unfolded.slice(-3), ["END:VEVENT", "END:VCALENDAR", ""]);
+});
+
+test("iCalendar of an empty plan, or of actions without dates: a valid calendar with no event", () => {
+  for (const entries of [[], logic.openActions(PLAN_ITEMS, {}, { a: act("", "x") })]) {
+    const text = logic.icalendar(entries, S, "readiness", "example.org", new Date(0));
+    assert.equal(text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//mdx-checklist//readiness//EN\r\nEND:VCALENDAR\r\n");
   }
 });
 
@@ -124,7 +287,7 @@ test("answers that are not an object give no answers, never an error", () => {
 });
 
 test("answers stored under another version are not 'same': they are written back", () => {
-  assert.deepEqual(logic.fromSaved({ version: 2, answers: {} }, 1, BY_NAME), { answers: {}, same: false });
+  assert.deepEqual(logic.fromSaved(stored({ version: 1, answers: {} }), 2, BY_NAME), { answers: {}, actions: {}, same: false, damaged: false });
 });
 
 test("an optional item left unticked does not hold back the essentials", () => {

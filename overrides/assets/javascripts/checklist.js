@@ -1,22 +1,20 @@
 /*
- * Checklists (hooks/templates/checklist.html): saves the answers in this browser,
- * shows progress, a level and the gaps; reset, export, import, print, share link.
- * The form works without this file; strings and the storage version come from the page.
- * Stored per checklist, by item id: {"version": 1, "answers": {"<item-id>": true}}
- * under localStorage["mdx-checklist.<id>"]. The logic is pure functions at the top,
- * which Node's test runner loads from this file (tests/js/).
+ * Checklists (hooks/templates/checklist.html): answers and actions saved in this browser
+ * (localStorage["mdx-checklist.<id>"]: {"version": 2, "answers": {"<item>": true}, "actions":
+ * {"<item>": {"who", "due", "note"}}}), the result and the plan. Works without it. Pure logic
+ * first (tests/js/).
  */
 (function () {
   "use strict";
 
-  // A placeholder without a value stays as written, as in hooks/checklist.py's fill.
+  // As hooks/checklist.py's fill.
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
+      return has(values, name) ? String(values[name]) : match;
     });
   }
 
-  // Each item's current id, and each of its former ids, to the current id.
+  // Current and former ids to the current id.
   function aliases(items) {
     var byName = {};
     items.forEach(function (item) {
@@ -28,27 +26,67 @@
     return byName;
   }
 
-  // Only answers for items that exist (under their id or a former one) survive.
+  function isObject(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+  function has(object, name) {
+    return Object.prototype.hasOwnProperty.call(object, name);
+  }
+
   function clean(raw, byName) {
     var result = {};
-    if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    if (isObject(raw)) {
       Object.keys(raw).forEach(function (name) {
-        if (raw[name] === true && Object.prototype.hasOwnProperty.call(byName, name)) {
-          result[byName[name]] = true;
-        }
+        if (raw[name] === true && has(byName, name)) result[byName[name]] = true;
       });
     }
     return result;
   }
 
-  // `same`: stored as it would be written now.
-  function fromSaved(data, version, byName) {
-    var answers = data && data.version === version ? clean(data.answers, byName) : {};
-    var same = !!data && data.version === version && JSON.stringify(data.answers) === JSON.stringify(answers);
-    return { answers: answers, same: same };
+  var FIELDS = ["who", "due", "note"];
+  function isDay(text) {
+    var time = Date.parse(text + "T00:00Z");
+    return /^[1-9]\d{3}-\d\d-\d\d$/.test(text) && time === time && new Date(time).toISOString().slice(0, 10) === text;
+  }
+  function cleanAction(raw) {
+    if (!isObject(raw)) return null;
+    var action = {};
+    var said = false;
+    FIELDS.forEach(function (field) {
+      var value = typeof raw[field] === "string" ? raw[field].trim().slice(0, 500) : "";
+      action[field] = field !== "due" || isDay(value) ? value : "";
+      said = said || !!action[field];
+    });
+    return said ? action : null;
   }
 
-  // Ticked, total, weighted score (rounded down: 27 of 67 points is 40) and essentials.
+  // Version 1 is migrated; `same`: stored as it would be written; `damaged`: some unreadable.
+  function fromSaved(raw, version, byName) {
+    var data;
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      data = undefined;
+    }
+    var known = isObject(data) && (data.version === version || data.version === 1) && isObject(data.answers);
+    var current = known && data.version === version;
+    var answers = known ? clean(data.answers, byName) : {};
+    var actions = {};
+    var damaged = data !== null && !known;
+    if (current && !isObject(data.actions)) damaged = true;
+    else if (current) {
+      Object.keys(data.actions).forEach(function (name) {
+        if (!has(byName, name)) return;
+        var action = cleanAction(data.actions[name]);
+        if (JSON.stringify(action) !== JSON.stringify(data.actions[name])) damaged = true;
+        if (action) actions[byName[name]] = action;
+      });
+    }
+    var same = current && JSON.stringify([data.answers, data.actions]) === JSON.stringify([answers, actions]);
+    return { answers: answers, actions: actions, same: same, damaged: damaged };
+  }
+
+  // Weighted score, rounded down.
   function tally(items, answers) {
     var result = { done: 0, total: items.length, score: 0, essentialsDone: true };
     var weight = 0;
@@ -67,7 +105,6 @@
     return result;
   }
 
-  // The first level the tally reaches, by index; -1 before anything is ticked.
   function levelIndex(levels, result) {
     if (result.done === 0) return -1;
     for (var i = 0; i < levels.length; i += 1) {
@@ -82,7 +119,7 @@
     }).length;
   }
 
-  // A share link carries the ticked ids: #<checklist id>-answers=id1,id2
+  // #<id>-answers=id1,id2
   function shareFragment(id, answers) {
     return "#" + id + "-answers=" + Object.keys(answers).join(",");
   }
@@ -96,57 +133,118 @@
     return clean(shared, byName);
   }
 
-  function exported(id, version, answers, when) {
-    return { checklist: id, version: version, exported: when, answers: answers };
+  function exported(id, version, answers, actions, when) {
+    return { checklist: id, version: version, exported: when, answers: answers, actions: actions };
   }
+  // Version 1: no actions (null), the reader's stay.
   function imported(text, id, version, byName) {
-    var data = null;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return null;
-    }
-    var valid = data && data.checklist === id && data.version === version && data.answers && typeof data.answers === "object";
-    return valid ? clean(data.answers, byName) : null;
+    var saved = fromSaved(text, version, byName);
+    var data = JSON.parse(saved.damaged ? "null" : text);
+    if (!isObject(data) || data.checklist !== id) return null;
+    return { answers: saved.answers, actions: data.version === 1 ? null : saved.actions };
   }
 
-  // Stryker disable all: mutation testing stops here (`make mutation`); the export and the
-  // wiring below are the browser tests' (tests/test_checklist_browser.py).
-  var logic = {
-    fill: fill,
-    aliases: aliases,
-    clean: clean,
-    fromSaved: fromSaved,
-    tally: tally,
-    levelIndex: levelIndex,
-    countTicked: countTicked,
-    shareFragment: shareFragment,
-    sharedAnswers: sharedAnswers,
-    exported: exported,
-    imported: imported,
-  };
+  function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  // Ticking an item marks its action done.
+  function openActions(items, answers, actions) {
+    return items
+      .map(function (item, index) {
+        return { item: item, action: actions[item.name], index: index };
+      })
+      .filter(function (entry) {
+        return entry.action && answers[entry.item.name] !== true;
+      })
+      .sort(function (a, b) {
+        return b.item.essential - a.item.essential || compare(a.action.due || "~", b.action.due || "~") || a.index - b.index;
+      });
+  }
+  function overdue(due, today) {
+    return !!due && due < today;
+  }
+  function dayOf(date) {
+    return new Date(date - date.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+  }
+
+  // The byte order mark makes Excel read UTF-8.
+  function csv(rows, separator) {
+    var lines = rows.map(function (row) {
+      return '"' + row.join("\0").replace(/"/g, '""').split("\0").join('"' + separator + '"') + '"';
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+  function planRows(entries, s, today) {
+    var rows = [[s.csv_action, s.essential, s.plan_who, s.plan_due, s.plan_overdue, s.plan_note, s.csv_link]];
+    entries.forEach(function (entry) {
+      var a = entry.action;
+      var item = entry.item;
+      rows.push([item.text, item.essential ? s.csv_yes : "", a.who, a.due, overdue(a.due, today) ? s.csv_yes : "", a.note, item.href]);
+    });
+    return rows;
+  }
+
+  // RFC 5545: 75 octets a line, never inside a character.
+  function icsText(value) {
+    return value
+      .replace(/[\\;,]/g, "\\$&")
+      .replace(/\r\n?|\n/g, "\\n")
+      .replace(/[^\t -~\x80-\uffff]/g, "");
+  }
+  function fold(line) {
+    var out = "";
+    var size = 0;
+    for (var char of line) {
+      var code = char.codePointAt(0);
+      var bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      if (size + bytes > 75) {
+        out += "\r\n ";
+        size = 1;
+      }
+      out += char;
+      size += bytes;
+    }
+    return out;
+  }
+  function icalendar(entries, s, id, host, now) {
+    var stamp = now.toISOString().replace(/[-:]|\.\d+/g, "");
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mdx-checklist//" + id + "//EN"];
+    entries.forEach(function (entry) {
+      var a = entry.action;
+      if (!a.due) return;
+      var end = new Date(Date.parse(a.due) + 864e5).toISOString();
+      var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.note, entry.item.href].filter(Boolean);
+      lines.push(
+        "BEGIN:VEVENT",
+        "UID:" + id + "-" + entry.item.name + "@" + host,
+        "DTSTAMP:" + stamp,
+        "DTSTART;VALUE=DATE:" + a.due.replace(/-/g, ""),
+        "DTEND;VALUE=DATE:" + end.replace(/-/g, "").slice(0, 8),
+        "SUMMARY:" + icsText(entry.item.text),
+        "DESCRIPTION:" + icsText(about.join("\n")),
+        "END:VEVENT"
+      );
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  // Stryker disable all: the wiring below is the browser tests'.
+  var logic = { fill, aliases, clean, fromSaved, tally, levelIndex, countTicked, shareFragment, sharedAnswers, exported, imported, isDay, cleanAction, openActions, overdue, dayOf, csv, planRows, icsText, fold, icalendar };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 
-  var PREFIX = "mdx-checklist.";
-
-  // Storage can be missing, blocked, full or corrupt: these two never throw.
+  // Storage may be blocked or full: these never throw.
   function readStore(key) {
-    var raw;
     try {
-      raw = window.localStorage.getItem(key);
+      return { ok: true, value: window.localStorage.getItem(key) };
     } catch (error) {
       return { ok: false, value: null };
     }
-    try {
-      return { ok: true, value: JSON.parse(raw) };
-    } catch (error) {
-      return { ok: true, value: null };
-    }
   }
-  function writeStore(key, version, answers) {
+  function writeStore(key, version, answers, actions) {
     try {
-      window.localStorage.setItem(key, JSON.stringify({ version: version, answers: answers }));
+      window.localStorage.setItem(key, JSON.stringify({ version: version, answers: answers, actions: actions }));
       return true;
     } catch (error) {
       return false;
@@ -162,15 +260,42 @@
   function map(list, fn) {
     return Array.prototype.map.call(list, fn);
   }
+  function add($parent, tag, text, className) {
+    var $el = document.createElement(tag);
+    $parent.append(" ", $el);
+    $el.textContent = text;
+    $el.className = className || "";
+    return $el;
+  }
+  function download(text, type, name) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var $link = document.createElement("a");
+    $link.href = url;
+    $link.download = name;
+    document.body.appendChild($link);
+    $link.click();
+    $link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 1000);
+  }
 
   function Checklist($root) {
+    function $q(name) {
+      return $root.querySelector(".js-checklist-" + name);
+    }
+    function on(name, fn) {
+      $q(name).addEventListener("click", fn);
+    }
     var id = $root.getAttribute("data-checklist-id");
     var version = Number($root.getAttribute("data-storage-version"));
-    var key = PREFIX + id;
-    var s = JSON.parse($root.querySelector(".js-checklist-strings").textContent);
+    var key = "mdx-checklist." + id;
+    var s = JSON.parse($q("strings").textContent);
     var $inputs = $root.querySelectorAll(".js-checklist-input");
-    var items = map($inputs, function ($input) {
+    var $plans = $root.querySelectorAll(".js-checklist-plan-item");
+    var items = map($inputs, function ($input, i) {
       return {
+        $plan: $plans[i],
         name: $input.name,
         weight: Number($input.getAttribute("data-weight")) || 1,
         essential: $input.hasAttribute("data-essential"),
@@ -194,28 +319,32 @@
         requiresEssentials: $level.hasAttribute("data-requires-essentials"),
       };
     });
-    var $start = $root.querySelector(".js-checklist-start");
-    var $gaps = $root.querySelector(".js-checklist-gaps");
+    var $start = $q("start");
+    var $gaps = $q("gaps");
     var $gapItems = $gaps.querySelectorAll("[data-item]");
-    var $progress = $root.querySelector(".js-checklist-progress");
-    var $overall = $root.querySelector(".js-checklist-overall");
-    var $message = $root.querySelector(".js-checklist-message");
-    var $live = $root.querySelector(".js-checklist-live");
-    var $dialog = $root.querySelector(".js-checklist-dialog");
-    var $file = $root.querySelector(".js-checklist-file");
-    var $shareOut = $root.querySelector(".js-checklist-share-output");
-    var $shareUrl = $root.querySelector(".js-checklist-share-url");
+    var $progress = $q("progress");
+    var $overall = $q("overall");
+    var $message = $q("message");
+    var $live = $q("live");
+    var $dialog = $q("dialog");
+    var $file = $q("file");
+    var $shareOut = $q("share-output");
+    var $shareUrl = $q("share-url");
+    var $plan = $q("plan");
+    var $planList = $plan.querySelector("ol");
     var byName = aliases(items);
     var pending = null;
     var answers = {};
+    var actions = {};
 
     function load() {
       var read = readStore(key);
       var saved = fromSaved(read.value, version, byName);
-      return { ok: read.ok, answers: saved.answers, same: saved.same };
+      saved.ok = read.ok;
+      return saved;
     }
     function save() {
-      if (!writeStore(key, version, answers)) show($root.querySelector(".js-checklist-storage-warning"));
+      if (!writeStore(key, version, answers, actions)) show($q("storage-warning"));
     }
     function show($el) {
       $el.hidden = false;
@@ -224,12 +353,52 @@
       $message.textContent = text;
     }
 
+    function linkOf(item) {
+      return item.$plan.parentNode.querySelector(".mdx-checklist__hint a");
+    }
+    function plan() {
+      return openActions(items, answers, actions).map(function (entry) {
+        entry.item.text = entry.item.$plan.getAttribute("data-action");
+        entry.item.href = linkOf(entry.item).href;
+        return entry;
+      });
+    }
+    function showPlan() {
+      var entries = plan();
+      var today = dayOf(new Date());
+      $planList.textContent = "";
+      entries.forEach(function (entry) {
+        var a = entry.action;
+        var $li = add($planList, "li", "");
+        $li.dataset.item = entry.item.name;
+        add($li, "a", entry.item.text).href = linkOf(entry.item).getAttribute("href");
+        if (entry.item.essential) add($li, "strong", s.essential, "mdx-checklist__tag");
+        if (overdue(a.due, today)) add($li, "strong", s.plan_overdue, "mdx-checklist__tag mdx-checklist__tag--overdue");
+        // One paragraph: faster to lay out than three.
+        var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.due && fill(s.plan_due_line, { date: a.due }), a.note];
+        add($li, "p", about.filter(Boolean).join(" · "));
+      });
+      $q("plan-date").textContent = fill(s.plan_date, { date: today });
+      $q("plan-empty").hidden = entries.length > 0;
+      $q("plan-actions").hidden = !entries.length;
+    }
+    function fillFields() {
+      items.forEach(function (item) {
+        var action = actions[item.name] || {};
+        each(item.$plan.querySelectorAll("[data-field]"), function ($field) {
+          var value = action[$field.getAttribute("data-field")] || "";
+          if ($field.value !== value) $field.value = value;
+        });
+      });
+    }
+
     function update(changedSection) {
       var result = tally(items, answers);
       var announce = [];
-      each($inputs, function ($input) {
-        var on = answers[$input.name] === true;
-        if ($input.checked !== on) $input.checked = on;
+      items.forEach(function (item, i) {
+        var on = answers[item.name] === true;
+        if ($inputs[i].checked !== on) $inputs[i].checked = on;
+        if (item.$plan.hidden !== on) item.$plan.hidden = on;
       });
       sections.forEach(function (section) {
         var values = { done: countTicked(section.names, answers), total: section.names.length };
@@ -243,7 +412,6 @@
       var overall = fill(s.status_overall, { done: result.done, total: result.total, score: result.score });
       $progress.value = result.score;
       $overall.textContent = overall;
-      // Nothing ticked yet: no verdict and no list of gaps, only a note on how to start.
       var started = result.done > 0;
       $start.hidden = started;
       var current = $levels[levelIndex(levels, result)] || null;
@@ -256,6 +424,7 @@
       });
       $gaps.hidden = !started || result.done === result.total;
       $root.classList.toggle("mdx-checklist--complete", result.done === result.total);
+      showPlan();
       if (changedSection) {
         announce.push(overall);
         if (current) announce.push(fill(s.status_level, { level: current.querySelector(".js-checklist-level-title").textContent }));
@@ -263,7 +432,6 @@
       }
     }
 
-    // One dialog for every question; without <dialog> support, the browser's own.
     function ask(text, ok, cancel, then) {
       if (typeof $dialog.showModal !== "function") return then(window.confirm(text));
       $dialog.querySelector(".js-checklist-dialog-text").textContent = text;
@@ -286,9 +454,11 @@
       if (then) then($dialog.returnValue === "ok");
     });
 
-    function replaceWith(next, message) {
+    function replaceWith(next, nextActions, message) {
       answers = next;
+      actions = nextActions;
       save();
+      fillFields();
       update(null);
       say(message);
     }
@@ -302,9 +472,9 @@
       history.replaceState(null, "", location.href.split("#")[0]);
       var loaded = fill(s.done_share_loaded, { count: count(shared) });
       var same = Object.keys(shared).sort().join() === Object.keys(answers).sort().join();
-      if (!count(answers) || same) return replaceWith(shared, loaded);
+      if (!count(answers) || same) return replaceWith(shared, actions, loaded);
       ask(fill(s.confirm_share, { count: count(shared), saved: count(answers) }), s.replace_ok, s.keep_mine, function (yes) {
-        if (yes) replaceWith(shared, loaded);
+        if (yes) replaceWith(shared, actions, loaded);
         else say(s.done_share_kept);
       });
     }
@@ -320,15 +490,46 @@
       save();
       update($input.closest(".js-checklist-section"));
     });
-    $root.querySelector(".js-checklist-reset").addEventListener("click", function () {
-      ask(s.confirm_reset, s.reset_ok, s.cancel, function (yes) {
-        if (yes) replaceWith({}, s.done_reset);
+    $root.addEventListener("input", function (event) {
+      var $details = event.target.closest(".js-checklist-plan-item");
+      if (!$details) return;
+      var raw = {};
+      each($details.querySelectorAll("[data-field]"), function ($field) {
+        raw[$field.getAttribute("data-field")] = $field.value;
       });
+      var name = $details.getAttribute("data-item");
+      var action = cleanAction(raw);
+      if (action) actions[name] = action;
+      else delete actions[name];
+      save();
+      showPlan();
     });
-    $root.querySelector(".js-checklist-print").addEventListener("click", function () {
+    on("plan-print", function () {
+      // checklist.css prints the plan alone while <html> has this class.
+      var classes = document.documentElement.classList;
+      classes.add("mdx-print-plan");
+      window.addEventListener("afterprint", function () {
+        classes.remove("mdx-print-plan");
+      });
       window.print();
     });
-    $root.querySelector(".js-checklist-share").addEventListener("click", function () {
+    on("plan-csv", function () {
+      download(csv(planRows(plan(), s, dayOf(new Date())), s.csv_separator), "text/csv;charset=utf-8", s.plan_filename + ".csv");
+    });
+    on("plan-ics", function () {
+      var entries = plan();
+      if (!entries.some(function (entry) { return entry.action.due; })) return say(s.plan_no_dates);
+      download(icalendar(entries, s, id, location.host || "localhost", new Date()), "text/calendar;charset=utf-8", s.plan_filename + ".ics");
+    });
+    on("reset", function () {
+      ask(s.confirm_reset, s.reset_ok, s.cancel, function (yes) {
+        if (yes) replaceWith({}, {}, s.done_reset);
+      });
+    });
+    on("print", function () {
+      window.print();
+    });
+    on("share", function () {
       $shareUrl.value = shareLink();
       show($shareOut);
       $shareUrl.focus();
@@ -343,20 +544,11 @@
         );
       }
     });
-    $root.querySelector(".js-checklist-export").addEventListener("click", function () {
-      var data = exported(id, version, answers, new Date().toISOString());
-      var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-      var $link = document.createElement("a");
-      $link.href = url;
-      $link.download = fill(s.export_filename, { id: id });
-      document.body.appendChild($link);
-      $link.click();
-      $link.remove();
-      setTimeout(function () {
-        URL.revokeObjectURL(url);
-      }, 1000);
+    on("export", function () {
+      var data = JSON.stringify(exported(id, version, answers, actions, new Date().toISOString()), null, 2);
+      download(data, "application/json", fill(s.export_filename, { id: id }));
     });
-    $root.querySelector(".js-checklist-import").addEventListener("click", function () {
+    on("import", function () {
       $file.click();
     });
     $file.addEventListener("change", function () {
@@ -367,7 +559,7 @@
       reader.onload = function () {
         var next = imported(reader.result, id, version, byName);
         if (!next) return say(s.error_import);
-        replaceWith(next, fill(s.done_import, { count: count(next) }));
+        replaceWith(next.answers, next.actions || actions, fill(s.done_import, { count: count(next.answers) }));
       };
       reader.onerror = function () {
         say(s.error_import);
@@ -377,27 +569,30 @@
 
     var start = load();
     answers = start.answers;
-    // Writing back moves answers saved under former ids to the current ones, drops the
-    // rest, and finds out early whether storage works.
-    if (!start.ok || (!start.same && !writeStore(key, version, answers))) {
-      show($root.querySelector(".js-checklist-storage-warning"));
+    actions = start.actions;
+    if (start.damaged) say(s.storage_damaged);
+    // Writing back migrates, and tests storage early.
+    if (!start.ok || (!start.same && !writeStore(key, version, answers, actions))) {
+      show($q("storage-warning"));
     }
+    fillFields();
     each($root.querySelectorAll(".js-checklist-nojs"), function ($el) {
       $el.hidden = true;
     });
     each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions"), show);
     update(null);
     openShared();
-    // A share link pasted into the address bar of this very page.
     window.addEventListener("hashchange", function () {
       if (document.body.contains($root)) openShared();
     });
-    // Another tab changed the answers. Listened for once the result shows: registering
-    // a storage listener costs Chromium a few milliseconds.
+    // Another tab's changes; listened for late: it costs Chromium milliseconds.
     setTimeout(function () {
       window.addEventListener("storage", function (event) {
         if ((event.key === key || event.key === null) && document.body.contains($root)) {
-          answers = load().answers;
+          var saved = load();
+          answers = saved.answers;
+          actions = saved.actions;
+          fillFields();
           update(null);
         }
       });
@@ -410,13 +605,12 @@
       try {
         Checklist($root);
       } catch (error) {
-        // One broken checklist leaves the rest of the page (and its plain form) working.
         if (window.console) console.warn("checklist:", error);
       }
     });
   }
 
-  // Material's instant navigation swaps pages without reloading: init on each one.
+  // Material's instant navigation.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
