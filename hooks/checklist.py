@@ -38,6 +38,7 @@ from data_files import (
     integer_value,
     localized_text,
     mapping_value,
+    markdown_text,
     parse_data,
     text_value,
 )
@@ -73,7 +74,16 @@ WEIGHT_RANGE = (1, 3)
 # item's help "<checklist>-<item>-hint", and its own elements by these names (the share
 # link's fragment is "#<checklist>-answers="). Two names alike would give two elements one
 # id: links and labels would reach the wrong one.
-TEMPLATE_NAMES = ("progress", "result-heading", "share-url", "dialog-text", "answers", "plan-heading")
+TEMPLATE_NAMES = (
+    "progress",
+    "result-heading",
+    "result-title",
+    "share-url",
+    "dialog-text",
+    "answers",
+    "plan-heading",
+    "plan-name",
+)
 HINT_SUFFIX = "-hint"
 # An item's own elements beside its checkbox: its help, and its action's fields.
 ITEM_SUFFIXES = {
@@ -82,6 +92,8 @@ ITEM_SUFFIXES = {
     "-due": "the date field",
     "-note": "the note field",
 }
+# A section's heading has the section's id; its text, which names the section's fieldset, this.
+SECTION_TITLE_SUFFIX = "-title"
 ROOT_ID_PREFIX = "checklist-"
 MIN_LEVELS = 3
 
@@ -356,6 +368,12 @@ def _sections(value: object, where: Location, claims: _Claims) -> tuple[Section,
         claims.take_html(
             section_id, _owner("section", section_id, here.at("id")), here.at("id"), "the section id"
         )
+        claims.take_html(
+            section_id + SECTION_TITLE_SUFFIX,
+            _owner("the title of section", section_id, here.at("id")),
+            here.at("id"),
+            "the id of a section's title",
+        )
         title = _text(fields["title"], here.at("title"), "title")
         items = fields["items"]
         if not isinstance(items, list) or not items:
@@ -613,8 +631,11 @@ def check_markers(markdown: str, page_file: str, known: Sequence[str], first_lin
 
 
 def anchor_ids(html: str) -> set[str]:
-    """The ids in a checklist's HTML, which links from other pages may point at."""
-    return set(HTML_ID.findall(html))
+    """The ids in a checklist's rendered text (its elements' and its headings' `{#id}`),
+    which links from other pages may point at."""
+    return set(HTML_ID.findall(html)) | {
+        anchor for line in html.splitlines() if HEADING.match(line) for anchor in ATTR_LIST.findall(line)
+    }
 
 
 def clashing_ids(page_ids: Iterable[str], rendered: Mapping[str, str]) -> dict[str, list[str]]:
@@ -630,20 +651,16 @@ def clashing_ids(page_ids: Iterable[str], rendered: Mapping[str, str]) -> dict[s
     return clashes
 
 
-def insert_checklists(html: str, page_file: str, render: Mapping[str, str], lines: Mapping[str, int]) -> str:
-    """The page's HTML with each marker (Markdown keeps it as a comment line) replaced by
-    its checklist. Done after Markdown, which would otherwise parse 30 KB of HTML for
-    nothing; a marker that Markdown did not keep on a line of its own is an error."""
-    found = {m.group("id") for m in MARKER.finditer(html)}
-    for checklist_id in render:
-        if checklist_id not in found:
-            raise ChecklistError(
-                page_file,
-                f"the marker for the checklist '{checklist_id}' must stand alone, with a blank line "
-                "before and after it, outside lists, quotes and admonitions",
-                line=lines.get(checklist_id),
-            )
-    return MARKER.sub(lambda m: render.get(m.group("id"), m.group(0)), html)
+def insert_checklists(markdown: str, rendered: Mapping[str, str], first_line: int = 1) -> str:
+    """The page's Markdown with each marker's line (outside code blocks) replaced by its
+    checklist, between blank lines. The checklist's sections are `markdown` blocks
+    (md_in_html) holding Markdown headings: the table of contents lists them as it lists
+    the page's own, and MkDocs counts every id as a link target."""
+    lines = markdown.split("\n")
+    for checklist_id, line in find_markers(markdown, first_line):
+        if checklist_id in rendered:
+            lines[line - first_line] = f"\n{rendered[checklist_id]}\n"
+    return "\n".join(lines)
 
 
 # --- Rendering -------------------------------------------------------------------------------
@@ -685,7 +702,8 @@ _environment = Environment(
 
 
 def render_checklist(checklist: Checklist, strings: Strings, lang: str, links: Mapping[str, Link]) -> str:
-    """The checklist's HTML in one language, for a page's built HTML.
+    """The checklist in one language, for a page's Markdown: HTML, with its section titles as
+    Markdown headings inside `markdown` blocks (md_in_html).
 
     `links` maps each item's `link` to its href from the page being built. Every string is
     escaped by the template.
@@ -702,8 +720,10 @@ def render_checklist(checklist: Checklist, strings: Strings, lang: str, links: M
         links=links,
         storage_version=STORAGE_VERSION,
         script_strings=script_strings,
+        section_title_suffix=SECTION_TITLE_SUFFIX,
     )
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    # Lines at column 0 (raw HTML, not code); one blank line at most (around its headings).
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in html.splitlines())).strip()
 
 
 def fill(template: str, values: Mapping[str, object]) -> str:
@@ -719,5 +739,6 @@ def items_essential_first(checklist: Checklist) -> Sequence[Item]:
 
 
 _environment.globals["items_essential_first"] = items_essential_first
+_environment.filters["markdown_text"] = markdown_text
 # Fills a {placeholder} string, then escapes the whole (values included).
 _environment.filters["fill"] = lambda template, **values: Markup.escape(fill(template, values))

@@ -4,9 +4,9 @@ buttons and messages: the `checklist` section of docs/data/strings.yml).
 A thin adapter over checklist.py. mkdocs-static-i18n runs every event once per
 language with this same module, so the data are loaded and checked once per build
 (cached on the files' sizes and times) and each page gets the HTML in its language.
-Markers are checked in the Markdown, where their line is known, and replaced in the
-built HTML, so that Markdown does not parse the checklist's HTML (a quarter of the
-page's build time).
+Markers are checked and replaced in the page's Markdown, where their line is known:
+the checklist's section titles are Markdown headings, which the table of contents lists
+by itself; nothing is kept between events.
 """
 
 from __future__ import annotations
@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import checklist as cl
-from data_files import DataFileError, body_first_line
+from data_files import body_first_line
 from interface_strings import STRINGS_FILE
-from site_build import editor_path, interface_strings, page_language
+from site_build import data_errors_stop_the_build, editor_path, interface_strings, page_language
 
 DATA_DIR = Path("data") / "checklists"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -37,9 +36,6 @@ class _Data:
 
 
 _cache: dict[str, tuple[tuple[tuple[str, int, int], ...], _Data]] = {}
-# Checklists rendered for a page (by source file), with their markers' lines, waiting
-# for the page's Markdown to be converted.
-_rendered: dict[str, tuple[dict[str, str], dict[str, int]]] = {}
 
 
 def _fingerprint(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -71,10 +67,8 @@ def _data(config: MkDocsConfig) -> _Data:
     fingerprint = _fingerprint(Path(config.docs_dir))
     cached = _cache.get(key)
     if cached is None or cached[0] != fingerprint:
-        try:
+        with data_errors_stop_the_build():
             _cache[key] = (fingerprint, _load(config))
-        except DataFileError as error:
-            raise PluginError(str(error)) from None
     return _cache[key][1]
 
 
@@ -84,51 +78,27 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = f"docs/{page.file.src_uri}"
-    key = page.file.abs_src_path or source
-    _rendered.pop(key, None)  # left by a build that failed before this page's content
     if not cl.MARKER_LIKE.search(markdown):
         return markdown
+    source = f"docs/{page.file.src_uri}"
     data = _data(config)
     lang = page_language(page, config)
     first_line = body_first_line(page.file.content_string)
-    try:
+    with data_errors_stop_the_build():
         lines = cl.check_markers(markdown, source, sorted(data.checklists), first_line)
-        html = {}
+        rendered = {}
         for checklist_id in lines:
             checklist = data.checklists[checklist_id]
             links = {item.link: _link(item.link, lang, page, files, data) for item in checklist.items}
-            html[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
-    if html:
-        _rendered[key] = (html, lines)
-    return markdown
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = f"docs/{page.file.src_uri}"
-    pending = _rendered.pop(page.file.abs_src_path or source, None)
-    if pending is None:
-        return html
-    rendered, lines = pending
-    try:
-        for checklist_id, ids in cl.clashing_ids(page.present_anchor_ids or (), rendered).items():
+            rendered[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
+        for checklist_id, ids in cl.clashing_ids(cl.heading_ids(markdown), rendered).items():
             raise cl.ChecklistError(
                 source,
                 f"the checklist '{checklist_id}' would give the page a second element with the id "
                 f"'{ids[0]}': change that heading's {{#id}} on the page, or the checklist entry",
-                line=lines.get(checklist_id),
+                line=lines[checklist_id],
             )
-        html = cl.insert_checklists(html, source, rendered, lines)
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
-    # MkDocs collected the page's anchors before the checklist was there: add its ids, so
-    # that a link to one (preparation.md#checklist-readiness) passes the strict build.
-    if page.present_anchor_ids is not None:
-        for checklist_html in rendered.values():
-            page.present_anchor_ids |= cl.anchor_ids(checklist_html)
-    return html
+        return cl.insert_checklists(markdown, rendered, first_line)
 
 
 def _link(link: str, lang: str, page: Page, files: Files, data: _Data) -> cl.Link:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+from markupsafe import Markup, escape
 
 from yaml_data import DuplicateKeyError, key_lines, load_with_nodes
 
@@ -235,6 +236,13 @@ def read_when_changed(cache: dict[Path, tuple[tuple[int, int], T]], path: Path, 
     value = load()
     cache[path] = (signature, value)
     return value
+
+
+def markdown_text(text: str) -> Markup:
+    """Text from a data file for a line of Markdown (a heading): shown as written, with
+    Markdown's own characters escaped, then HTML's (in that order, so that an entity's
+    `#` stays as it is), so nothing turns into emphasis, a tag or a second attribute list."""
+    return escape(re.sub(r"([\\`*_{}\[\]#+!|])", r"\\\1", text))
 
 
 @dataclass(frozen=True)

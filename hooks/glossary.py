@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from data_files import (
     LANGUAGE_NAMES,
@@ -23,6 +23,7 @@ from data_files import (
     MarkerLine,
     check_keys,
     identifier,
+    markdown_text,
     parse_data,
     read_data_file,
     text_value,
@@ -186,16 +187,11 @@ def render_glossary(glossary: Glossary, lang: str, labels: Mapping[str, str]) ->
         parts.append(
             Markup(
                 '<section class="mdx-glossary" markdown>\n\n## {title} {{#{section}}}\n\n<dl class="mdx-glossary__list">'
-            ).format(section=section, title=_markdown_text(labels[section]))
+            ).format(section=section, title=markdown_text(labels[section]))
         )
         parts.extend(_render_entry(entry, lang, labels) for entry in glossary.in_category(category))
         parts.append(Markup("</dl>\n\n</section>"))
     return "\n".join(parts)
-
-
-def _markdown_text(text: str) -> str:
-    """`text` escaped for a Markdown heading: HTML first, then Markdown's own characters."""
-    return Markup(re.sub(r"([\\`*_{}\[\]#+!|])", r"\\\1", str(escape(text))))
 
 
 def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from unittest import mock
 
 import jinja2
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
@@ -343,9 +344,9 @@ def test_link_title_falls_back_to_the_page() -> None:
 
 def test_insert_checklists_leaves_a_marker_it_has_no_checklist_for() -> None:
     """A marker for a checklist not rendered here stays as written."""
-    html = "<!-- checklist: readiness -->\n<!-- checklist: other -->\n"
-    assert cl.insert_checklists(html, "docs/p.fr.md", {"readiness": "<div>list</div>"}, {"readiness": 1}) == (
-        "<div>list</div>\n<!-- checklist: other -->\n"
+    markdown = "<!-- checklist: readiness -->\n<!-- checklist: other -->\n"
+    assert cl.insert_checklists(markdown, {"readiness": "<div>list</div>"}) == (
+        "\n<div>list</div>\n\n<!-- checklist: other -->\n"
     )
 
 
@@ -465,6 +466,7 @@ def test_rendered_ids_are_unique_and_the_template_names_are_all_reserved() -> No
             assert len(ids) == len(set(ids)), f"{case.name} ({lang}): an id appears twice"
             entries = {s.id for s in checklist.sections} | {i.id for i in checklist.items}
             entries |= {i.id + suffix for i in checklist.items for suffix in cl.ITEM_SUFFIXES}
+            entries |= {s.id + cl.SECTION_TITLE_SUFFIX for s in checklist.sections}
             own = {
                 i.removeprefix(f"{checklist.id}-") for i in ids if i != cl.ROOT_ID_PREFIX + checklist.id
             } - entries
@@ -984,21 +986,31 @@ def test_a_marker_not_written_exactly_is_refused(written: str) -> None:
     assert message.endswith(f"found: {written.strip()}")
 
 
-def test_insert_checklists_replaces_each_marker_line_in_the_built_html() -> None:
-    """Markdown keeps a marker as a comment line; the checklist's HTML takes its place."""
-    html = "<h1>T</h1>\n<p>text</p>\n<!-- checklist: readiness -->\n<p>after</p>"
-    result = cl.insert_checklists(html, "docs/p.fr.md", {"readiness": "<div>list</div>"}, {"readiness": 3})
-    assert result == "<h1>T</h1>\n<p>text</p>\n<div>list</div>\n<p>after</p>"
+def test_insert_checklists_replaces_each_marker_line_between_blank_lines() -> None:
+    """The checklist takes its marker's line, with a blank line before and after, so that
+    Markdown reads it as a block even when the marker follows a paragraph's last line."""
+    markdown = "# T\n\ntext\n<!-- checklist: readiness -->\nafter\n"
+    result = cl.insert_checklists(markdown, {"readiness": "<div>list</div>"})
+    assert result == "# T\n\ntext\n\n<div>list</div>\n\nafter\n"
 
 
-def test_a_marker_markdown_did_not_keep_whole_is_refused() -> None:
-    """A marker glued to a paragraph comes out of Markdown inside it: the page and line are named."""
-    html = "<p>Un paragraphe.\n<!-- checklist: readiness --></p>"
-    with pytest.raises(
-        DataFileError,
-        match=r"docs/p.en.md, line 7: the marker for the checklist 'readiness' must stand alone",
-    ):
-        cl.insert_checklists(html, "docs/p.en.md", {"readiness": "<div></div>"}, {"readiness": 7})
+def test_insert_checklists_leaves_a_marker_in_a_code_block() -> None:
+    """A marker shown in a fenced code block is an example: it stays as written; the line
+    numbers given (`first_line`) still find the real one."""
+    markdown = "```\n<!-- checklist: readiness -->\n```\n\n<!-- checklist: readiness -->\n"
+    result = cl.insert_checklists(markdown, {"readiness": "<div>list</div>"}, first_line=4)
+    assert result == "```\n<!-- checklist: readiness -->\n```\n\n\n<div>list</div>\n\n"
+
+
+def test_a_page_heading_with_a_checklist_id_is_found_in_the_markdown() -> None:
+    """The page's own `{#id}` ids and the checklist's (its elements' and its headings') are
+    compared before the checklist goes in."""
+    page = cl.heading_ids("# T\n\n## Progress {#readiness-progress}\n")
+    rendered = {
+        "readiness": '<div id="readiness-progress">\n\n## <span>S</span> {#readiness-s-heading}\n\n</div>'
+    }
+    assert cl.anchor_ids(rendered["readiness"]) == {"readiness-progress", "readiness-s-heading"}
+    assert cl.clashing_ids(page, rendered) == {"readiness": ["readiness-progress"]}
 
 
 def test_find_markers_gives_ids_and_lines() -> None:
@@ -1047,13 +1059,17 @@ def test_render_escapes_every_data_string(tmp_path: Path) -> None:
     assert "<img" not in english and "&lt;img src=x onerror=alert(1)&gt;" in english
 
 
-def test_render_is_a_single_markdown_html_block(tmp_path: Path) -> None:
-    """No blank and no indented line: Markdown keeps the HTML whole, never a code block."""
+def test_render_is_one_markdown_block_with_blank_lines_only_around_headings(tmp_path: Path) -> None:
+    """No indented line (never a code block); a blank line only before and after a heading
+    line, one at a time: Markdown keeps every piece of HTML whole."""
     checklist = _load(tmp_path, VALID)
     html = cl.render_checklist(checklist, _strings(tmp_path, _strings_text()), "fr", _links(checklist, "fr"))
     lines = html.splitlines()
     assert lines[0].startswith("<div") and lines[-1] == "</div>"
-    assert all(line and not line[0].isspace() for line in lines)
+    assert all(not line[:1].isspace() for line in lines)
+    for number, line in enumerate(lines):
+        if not line:
+            assert lines[number - 1].startswith("## ") or lines[number + 1].startswith("## "), number
 
 
 def test_render_uses_the_compiled_template_cache_and_works_without_it(
@@ -1105,7 +1121,29 @@ def test_render_ties_labels_and_help_to_each_checkbox(tmp_path: Path) -> None:
         assert soup.select_one(f"label[for='{box['id']}']") is not None
         assert soup.find(id=box["aria-describedby"]) is not None
     fieldset = soup.select_one("fieldset")
-    assert fieldset is not None and fieldset.legend is not None and fieldset.legend.get_text() == "First"
+    assert fieldset is not None
+    title = soup.find(id=fieldset["aria-labelledby"])
+    assert title is not None and title.get_text() == "First"
+
+
+def test_render_gives_each_section_a_markdown_heading_the_table_of_contents_lists(tmp_path: Path) -> None:
+    """Each section's title is a Markdown heading inside its `markdown` fieldset: once
+    converted, the page's table of contents lists the sections, and each fieldset is
+    named by its title (without the heading's permalink)."""
+    checklist = _load(tmp_path, VALID)
+    text = cl.render_checklist(checklist, _strings(tmp_path, _strings_text()), "en", _links(checklist, "en"))
+    converter = markdown.Markdown(
+        extensions=["attr_list", "md_in_html", "toc"], extension_configs={"toc": {"permalink": True}}
+    )
+    soup = BeautifulSoup(converter.convert(text), "html.parser")
+    toc = [(token["id"], token["name"]) for token in converter.toc_tokens]  # type: ignore[attr-defined]
+    assert toc[: len(checklist.sections)] == [
+        (f"demo-{section.id}", section.title["en"]) for section in checklist.sections
+    ]
+    for fieldset in soup.select("fieldset"):
+        title = soup.find(id=fieldset["aria-labelledby"])
+        assert title is not None and title.name == "span" and title.parent.name == "h2"
+    assert soup.select("p > div, p > dialog") == []
 
 
 def test_render_lists_every_gap_as_its_action_essential_first(tmp_path: Path) -> None:

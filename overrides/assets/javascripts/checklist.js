@@ -427,7 +427,7 @@
       showPlan();
       if (changedSection) {
         announce.push(overall);
-        if (current) announce.push(fill(s.status_level, { level: current.querySelector("h3").textContent }));
+        if (current) announce.push(fill(s.status_level, { level: current.querySelector(".js-checklist-level-title").textContent }));
         $live.textContent = announce.join(" ");
       }
     }
