@@ -23,7 +23,9 @@ from hosting_core import FINGERPRINT_LENGTH, FINGERPRINT_PART_RE, SITE_ROOT_MARK
 # Material's client configuration: <script id="__config" type="application/json">{...}</script>
 CONFIG_SCRIPT_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 # Material's bundle as its base.html prints it, first in the scripts block.
-BUNDLE_SCRIPT_RE = re.compile(r'<script src="(?P<ref>[^"#?]*\bassets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>')
+BUNDLE_SCRIPT_RE = re.compile(
+    r'<script src="(?P<ref>[^"#?]*\bassets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>'
+)
 # V8's explicit compile hint (Chromium 136 and later): compile every function of the file
 # on the thread that already parses it as it downloads, not one by one on the main thread
 # the first time each is called. To other browsers it is a comment.
@@ -121,4 +123,3 @@ def with_compile_hint(name: str, script: str, source_map: str | None) -> HintedS
     return HintedScript(
         new_name, SOURCE_MAP_URL_RE.sub(f"//# sourceMappingURL={new_name}.map", hinted), new_map
     )
-

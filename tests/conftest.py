@@ -594,9 +594,14 @@ def record_traffic(page: Page, origin: str) -> Traffic:
 
 
 def wait_for_material(page: Page) -> None:
-    """Material's bundle starts after the first paint (theme-shims.js): wait until its
-    components are running before using them (search, keyboard shortcuts)."""
-    page.locator("link[data-md-bundle=started]").wait_for(state="attached")
+    """Wait until Material's components are running before using them (search, keyboard
+    shortcuts). With the speed switch (extra.strict_csp.speed) its bundle starts after the
+    first paint and theme-shims.js marks its preload started; without it, the bundle is a
+    plain script that has started once the document is parsed."""
+    page.wait_for_function(
+        "() => document.readyState !== 'loading'"
+        " && !document.querySelector('link[data-md-bundle]:not([data-md-bundle=started])')"
+    )
 
 
 def wait_until_settled(page: Page, traffic: Traffic, material: bool = True) -> None:
