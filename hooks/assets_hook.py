@@ -1,6 +1,7 @@
 """MkDocs hook: the site's scripts and stylesheets as the pages load them.
 
-- the site's own scripts and stylesheets get a hash in their name, for long caching;
+- the site's own scripts and stylesheets get a hash in their name, for long caching, and
+  ship without their whole-line comments (not vendor/ files, which keep their licence);
 - the offline copy ships the local iframe-worker shim, not Material's CDN copy.
 
 Thin adapter over hosting_core.py; each built file is copied once (by path, time, size).
@@ -15,7 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from hosting_core import asset_references, built_asset, fingerprinted_name, replace_asset_references
+from hosting_core import (
+    asset_references,
+    built_asset,
+    fingerprinted_name,
+    replace_asset_references,
+    without_comment_lines,
+)
 from site_build import offline_enabled, site_path
 
 IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
@@ -65,6 +72,8 @@ def _fingerprinted_copy(source: Path) -> str:
     key = _file_key(source)
     if key not in _fingerprints:
         content = source.read_bytes()
+        if "vendor" not in source.parts:
+            content = without_comment_lines(source.name, content.decode("utf-8")).encode("utf-8")
         name = fingerprinted_name(source.name, content)
         target = source.with_name(name)
         if not target.is_file() or target.read_bytes() != content:

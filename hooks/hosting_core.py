@@ -137,6 +137,22 @@ def absolutize_hreflang(html: str, page_url: str) -> str:
 
 # --- Fingerprints for long caching --------------------------------------------
 
+# A comment that fills its lines: `// …` in a script, or `/* … */` (not `/*! …`, a licence)
+# from a line's start to a line's end, without crossing another comment's end.
+SCRIPT_COMMENT_LINES_RE = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?!!)(?:(?!\*/).)*\*/[ \t]*)\n", re.M | re.S)
+STYLE_COMMENT_LINES_RE = re.compile(r"^[ \t]*/\*(?!!)(?:(?!\*/).)*\*/[ \t]*\n", re.M | re.S)
+
+
+def without_comment_lines(name: str, text: str) -> str:
+    """The site's own script (.js) or stylesheet (.css) as shipped: without the comments that
+    fill whole lines. They explain the source to its editors; a reader's first view need not
+    download them (2.4 KiB of theme-shims.js compressed). A comment after code stays."""
+    if name.endswith(".js"):
+        return SCRIPT_COMMENT_LINES_RE.sub("", text)
+    if name.endswith(".css"):
+        return STYLE_COMMENT_LINES_RE.sub("", text)
+    return text
+
 
 def fingerprinted_name(name: str, content: bytes) -> str:
     """`theme-shims.js` → `theme-shims.<first 8 hex of SHA-256>.js`."""

@@ -22,6 +22,7 @@ from hosting_core import (
     replace_asset_references,
     site_relative_link,
     split_search_index,
+    without_comment_lines,
     without_hreflang,
     without_neighbour_links,
 )
@@ -207,3 +208,27 @@ def test_mark_site_root_leaves_other_attributes() -> None:
     """Only href and src are addresses: data-href="/x" stays."""
     html = '<div data-x="/x" xhref="/y"></div>'
     assert mark_site_root(html) == html
+
+
+def test_without_comment_lines_drops_whole_line_comments_only() -> None:
+    """Comments that fill their lines go; code, a comment after code, a licence and text that
+    only looks like a comment (in a string) stay."""
+    script = (
+        "/*\n * Why this file exists.\n */\n(function () {\n  // why this line\n"
+        '  var url = "https://example.org/"; // kept: after code\n'
+        "  /* one line */\n  var a = 1; /* kept */ var b = 2;\n"
+        "  /* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
+    )
+    assert without_comment_lines("x.js", script) == (
+        "(function () {\n"
+        '  var url = "https://example.org/"; // kept: after code\n'
+        "  var a = 1; /* kept */ var b = 2;\n"
+        "  /* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
+    )
+
+
+def test_without_comment_lines_in_a_stylesheet_keeps_double_slashes() -> None:
+    """In CSS `//` is no comment; `/* … */` lines go."""
+    css = "/* Why. */\n.a {\n  background: url(//x/y.png);\n  /* why */\n  color: red;\n}\n"
+    assert without_comment_lines("x.css", css) == ".a {\n  background: url(//x/y.png);\n  color: red;\n}\n"
+    assert without_comment_lines("x.svg", css) == css
