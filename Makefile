@@ -10,7 +10,10 @@ NPM_BIN := tests/node_modules/.bin
 PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 ENGINE_PARITY_DIR := engine-parity
-JS_SOURCES := overrides/assets/javascripts tests/js
+# What must hold in both positions of extra.strict_csp.speed (strict CSP, no other host,
+# offline copy, sub-path, blocked storage): `make test` runs these twice.
+SPEED_SWITCH_TESTS := tests/test_hosting.py tests/test_browser_site.py tests/test_palette_browser.py
+JS_SOURCES := overrides/assets/javascripts overrides/strict-csp/assets/javascripts tests/js
 CSS_SOURCES := "overrides/assets/stylesheets/**/*.css"
 export NO_MKDOCS_2_WARNING := 1
 # Builds are dated by the last commit, so that two builds of one commit match to the
@@ -63,6 +66,8 @@ lint: install-test install-npm
 ## test: install everything (Python, npm checkers, system Chromium, Firefox ESR and Java), then run the whole suite
 test: install-test system-deps install-npm
 	$(BIN)/python -m pytest
+	@echo "== Again with the strict CSP unit's speed switch off (extra.strict_csp.speed: false)"
+	STRICT_CSP_SPEED=false $(BIN)/python -m pytest -q $(SPEED_SWITCH_TESTS)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

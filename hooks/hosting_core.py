@@ -1,8 +1,9 @@
 """Pure functions behind the hosting hooks (assets_hook.py, page_links_hook.py,
 language_outputs_hook.py): what makes the built site host anywhere.
 
-Search in the reader's language, asset fingerprints for long caching, V8's compile
-hint for Material's bundle, absolute hreflang links. No MkDocs
+Search in the reader's language, asset fingerprints for long caching, absolute
+hreflang links. What rewrites Material's own output (its client configuration, its
+bundle) is in strict_csp.py. No MkDocs
 import here: each function takes plain values and returns plain values, and is
 unit-tested on its own.
 """
@@ -17,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
-# Material's client configuration: <script id="__config" type="application/json">{...}</script>
-CONFIG_SCRIPT_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 # <link rel="alternate" href="..." hreflang="..."> as Material and overrides/main.html print it.
 HREFLANG_LINK_RE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
 # The same, with the indentation and line break around it.
@@ -31,19 +30,11 @@ SITE_ROOT_MARKER = "/./"
 ROOT_PATH_ATTRIBUTE_RE = re.compile(r'(?P<attr>\b(?:href|src)=")/(?!/)')
 # src="…/assets/….js" or href="…/assets/….css" in a page, with the quotes.
 ASSET_REF_RE = re.compile(r'(?P<attr>(?:src|href)=")(?P<ref>[^"#?]*\bassets/[^"#?]+\.(?:js|css))(?=")')
-# Material's own fingerprinted files (bundle.a5f9d56c.min.js) and ours (theme-shims.0a1b2c3d.js).
+# Material's own fingerprinted files (main.a5f9d56c.min.css) and ours (checklist.0a1b2c3d.js).
 FINGERPRINTED_RE = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")
 FINGERPRINT_LENGTH = 8
-# The fingerprint inside a fingerprinted name, for a new one: bundle.[a5f9d56c].min.js
+# The fingerprint inside a fingerprinted name, for a new one: main.[a5f9d56c].min.css
 FINGERPRINT_PART_RE = re.compile(r"\.[0-9a-f]{8}(?=(?:\.min)?\.(?:js|css)$)")
-# Material's bundle, the one large script that every page runs as it starts, as
-# overrides/main.html preloads it (page text may quote the same name).
-MATERIAL_BUNDLE_RE = re.compile(r'(?<=data-md-bundle href=")[^"#?]*\bbundle\.[0-9a-f]{8}\.min\.js(?=")')
-# V8's explicit compile hint (Chromium 136 and later): compile every function of the file
-# on the thread that already parses it as it downloads, not one by one on the main thread
-# the first time each is called. To other browsers it is a comment.
-COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
-SOURCE_MAP_URL_RE = re.compile(r"^//# sourceMappingURL=\S+[ \t]*$", re.MULTILINE)
 
 
 class HostingError(ValueError):
@@ -94,26 +85,6 @@ def split_search_index(
     }
 
 
-def rebase_client_config(html: str, language_folder: str) -> str:
-    """Point Material's client configuration (`__config.base`) at the language's own root.
-
-    Material loads `<base>/search/search_index.json` and resolves search results against
-    `base`; with base at `en/`, English pages load the English index.
-    """
-
-    def rebase(match: re.Match[str]) -> str:
-        config = json.loads(match.group(2))
-        base = str(config.get("base", "."))
-        if base.rstrip("/").endswith(f"/{language_folder}") or base.rstrip("/") == language_folder:
-            return match.group(0)
-        config["base"] = (
-            f"{base.rstrip('/')}/{language_folder}/" if base not in ("", ".") else f"{language_folder}/"
-        )
-        return f"{match.group(1)}{json.dumps(config, ensure_ascii=False)}{match.group(3)}"
-
-    return CONFIG_SCRIPT_RE.sub(rebase, html, count=1)
-
-
 def site_relative_link(link: str, site_path: str) -> str:
     """A language selector link, made relative to the site's root: "" or "en/plan/".
 
@@ -150,18 +121,9 @@ def mark_site_root(html: str) -> str:
     it answers at any missing address, so no relative link could work. "/./assets/…" is
     the same address to a browser, and a mark no other page has: under a sub-path, the
     shipped server configuration swaps it for the site's path (.ci/hosting/nginx.conf).
+    Material's client configuration gets the same mark (strict_csp.mark_client_config_root).
     """
-
-    def mark_config(match: re.Match[str]) -> str:
-        config = json.loads(match.group(2))
-        for key in ("base", "search"):
-            value = config.get(key)
-            if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
-                config[key] = SITE_ROOT_MARKER + value[1:]
-        return f"{match.group(1)}{json.dumps(config, ensure_ascii=False)}{match.group(3)}"
-
-    html = ROOT_PATH_ATTRIBUTE_RE.sub(rf"\g<attr>{SITE_ROOT_MARKER}", html)
-    return CONFIG_SCRIPT_RE.sub(mark_config, html, count=1)
+    return ROOT_PATH_ATTRIBUTE_RE.sub(rf"\g<attr>{SITE_ROOT_MARKER}", html)
 
 
 def absolutize_hreflang(html: str, page_url: str) -> str:
@@ -175,53 +137,28 @@ def absolutize_hreflang(html: str, page_url: str) -> str:
 
 # --- Fingerprints for long caching --------------------------------------------
 
+# A comment that fills its lines: `// …` in a script, or `/* … */` (not `/*! …`, a licence)
+# from a line's start to a line's end, without crossing another comment's end.
+SCRIPT_COMMENT_LINES_RE = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?!!)(?:(?!\*/).)*\*/[ \t]*)\n", re.M | re.S)
+STYLE_COMMENT_LINES_RE = re.compile(r"^[ \t]*/\*(?!!)(?:(?!\*/).)*\*/[ \t]*\n", re.M | re.S)
+
+
+def without_comment_lines(name: str, text: str) -> str:
+    """The site's own script (.js) or stylesheet (.css) as shipped: without the comments that
+    fill whole lines. They explain the source to its editors; a reader's first view need not
+    download them (2.4 KiB of theme-shims.js compressed). A comment after code stays."""
+    if name.endswith(".js"):
+        return SCRIPT_COMMENT_LINES_RE.sub("", text)
+    if name.endswith(".css"):
+        return STYLE_COMMENT_LINES_RE.sub("", text)
+    return text
+
 
 def fingerprinted_name(name: str, content: bytes) -> str:
     """`theme-shims.js` → `theme-shims.<first 8 hex of SHA-256>.js`."""
     path = PurePosixPath(name)
     digest = hashlib.sha256(content).hexdigest()[:FINGERPRINT_LENGTH]
     return f"{path.stem}.{digest}{path.suffix}"
-
-
-@dataclass(frozen=True)
-class HintedScript:
-    """A script with V8's compile hint, under a new fingerprint; its source map follows."""
-
-    name: str
-    script: str
-    source_map: str | None
-
-    @property
-    def source_map_name(self) -> str:
-        return f"{self.name}.map"
-
-
-def with_compile_hint(name: str, script: str, source_map: str | None) -> HintedScript:
-    """`bundle.a5f9d56c.min.js` → `bundle.<hash of the hint and the script>.min.js`, hint first.
-
-    The hint adds one line at the top, so the source map's mappings start one line
-    later (a leading `;`). Without a source map, the script no longer names one.
-    """
-    if not FINGERPRINT_PART_RE.search(name):
-        raise HostingError(f"{name}: expected a fingerprinted script name, like bundle.a5f9d56c.min.js.")
-    hinted = COMPILE_HINT + script
-    digest = hashlib.sha256(hinted.encode()).hexdigest()[:FINGERPRINT_LENGTH]
-    new_name = FINGERPRINT_PART_RE.sub(f".{digest}", name)
-    if source_map is None:
-        return HintedScript(new_name, SOURCE_MAP_URL_RE.sub("", hinted), None)
-    document = json.loads(source_map)
-    document["file"] = new_name
-    document["mappings"] = ";" + str(document.get("mappings", ""))
-    new_map = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return HintedScript(
-        new_name, SOURCE_MAP_URL_RE.sub(f"//# sourceMappingURL={new_name}.map", hinted), new_map
-    )
-
-
-def material_bundle_reference(html: str) -> str | None:
-    """The page's preload of Material's bundle, if any."""
-    match = MATERIAL_BUNDLE_RE.search(html)
-    return match.group(0) if match else None
 
 
 def asset_references(html: str) -> list[str]:

@@ -86,12 +86,22 @@ def uses_browser_or_server(fixture_names: list[str]) -> bool:
     return any(name == "browser" or name.endswith("_url") for name in fixture_names)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+# The strict CSP unit's speed switch (extra.strict_csp.speed in mkdocs.yml) for every build of
+# this session; `make test` also runs the hosting, site and palette tests with it off.
+SPEED_SWITCH = os.environ.get("STRICT_CSP_SPEED", "true").lower() != "false"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if uses_browser_or_server(getattr(item, "fixturenames", [])):
             item.add_marker(pytest.mark.browser)
         if "golden" in getattr(item, "fixturenames", []):
             item.add_marker(pytest.mark.golden)
+    if not SPEED_SWITCH:
+        # A patch the switch turns off has nothing to test; what holds in both positions runs.
+        off = [item for item in items if item.get_closest_marker("speed_switch")]
+        config.hook.pytest_deselected(items=off)
+        items[:] = [item for item in items if not item.get_closest_marker("speed_switch")]
 
 
 class UnmarkedBrowserTest(Exception):
@@ -594,9 +604,14 @@ def record_traffic(page: Page, origin: str) -> Traffic:
 
 
 def wait_for_material(page: Page) -> None:
-    """Material's bundle starts after the first paint (theme-shims.js): wait until its
-    components are running before using them (search, keyboard shortcuts)."""
-    page.locator("link[data-md-bundle=started]").wait_for(state="attached")
+    """Wait until Material's components are running before using them (search, keyboard
+    shortcuts). With the speed switch (extra.strict_csp.speed) its bundle starts after the
+    first paint and theme-shims.js marks its preload started; without it, the bundle is a
+    plain script that has started once the document is parsed."""
+    page.wait_for_function(
+        "() => document.readyState !== 'loading'"
+        " && !document.querySelector('link[data-md-bundle]:not([data-md-bundle=started])')"
+    )
 
 
 def wait_until_settled(page: Page, traffic: Traffic, material: bool = True) -> None:

@@ -10,7 +10,7 @@ export default [
   },
   js.configs.recommended,
   {
-    files: ["overrides/assets/javascripts/**/*.js"],
+    files: ["overrides/assets/javascripts/**/*.js", "overrides/strict-csp/assets/javascripts/**/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

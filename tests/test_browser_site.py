@@ -77,6 +77,7 @@ new MutationObserver(records => {
 """
 
 
+@pytest.mark.speed_switch
 @pytest.mark.parametrize("path", ["", "en/readiness/"])
 def test_material_starts_once_after_the_first_paint(
     page_and_traffic: tuple[Page, Traffic], site_url: str, path: str
@@ -98,6 +99,7 @@ def test_material_starts_once_after_the_first_paint(
     traffic.assert_clean()
 
 
+@pytest.mark.speed_switch
 def test_page_still_works_when_material_bundle_fails(page: Page, site_url: str) -> None:
     """The bundle blocked or lost: no script error; the checklist and palette still run."""
     errors: list[str] = []
@@ -115,6 +117,7 @@ def test_page_still_works_when_material_bundle_fails(page: Page, site_url: str) 
     assert errors == []
 
 
+@pytest.mark.speed_switch
 @pytest.mark.parametrize(
     ("paint_timing", "earliest_ms", "latest_ms"),
     [

@@ -44,6 +44,7 @@ def test_eslint_finds_no_problem() -> None:
         "--config",
         "tests/eslint.config.mjs",
         "overrides/assets/javascripts",
+        "overrides/strict-csp/assets/javascripts",
         "tests/js",
     )
     assert result.returncode == 0, result.stdout + result.stderr

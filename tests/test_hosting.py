@@ -33,6 +33,7 @@ from checks.pages import is_redirect
 from conftest import (
     ALSO_IN_FIREFOX,
     ROOT,
+    SPEED_SWITCH,
     BuiltSite,
     Traffic,
     build_site,
@@ -41,9 +42,9 @@ from conftest import (
     wait_for_material,
     wait_until_settled,
 )
-from hosting_core import COMPILE_HINT, with_compile_hint
 from local_nginx import SHIPPED_CONFIG, serve
 from offline_copy import make_offline_copy
+from strict_csp import COMPILE_HINT, with_compile_hint
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -230,6 +231,7 @@ def test_pages_ask_for_no_prefetch_of_the_next_page(built_site: BuiltSite) -> No
     assert footer.select_one("a.md-footer__link--next")["href"] == "../a-propos/", "the footer still links it"
 
 
+@pytest.mark.speed_switch
 def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> None:
     """Every script file in <body> is async, except the small theme tasks that must run
     in place, after the page's text; Material's bundle is a low-priority preload that
@@ -259,6 +261,7 @@ def test_page_is_drawn_before_any_script_file_runs(built_site: BuiltSite) -> Non
     assert problems == []
 
 
+@pytest.mark.speed_switch
 def test_material_bundle_ships_once_with_the_compile_hint_and_its_map(built_site: BuiltSite) -> None:
     """Material's bundle is shipped once, hinted, under a new fingerprint; no page needs
     the original. Its source map is shifted by the hint's line."""
@@ -273,6 +276,24 @@ def test_material_bundle_ships_once_with_the_compile_hint_and_its_map(built_site
     assert sorted(p.name for p in shipped.glob("bundle.*")) == [expected.name, expected.source_map_name]
     assert (shipped / expected.name).read_text(encoding="utf-8") == expected.script
     assert (shipped / expected.source_map_name).read_text(encoding="utf-8") == expected.source_map
+
+
+def test_material_loads_as_the_speed_switch_says(built_site: BuiltSite) -> None:
+    """extra.strict_csp.speed (hooks/strict_csp_hook.py): on, Material's bundle is a preload of
+    a hinted copy that theme-shims.js starts, the palette toggle is the site's; off, every page
+    loads Material's own bundle and palette component, as Material ships them."""
+    material = Path(material_theme.__file__).parent / "templates" / "assets" / "javascripts"
+    [original] = material.glob("bundle.*.min.js")
+    shipped = sorted(p.name for p in (built_site.path / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert (original.name in shipped) != SPEED_SWITCH, shipped
+    for lang in ("fr", "en"):
+        soup = BeautifulSoup(built_site.page(lang, "objectifs").read_text("utf-8"), "html.parser")
+        [head_script] = soup.head.select("script[src*='theme-shims.']")
+        assert head_script.has_attr("data-md-speed") == SPEED_SWITCH
+        assert bool(soup.select("link[rel=preload][data-md-bundle]")) == SPEED_SWITCH
+        assert bool(soup.select(f"script[src$='/{original.name}']")) != SPEED_SWITCH
+        assert bool(soup.select("form[data-md-component=palette]")) != SPEED_SWITCH
+        assert bool(soup.select("script[data-md-run=palette]")) != SPEED_SWITCH
 
 
 def test_own_scripts_and_stylesheets_are_fingerprinted(built_site: BuiltSite) -> None:
@@ -310,10 +331,13 @@ def test_branding_is_applied_under_a_sub_path(branded_site: Path) -> None:
     for page in ("404.html", "en/404.html"):
         not_found = BeautifulSoup((branded_site / page).read_text("utf-8"), "html.parser")
         assert not_found.select_one("link[rel=stylesheet]")["href"].startswith(f"{SUB_PATH}assets/")
-        # The 404 pages answer at any depth: they load the hinted bundle by its path on the host.
-        bundle = not_found.select_one("link[data-md-bundle]")["href"]
-        assert bundle.startswith(f"{SUB_PATH}assets/javascripts/bundle."), (page, bundle)
-        assert (branded_site / bundle.removeprefix(SUB_PATH)).read_text("utf-8").startswith(COMPILE_HINT)
+        # The 404 pages answer at any depth: they load the bundle (hinted, with the speed switch)
+        # by its path on the host.
+        bundle = not_found.select_one("link[data-md-bundle]" if SPEED_SWITCH else "script[src*='/bundle.']")
+        address = bundle["href" if SPEED_SWITCH else "src"]
+        assert address.startswith(f"{SUB_PATH}assets/javascripts/bundle."), (page, address)
+        shipped = (branded_site / address.removeprefix(SUB_PATH)).read_text("utf-8")
+        assert shipped.startswith(COMPILE_HINT) == SPEED_SWITCH
 
 
 def test_with_site_url_hreflang_and_canonical_links_are_absolute_on_every_page(branded_site: Path) -> None:
@@ -534,7 +558,7 @@ def _toggle_palette(page: Page) -> None:
     """Switch light/dark with the header toggle; the choice survives a reload."""
     body = page.locator("body")
     before = body.get_attribute("data-md-color-scheme")
-    page.locator("form[data-module=mdx-palette] label:visible").first.click()
+    page.locator("form.md-header__option label:visible").first.click()
     expect(body).not_to_have_attribute("data-md-color-scheme", before)
     after = body.get_attribute("data-md-color-scheme")
     page.reload()
@@ -736,7 +760,10 @@ def test_apache_compresses_text(apache_url: str, built_site: BuiltSite) -> None:
     """HTML, CSS, JavaScript and the search index travel gzip-compressed, and unpack to the file."""
     soup = BeautifulSoup(built_site.page("fr", "index").read_text("utf-8"), "html.parser")
     stylesheet = soup.select_one("link[rel=stylesheet]")["href"]
-    script = soup.select_one("link[data-md-bundle]")["href"]
+    # Material's bundle: a preload with the speed switch, a script without.
+    bundle = soup.select_one("link[data-md-bundle], script[src*='/bundle.']")
+    assert bundle is not None
+    script = bundle["href"] if bundle.name == "link" else bundle["src"]
     for path in ("index.html", stylesheet, script, "search/search_index.json"):
         response = _get(f"{apache_url}{path}", **{"Accept-Encoding": "gzip"})
         assert response.headers.get("content-encoding") == "gzip", path
@@ -840,6 +867,7 @@ def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="ignore") if path.suffix in (".html", ".js") else ""
 
 
+@pytest.mark.speed_switch
 def test_search_index_loads_only_when_the_reader_searches(context: BrowserContext, nginx_url: str) -> None:
     """A page view does not download the search index (the largest file); reaching the
     search box does, and a page opened from a search result (?h=) gets it at once."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -12,7 +11,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from hosting_core import (
-    COMPILE_HINT,
     SITE_ROOT_MARKER,
     HostingError,
     SearchIndex,
@@ -21,12 +19,10 @@ from hosting_core import (
     built_asset,
     fingerprinted_name,
     mark_site_root,
-    material_bundle_reference,
-    rebase_client_config,
     replace_asset_references,
     site_relative_link,
     split_search_index,
-    with_compile_hint,
+    without_comment_lines,
     without_hreflang,
     without_neighbour_links,
 )
@@ -68,24 +64,6 @@ def test_split_search_index_without_docs_names_the_file() -> None:
     """An index without entries is an error that names the file."""
     with pytest.raises(HostingError, match=r"search_index\.json"):
         split_search_index({"config": {}}, ["fr", "en"], "fr")
-
-
-@pytest.mark.parametrize(
-    ("base", "expected"),
-    [
-        ("../..", "../../en/"),
-        ("..", "../en/"),
-        ("/", "/en/"),
-        ("/guides/x/", "/guides/x/en/"),
-        ("../en/", "../en/"),
-    ],
-)
-def test_rebase_client_config_points_at_the_language_root(base: str, expected: str) -> None:
-    """Material's __config.base moves to the language's folder, once."""
-    html = f'<script id="__config" type="application/json">{json.dumps({"base": base, "x": 1})}</script>'
-    rebased = rebase_client_config(html, "en")
-    config = json.loads(rebased.split(">", 1)[1].rsplit("<", 1)[0])
-    assert config == {"base": expected, "x": 1}
 
 
 def test_absolutize_hreflang_resolves_against_the_page_url() -> None:
@@ -161,56 +139,6 @@ def test_asset_references_skips_fingerprinted_and_foreign_files() -> None:
     ]
 
 
-BUNDLE = '"use strict";(()=>{var a=1;})();\n//# sourceMappingURL=bundle.a5f9d56c.min.js.map\n'
-BUNDLE_MAP = json.dumps(
-    {"version": 3, "file": "bundle.a5f9d56c.min.js", "sources": ["a.ts"], "mappings": "AAAA,CAAC"}
-)
-
-
-def test_with_compile_hint_puts_the_hint_first_under_a_new_fingerprint() -> None:
-    """The hint is the first line; the name changes with the content and keeps its shape."""
-    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, BUNDLE_MAP)
-    assert hinted.script.startswith(COMPILE_HINT + '"use strict";')
-    assert hinted.name == f"bundle.{hashlib.sha256((COMPILE_HINT + BUNDLE).encode()).hexdigest()[:8]}.min.js"
-    assert with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE + " ", BUNDLE_MAP).name != hinted.name
-
-
-def test_with_compile_hint_shifts_the_source_map_by_one_line() -> None:
-    """The map's mappings start one line later, and script and map name each other."""
-    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, BUNDLE_MAP)
-    source_map = json.loads(hinted.source_map or "")
-    assert source_map["mappings"] == ";AAAA,CAAC"
-    assert source_map["file"] == hinted.name
-    assert hinted.script.endswith(f"//# sourceMappingURL={hinted.name}.map\n")
-    assert hinted.source_map_name == f"{hinted.name}.map"
-
-
-def test_with_compile_hint_without_a_source_map_names_none() -> None:
-    """A script shipped without its map no longer points at one."""
-    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, None)
-    assert hinted.source_map is None
-    assert "sourceMappingURL" not in hinted.script
-
-
-def test_with_compile_hint_needs_a_fingerprinted_name() -> None:
-    """The new name replaces a fingerprint: a name without one is an error that says so."""
-    with pytest.raises(HostingError, match=r"bundle\.min\.js: expected a fingerprinted script name"):
-        with_compile_hint("bundle.min.js", BUNDLE, None)
-
-
-def test_material_bundle_reference_finds_the_preload_only() -> None:
-    """Material's bundle, as overrides/main.html preloads it; not its name quoted in the
-    page's text, not its search worker, not our scripts."""
-    html = (
-        '<p><code>"assets/javascripts/bundle.12345678.min.js"</code></p>'
-        '<script src="assets/javascripts/theme-shims.a35dc8ae.js"></script>'
-        '<link rel="preload" as="script" data-md-bundle href="../assets/javascripts/bundle.a5f9d56c.min.js">'
-        '"worker":"../assets/javascripts/workers/search.2c215733.min.js"'
-    )
-    assert material_bundle_reference(html) == "../assets/javascripts/bundle.a5f9d56c.min.js"
-    assert material_bundle_reference(html.replace("bundle.", "app.")) is None
-
-
 def test_replace_asset_references_swaps_every_occurrence() -> None:
     """Each reference to a file points at its fingerprinted twin."""
     html = '<script src="a/assets/x.js"></script><script src="a/assets/x.js" data-md-run="content"></script>'
@@ -232,14 +160,6 @@ def test_built_asset_finds_the_sites_own_files_only(tmp_path: Path) -> None:
     assert built_asset("/other/assets/a.js", page_dir, site, "/guide/") is None
     assert built_asset("https://cdn.example.org/assets/a.js", page_dir, site, "/") is None
     assert built_asset("../../assets/missing.js", page_dir, site, "/") is None
-
-
-def _config_script(config: dict[str, object]) -> str:
-    return f'<script id="__config" type="application/json">{json.dumps(config, ensure_ascii=False)}</script>'
-
-
-def _config_of(html: str) -> object:
-    return json.loads(html.split(">", 1)[1].split("</script>", 1)[0])
 
 
 def test_search_index_json_is_compact_sorted_and_keeps_accents() -> None:
@@ -266,55 +186,10 @@ def test_split_search_index_error_starts_with_the_file() -> None:
         split_search_index({}, ["fr", "en"], "fr")
 
 
-@pytest.mark.parametrize("config", [{}, {"base": ""}, {"base": "."}], ids=["none", "empty", "dot"])
-def test_rebase_client_config_from_the_site_root_gives_the_folder(config: dict[str, object]) -> None:
-    """A base at the site's own root (absent, "" or ".") becomes the bare folder "en/"."""
-    assert _config_of(rebase_client_config(_config_script(config), "en")) == {"base": "en/"}
-
-
-def test_rebase_client_config_leaves_a_base_already_in_the_folder() -> None:
-    """A base that is the language's folder itself is not rebased twice."""
-    assert _config_of(rebase_client_config(_config_script({"base": "en/"}), "en")) == {"base": "en/"}
-
-
-def test_rebase_client_config_keeps_accents_as_written() -> None:
-    """Material's strings keep their accents, not \\u escapes."""
-    rebased = rebase_client_config(_config_script({"base": "..", "translations": {"x": "Effacé"}}), "en")
-    assert '"Effacé"' in rebased
-
-
-def test_rebase_client_config_changes_the_first_config_only() -> None:
-    """Only Material's configuration, the first such script, is rebased."""
-    html = _config_script({"base": ".."}) + _config_script({"base": ".."})
-    assert rebase_client_config(html, "en") == _config_script({"base": "../en/"}) + _config_script(
-        {"base": ".."}
-    )
-
-
 def test_replace_asset_references_leaves_other_references() -> None:
     """A reference that has no new name stays as written."""
     html = '<script src="a/assets/y.js"></script>'
     assert replace_asset_references(html, {"a/assets/x.js": "a/assets/x.12345678.js"}) == html
-
-
-def test_with_compile_hint_without_a_source_map_drops_its_line_only() -> None:
-    """Without a map, the script is the hint and the script, less the map's line, under its new name."""
-    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, None)
-    assert hinted.script == COMPILE_HINT + '"use strict";(()=>{var a=1;})();\n\n'
-    assert hinted.name == f"bundle.{hashlib.sha256((COMPILE_HINT + BUNDLE).encode()).hexdigest()[:8]}.min.js"
-
-
-def test_with_compile_hint_writes_the_map_compact_with_accents() -> None:
-    """The new map is compact JSON that keeps non-ASCII names as written."""
-    source_map = json.dumps({"version": 3, "names": ["é"], "mappings": "AAAA"})
-    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, source_map)
-    assert hinted.source_map == f'{{"version":3,"names":["é"],"mappings":";AAAA","file":"{hinted.name}"}}'
-
-
-def test_with_compile_hint_map_without_mappings_starts_one_line_down() -> None:
-    """A map with no mappings gets ";" only: one empty line, for the hint."""
-    hinted = with_compile_hint("bundle.a5f9d56c.min.js", BUNDLE, json.dumps({"version": 3}))
-    assert json.loads(hinted.source_map or "")["mappings"] == ";"
 
 
 def test_mark_site_root_marks_paths_from_the_hosts_root() -> None:
@@ -335,28 +210,25 @@ def test_mark_site_root_leaves_other_attributes() -> None:
     assert mark_site_root(html) == html
 
 
-def test_mark_site_root_marks_the_configs_base_and_search() -> None:
-    """Material's base and search worker paths from the root get the marker; the rest stays."""
-    html = _config_script({"base": "/", "search": "/assets/w.js", "version": "/v", "x": "é"})
-    assert _config_of(mark_site_root(html)) == {
-        "base": SITE_ROOT_MARKER,
-        "search": f"{SITE_ROOT_MARKER}assets/w.js",
-        "version": "/v",
-        "x": "é",
-    }
-    assert '"é"' in mark_site_root(html)
+def test_without_comment_lines_drops_whole_line_comments_only() -> None:
+    """Comments that fill their lines go; code, a comment after code, a licence and text that
+    only looks like a comment (in a string) stay."""
+    script = (
+        "/*\n * Why this file exists.\n */\n(function () {\n  // why this line\n"
+        '  var url = "https://example.org/"; // kept: after code\n'
+        "  /* one line */\n  var a = 1; /* kept */ var b = 2;\n"
+        "  /* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
+    )
+    assert without_comment_lines("x.js", script) == (
+        "(function () {\n"
+        '  var url = "https://example.org/"; // kept: after code\n'
+        "  var a = 1; /* kept */ var b = 2;\n"
+        "  /* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
+    )
 
 
-@pytest.mark.parametrize(
-    "value", ["..", "//cdn.example.org/w.js", 3], ids=["relative", "other-host", "number"]
-)
-def test_mark_site_root_leaves_a_config_value_not_from_the_root(value: object) -> None:
-    """A relative path, another host's address or a value that is not text stays as it is."""
-    html = _config_script({"base": value, "search": value})
-    assert _config_of(mark_site_root(html)) == {"base": value, "search": value}
-
-
-def test_mark_site_root_changes_the_first_config_only() -> None:
-    """Only Material's configuration, the first such script, is marked."""
-    html = _config_script({"base": "/"}) + _config_script({"base": "/"})
-    assert mark_site_root(html) == _config_script({"base": SITE_ROOT_MARKER}) + _config_script({"base": "/"})
+def test_without_comment_lines_in_a_stylesheet_keeps_double_slashes() -> None:
+    """In CSS `//` is no comment; `/* … */` lines go."""
+    css = "/* Why. */\n.a {\n  background: url(//x/y.png);\n  /* why */\n  color: red;\n}\n"
+    assert without_comment_lines("x.css", css) == ".a {\n  background: url(//x/y.png);\n  color: red;\n}\n"
+    assert without_comment_lines("x.svg", css) == css

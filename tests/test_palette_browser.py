@@ -1,6 +1,8 @@
 """The colour palette toggle, run by theme-shims.js in place of Material's component
-(overrides/partials/palette.html): the system setting first, then the reader's choice,
-applied before Material's bundle runs; keyboard; bad saved data."""
+(overrides/strict-csp/partials/palette.html; with extra.strict_csp.speed): the system setting
+first, then the reader's choice, applied before Material's bundle runs; keyboard; bad saved
+data. Without the switch Material's component runs it: the tests not marked speed_switch
+hold in both positions."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from playwright.sync_api import Page, expect
 
 from conftest import ALSO_IN_FIREFOX, LANGUAGES, BuiltSite, page_slugs
 
-TOGGLE = "form[data-module=mdx-palette] label:visible"
+# Material's toggle (its component runs it), or the same markup run by theme-shims.js (speed switch).
+TOGGLE = "form.md-header__option label:visible"
 SAVED_KEY = "/.__palette"
 
 
@@ -39,6 +42,7 @@ def _without_bundle(page: Page) -> None:
     page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
 
 
+@pytest.mark.speed_switch
 @ALSO_IN_FIREFOX
 @pytest.mark.parametrize(
     ("system", "scheme", "used"), [("light", "default", "normal"), ("dark", "slate", "dark")]
@@ -58,6 +62,7 @@ def test_first_visit_takes_the_system_setting_before_the_bundle_runs(
     assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == used
 
 
+@pytest.mark.speed_switch  # Material's component saves the palette as it starts
 @ALSO_IN_FIREFOX
 def test_the_reader_s_choice_is_saved_and_wins_over_the_system(page: Page, site_url: str) -> None:
     page.emulate_media(color_scheme="dark")
@@ -80,6 +85,7 @@ def test_the_reader_s_choice_is_saved_and_wins_over_the_system(page: Page, site_
     assert _scheme(page) == "default", "a chosen palette does not follow the system"
 
 
+@pytest.mark.speed_switch  # Material's component saves the palette as it starts
 @ALSO_IN_FIREFOX
 def test_without_a_choice_the_page_follows_the_system_setting(page: Page, site_url: str) -> None:
     page.emulate_media(color_scheme="light")
@@ -115,6 +121,7 @@ def test_browser_bar_takes_the_header_colour(page: Page, site_url: str) -> None:
     assert meta.get_attribute("content") == f"#{header}"
 
 
+@pytest.mark.speed_switch  # Material's component reads a bad index its own way
 @pytest.mark.parametrize(
     ("stored", "scheme"),
     [
@@ -142,6 +149,7 @@ def test_bad_saved_palette_falls_back_to_the_system_setting(
     assert errors == []
 
 
+@pytest.mark.speed_switch
 def test_material_does_not_run_its_own_palette_component(built_site: BuiltSite) -> None:
     """Material's component, which restyles the whole page twice as it starts, finds no form."""
     for lang in LANGUAGES:
@@ -167,6 +175,7 @@ def test_choice_holds_on_the_page_when_storage_is_blocked(page: Page, site_url: 
     assert _scheme(page) == "default"
 
 
+@pytest.mark.speed_switch
 def test_keyboard_focus_shows_on_the_toggle_without_the_bundle(page: Page, site_url: str) -> None:
     """WCAG 2.4.7: Material outlines the focused option only once its bundle runs."""
     page.emulate_media(color_scheme="dark")

@@ -1,6 +1,8 @@
 /*
  * Material's inline scripts, moved to a file so that a strict
- * Content-Security-Policy (script-src 'self', no 'unsafe-inline') holds.
+ * Content-Security-Policy (script-src 'self', no 'unsafe-inline') holds. Part of the
+ * strict CSP unit (overrides/strict-csp/, hooks/strict_csp_hook.py;
+ * tests/theme-boundary.md lists what it relies on in Material).
  *
  * The same file is included several times per page: once in <head> (storage
  * helpers), then where Material would print each inline script, with
@@ -17,12 +19,16 @@
  *    <link rel="alternate" hreflang>: those point at the twin *page* (on the
  *    public host when site_url is set), so the fetches would fail or leave the
  *    site. The language selector already links to the twin page;
- * 3. holds back the search index until the reader starts to search. Material
- *    downloads it with every page; it is the largest file a first visit would
- *    fetch, and most readers never search;
+ * 3. makes the header's menu button usable with a keyboard.
+ *
+ * With the speed switch (extra.strict_csp.speed: data-md-speed on this script; README,
+ * "Performance", says what each part buys), in <head> also:
  * 4. applies the colour palette before the page is drawn, and runs the palette
  *    toggle, in place of Material's palette script and component;
- * 5. starts Material's bundle once the page is drawn.
+ * 5. holds back the search index until the reader starts to search. Material
+ *    downloads it with every page; it is the largest file a first visit would
+ *    fetch, and most readers never search;
+ * 6. starts Material's bundle once the page is drawn.
  */
 (function () {
   "use strict";
@@ -103,7 +109,28 @@
     });
   }
 
+  // partials/javascripts/palette.html (without the speed switch): the palette the reader
+  // chose, on <body> before the page is drawn; Material's component runs the toggle.
+  function restorePalette() {
+    var palette = window.__md_get("__palette");
+    if (!palette || !palette.color) return;
+    var colour = palette.color;
+    if (colour.media === "(prefers-color-scheme)") {
+      var light = window.matchMedia("(prefers-color-scheme: light)").matches;
+      var $input = document.querySelector(
+        "[data-md-color-media='(prefers-color-scheme: " + (light ? "light" : "dark") + ")']"
+      );
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        colour[key] = $input.getAttribute("data-md-color-" + key);
+      });
+    }
+    Object.keys(colour).forEach(function (key) {
+      document.body.setAttribute("data-md-color-" + key, colour[key]);
+    });
+  }
+
   var tasks = {
+    palette: restorePalette,
     content: restoreTabs,
     announce: restoreAnnouncement,
     outdated: restoreOutdated,
@@ -311,10 +338,13 @@
       });
     });
   }
-  try {
-    setUpPalette();
-  } catch (error) {
-    /* a failed enhancement leaves the page as the server sent it; the rest runs */
+  var speed = script && script.hasAttribute("data-md-speed");
+  if (speed) {
+    try {
+      setUpPalette();
+    } catch (error) {
+      /* a failed enhancement leaves the page as the server sent it; the rest runs */
+    }
   }
 
   // The header's menu button (below Material's drawer breakpoint) is a <label> for the
@@ -363,7 +393,7 @@
   // highlight the words. From file://, Material loads the index as a script instead.
   (function deferSearchIndex() {
     var XHR = window.XMLHttpRequest;
-    if (!XHR || /[?&]h=/.test(location.search)) return;
+    if (!speed || !XHR || /[?&]h=/.test(location.search)) return;
     var open = XHR.prototype.open;
     var send = XHR.prototype.send;
     var started = false;
