@@ -286,3 +286,49 @@ def test_the_table_fits_a_phone_without_scrolling_sideways(
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
     finally:
         context.close()
+
+
+def test_the_table_is_written_whole_in_the_page_language() -> None:
+    """Every word in its cell, every criterion in its row, in the file's order (found by
+    mutation testing: the table was checked in parts)."""
+    words = {
+        "caption": "The caption",
+        "criterion": "Criterion",
+        "status": "State",
+        "how": "How",
+        "tests": "Tested by:",
+        "met": "Met",
+        "partial": "Partly",
+        "not-applicable": "N/A",
+        "not-met": "Not met",
+        "level": "level",
+        "summary": "{total} in all: {met} met, {partial} partly, {not-met} not met, {not-applicable} n/a.",
+    }
+    entries = GOOD_ENTRY.replace(
+        "      - test_accessibility.py::test_missing_alt_text_is_reported\n",
+        "      - test_accessibility.py::test_missing_alt_text_is_reported\n      - test_keyboard.py::test_focus\n",
+    )
+    entries += (
+        "  - id: 1.4.3\n    level: AA\n    status: partial\n"
+        "    name: {fr: Contraste, en: Contrast (Minimum)}\n    how: {fr: Presque., en: Almost.}\n"
+    )
+    html = render_conformance(_parse(entries), "en", words)  # type: ignore[arg-type]
+    assert html == (
+        '<p class="mdx-conformance__summary">2 in all: 1 met, 1 partly, 0 not met, 0 n/a.</p>\n'
+        '<table class="mdx-conformance"><caption>The caption</caption><thead><tr>'
+        '<th scope="col">Criterion</th><th scope="col">State</th><th scope="col">How</th></tr></thead><tbody>'
+        '<tr id="sc-1-1-1" class="mdx-conformance--met"><th scope="row">1.1.1 Non-text Content '
+        "<small>(level A)</small></th><td>Met</td><td>Every image has a text.<br>"
+        '<span class="mdx-conformance__tests">Tested by: <code>test_missing_alt_text_is_reported</code>, '
+        "<code>test_focus</code></span></td></tr>"
+        '<tr id="sc-1-4-3" class="mdx-conformance--partial"><th scope="row">1.4.3 Contrast (Minimum) '
+        "<small>(level AA)</small></th><td>Partly</td><td>Almost.</td></tr>"
+        "</tbody></table>"
+    )
+    assert "Contraste" in render_conformance(_parse(entries), "fr", words)  # type: ignore[arg-type]
+
+
+def test_a_marker_not_written_exactly_names_its_line_in_the_file() -> None:
+    """The line counts from where the Markdown starts in the file (after the front matter)."""
+    with pytest.raises(DataFileError, match=r"^docs/x\.md, line 6: put "):
+        insert_conformance(f"Intro.\nText {MARKER}\n", "<table></table>", "docs/x.md", first_line=5)
