@@ -81,6 +81,7 @@ SECTION_KEYS = {"id": True, "title": True, "items": True}
 ITEM_KEYS = {
     "id": True,
     "label": True,
+    "action": True,
     "help": False,
     "link": True,
     "weight": True,
@@ -157,6 +158,7 @@ class Text:
 class Item:
     id: str
     label: Text
+    action: Text
     help: Text | None
     link: str
     weight: int
@@ -350,6 +352,7 @@ def _item(value: object, where: Location, index: int, claims: _Claims) -> Item:
     return Item(
         id=item_id,
         label=_text(fields["label"], here.at("label"), "label"),
+        action=_text(fields["action"], here.at("action"), "action"),
         help=_text(fields["help"], here.at("help"), "help") if "help" in fields else None,
         link=_link(fields["link"], here.at("link")),
         weight=integer_value(fields["weight"], here.at("weight"), "weight", *WEIGHT_RANGE),
@@ -666,10 +669,12 @@ def fill(template: str, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values[match[1]]) if match[1] in values else match[0], template)
 
 
-def essential_items(checklist: Checklist) -> Sequence[Item]:
-    return [item for item in checklist.items if item.essential]
+def items_essential_first(checklist: Checklist) -> Sequence[Item]:
+    """Every item, the essential ones first, each group in the checklist's order: the
+    order of the result's list of gaps."""
+    return sorted(checklist.items, key=lambda item: not item.essential)
 
 
-_environment.globals["essential_items"] = essential_items
+_environment.globals["items_essential_first"] = items_essential_first
 # Fills a {placeholder} string, then escapes the whole (values included).
 _environment.filters["fill"] = lambda template, **values: Markup.escape(fill(template, values))

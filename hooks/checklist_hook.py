@@ -12,7 +12,6 @@ page's build time).
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from mkdocs.structure.pages import Page
 import checklist as cl
 from data_files import DataFileError, body_first_line
 from interface_strings import STRINGS_FILE
-from site_build import interface_strings, page_language
+from site_build import editor_path, interface_strings, page_language
 
 DATA_DIR = Path("data") / "checklists"
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -51,11 +50,6 @@ def _fingerprint(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((str(p), (s := p.stat()).st_size, s.st_mtime_ns) for p in paths)
 
 
-def _shown(path: Path, config: MkDocsConfig) -> str:
-    """The path as an editor finds it: relative to mkdocs.yml."""
-    return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
-
-
 def _load(config: MkDocsConfig) -> _Data:
     docs_dir = Path(config.docs_dir)
     data_dir = docs_dir / DATA_DIR
@@ -63,7 +57,7 @@ def _load(config: MkDocsConfig) -> _Data:
     strings = cl.parse_strings(interface_strings(config).section("checklist"))
     checklists: dict[str, cl.Checklist] = {}
     for path in sorted(data_dir.glob("*.yml")):
-        checklist = cl.load_checklist(path, _shown(path, config))
+        checklist = cl.load_checklist(path, editor_path(path, config))
         checklists[checklist.id] = checklist
     anchors = cl.guide_anchors(docs_dir, only=cl.linked_pages(checklists.values()))
     for checklist in checklists.values():

@@ -22,11 +22,11 @@ from data_files import (
     DataFile,
     DataFileError,
     Location,
+    MarkerLine,
     check_keys,
     date_value,
     localized_text,
     read_data_file,
-    replace_marker_line,
 )
 
 DATA_FILE = Path("data") / "conformance.yml"  # under docs/
@@ -183,15 +183,5 @@ def _tests(tests: tuple[str, ...], label: str) -> Markup:
     return Markup('<br><span class="{}__tests">{} {}</span>').format(TABLE_CLASS, label, names)
 
 
-def insert_conformance(markdown: str, html: str, page: str, *, first_line: int = 1) -> str:
-    """Replace the marker line of a page's Markdown with the table (at column 0, between
-    blank lines); `first_line`: where `markdown` starts in the file."""
-    return replace_marker_line(
-        markdown,
-        html,
-        page,
-        marker=MARKER,
-        marker_like=MARKER_LIKE,
-        error=ConformanceError,
-        first_line=first_line,
-    )
+# Where a page shows it: the marker alone on its line (data_files.MarkerLine checks it).
+insert_conformance = MarkerLine(MARKER, MARKER_LIKE, ConformanceError).insert

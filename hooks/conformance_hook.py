@@ -12,7 +12,6 @@ is read once per build, and again as soon as an editor saves it (mkdocs serve).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +30,8 @@ from conformance import (
     load_conformance,
     render_conformance,
 )
-from data_files import DataFileError, body_first_line, read_when_changed
-from site_build import component_strings, page_language
+from data_files import body_first_line, read_when_changed
+from site_build import component_strings, data_errors_stop_the_build, editor_path, page_language
 
 # The statement's file name, without its language suffix.
 STATEMENT = "accessibilite"
@@ -46,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _table
     _table = None
     path = Path(config.docs_dir) / DATA_FILE
-    _table = load_cached(path, _shown(path, config))
+    _table = load_cached(path, editor_path(path, config))
     return config
 
 
@@ -74,30 +73,20 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not MARKER_LIKE.search(markdown):
         return markdown
-    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    source = editor_path(Path(page.file.abs_src_path or page.file.src_path), config)
     if _table is None:
         raise PluginError(
             f"{source}: the conformance table was not loaded; is the hook listed under 'hooks:'?"
         )
-    try:
-        lang = page_language(page, config)
-        text = component_strings(config, "conformance", LABEL_KEYS)[lang]
-        html = render_conformance(_table, lang, text)
+    lang = page_language(page, config)
+    with data_errors_stop_the_build():
+        html = render_conformance(_table, lang, component_strings(config, "conformance", LABEL_KEYS)[lang])
         return insert_conformance(
             markdown, html, source, first_line=body_first_line(page.file.content_string)
         )
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
 
 
 def load_cached(path: Path, shown: str) -> Conformance:
     """The checked table at `path`, read again only when the file has changed."""
-    try:
+    with data_errors_stop_the_build():
         return read_when_changed(_cache, path, lambda: load_conformance(path, label=shown))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
-
-
-def _shown(path: Path, config: MkDocsConfig) -> str:
-    """The path as an editor finds it: relative to mkdocs.yml."""
-    return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")

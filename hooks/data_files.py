@@ -237,35 +237,36 @@ def read_when_changed(cache: dict[Path, tuple[tuple[int, int], T]], path: Path, 
     return value
 
 
-def replace_marker_line(
-    markdown: str,
-    html: str,
-    page: str,
-    *,
-    marker: str,
-    marker_like: re.Pattern[str],
-    error: type[DataFileError] = DataFileError,
-    first_line: int = 1,
-) -> str:
-    """Replace the line holding `marker` in a page's Markdown with an HTML block: at
-    column 0 between blank lines, so Markdown passes it through and MkDocs counts its
-    ids as link targets. A comment like the marker but not it, a marker sharing its line,
-    or a second marker stops with the page and line. `first_line`: where `markdown`
-    starts in the file (after the front matter)."""
-    found = 0
-    for match in marker_like.finditer(markdown):
-        line = first_line + markdown.count("\n", 0, match.start())
-        start = markdown.rfind("\n", 0, match.start()) + 1
-        end = markdown.find("\n", match.end())
-        whole_line = markdown[start : len(markdown) if end == -1 else end]
-        if match.group(0) != marker:
-            raise error(page, f"unknown marker {match.group(0)!r}; write exactly {marker}", line=line)
-        if whole_line.strip() != marker:
-            raise error(page, f"put {marker} alone on its own line", line=line)
-        found += 1
-        if found > 1:
-            raise error(page, f"{marker} appears more than once; keep one", line=line)
-    if not found:
-        return markdown
-    pattern = rf"^[ \t]*{re.escape(marker)}[ \t]*$"
-    return re.sub(pattern, lambda _: f"\n{html}\n", markdown, count=1, flags=re.MULTILINE)
+@dataclass(frozen=True)
+class MarkerLine:
+    """The comment a page writes alone on a line where a hook shows its content
+    (`<!-- glossary -->`): `like` finds comments meant as it, `error` names the data."""
+
+    marker: str
+    like: re.Pattern[str]
+    error: type[DataFileError] = DataFileError
+
+    def insert(self, markdown: str, html: str, page: str, *, first_line: int = 1) -> str:
+        """Replace the marker's line in a page's Markdown with an HTML block: at column 0
+        between blank lines, so Markdown passes it through and MkDocs counts its ids as
+        link targets. A comment like the marker but not it, a marker sharing its line, or
+        a second marker stops with the page and line. `first_line`: where `markdown`
+        starts in the file (after the front matter)."""
+        marker, error = self.marker, self.error
+        found = 0
+        for match in self.like.finditer(markdown):
+            line = first_line + markdown.count("\n", 0, match.start())
+            start = markdown.rfind("\n", 0, match.start()) + 1
+            end = markdown.find("\n", match.end())
+            whole_line = markdown[start : len(markdown) if end == -1 else end]
+            if match.group(0) != marker:
+                raise error(page, f"unknown marker {match.group(0)!r}; write exactly {marker}", line=line)
+            if whole_line.strip() != marker:
+                raise error(page, f"put {marker} alone on its own line", line=line)
+            found += 1
+            if found > 1:
+                raise error(page, f"{marker} appears more than once; keep one", line=line)
+        if not found:
+            return markdown
+        pattern = rf"^[ \t]*{re.escape(marker)}[ \t]*$"
+        return re.sub(pattern, lambda _: f"\n{html}\n", markdown, count=1, flags=re.MULTILINE)

@@ -31,7 +31,7 @@ from document_templates import (
     insert_templates,
     load_templates,
 )
-from site_build import component_strings, languages, page_language
+from site_build import component_strings, editor_path, languages, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 TEMPLATES_DIR = Path("data") / "templates"
@@ -53,12 +53,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _templates = cached[1]
         return config
     try:
-        _templates = load_templates(folder, label=_shown(folder, config))
+        _templates = load_templates(folder, label=editor_path(folder, config))
     except TemplateError as error:
         _cache.pop(folder, None)
         raise PluginError(str(error)) from None
     _cache[folder] = (signature, _templates)
-    log.debug("Loaded %d templates from %s", len(_templates), _shown(folder, config))
+    log.debug("Loaded %d templates from %s", len(_templates), editor_path(folder, config))
     return config
 
 
@@ -88,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not MARKER_LIKE.search(markdown):
         return markdown
-    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    source = editor_path(Path(page.file.abs_src_path or page.file.src_path), config)
     lang = page_language(page, config)
     try:
         return insert_templates(
@@ -107,8 +107,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _labels(config: MkDocsConfig, lang: str) -> Labels:
     """The words around the templates in `lang` (docs/data/strings.yml, `templates`)."""
     return Labels.of(component_strings(config, "templates", LABEL_KEYS)[lang])
-
-
-def _shown(path: Path, config: MkDocsConfig) -> str:
-    """The path as an editor finds it: relative to mkdocs.yml."""
-    return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")

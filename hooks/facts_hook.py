@@ -8,7 +8,6 @@ this hook after the glossary's: the glossary brings its markers into the page.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,9 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from data_files import DataFileError, body_first_line
+from data_files import body_first_line
 from facts import FACTS_FILE, Fact, check_markers, load_facts, replace_markers
-from site_build import page_language
+from site_build import data_errors_stop_the_build, editor_path, page_language
 
 _Signature = tuple[tuple[str, int, int], ...]
 _loaded: tuple[_Signature, dict[str, Fact]] | None = None
@@ -33,13 +32,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _loaded = None
     facts_path = Path(config.docs_dir) / FACTS_FILE
-    try:
-        facts = load_facts(facts_path, _shown(facts_path, config))
+    with data_errors_stop_the_build():
+        facts = load_facts(facts_path, editor_path(facts_path, config))
         for path in data_files:
             if path != facts_path:
-                check_markers(path.read_text(encoding="utf-8"), facts, _shown(path, config))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
+                check_markers(path.read_text(encoding="utf-8"), facts, editor_path(path, config))
     _loaded = (signature, facts)
     return config
 
@@ -49,16 +46,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     if _loaded is None:
         raise PluginError("the facts were not loaded; is hooks/facts_hook.py listed under 'hooks:'?")
-    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    source = editor_path(Path(page.file.abs_src_path or page.file.src_path), config)
     language = page_language(page, config)
-    try:
+    with data_errors_stop_the_build():
         return replace_markers(
             markdown, _loaded[1], language, source, first_line=body_first_line(page.file.content_string)
         )
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
-
-
-def _shown(path: Path, config: MkDocsConfig) -> str:
-    """The path as an editor finds it: relative to mkdocs.yml."""
-    return os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")

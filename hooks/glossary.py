@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from data_files import (
     LANGUAGE_NAMES,
@@ -20,11 +20,11 @@ from data_files import (
     DataFile,
     DataFileError,
     Location,
+    MarkerLine,
     check_keys,
     identifier,
     parse_data,
     read_data_file,
-    replace_marker_line,
     text_value,
 )
 from facts import escape_keeping_markers
@@ -173,22 +173,29 @@ def section_titles(labels: Mapping[str, str]) -> list[tuple[str, str]]:
 
 
 def render_glossary(glossary: Glossary, lang: str, labels: Mapping[str, str]) -> str:
-    """The glossary as HTML in one language (`labels`: that language's glossary strings):
-    a <section> with an <h2> and a <dl> per category.
+    """The glossary in one language (`labels`: that language's glossary strings): per
+    category, a <section> holding a Markdown heading and a <dl>.
 
-    Every line starts at column 0 with no blank line, so Markdown keeps it as one HTML block.
+    The section is `markdown` (md_in_html), so its heading is Markdown's own: the table of
+    contents and the permalink pick it up as they do every heading of the page. The <dl>
+    is raw HTML inside it; its lines start at column 0 with no blank line, so Markdown
+    keeps it as one block.
     """
     parts: list[str] = []
     for category, section in CATEGORY_SECTIONS.items():
         parts.append(
-            Markup('<section class="mdx-glossary">\n<h2 id="{section}">{title}</h2>').format(
-                section=section, title=labels[section]
-            )
+            Markup(
+                '<section class="mdx-glossary" markdown>\n\n## {title} {{#{section}}}\n\n<dl class="mdx-glossary__list">'
+            ).format(section=section, title=_markdown_text(labels[section]))
         )
-        parts.append(Markup('<dl class="mdx-glossary__list">'))
         parts.extend(_render_entry(entry, lang, labels) for entry in glossary.in_category(category))
-        parts.append(Markup("</dl>\n</section>"))
+        parts.append(Markup("</dl>\n\n</section>"))
     return "\n".join(parts)
+
+
+def _markdown_text(text: str) -> str:
+    """`text` escaped for a Markdown heading: HTML first, then Markdown's own characters."""
+    return Markup(re.sub(r"([\\`*_{}\[\]#+!|])", r"\\\1", str(escape(text))))
 
 
 def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) -> str:
@@ -212,15 +219,5 @@ def _render_entry(entry: GlossaryEntry, lang: str, labels: Mapping[str, str]) ->
 # --- Pages ------------------------------------------------------------------------
 
 
-def insert_glossary(markdown: str, html: str, page: str, *, first_line: int = 1) -> str:
-    """Replace the marker line in a page's Markdown with the glossary HTML (at column 0,
-    between blank lines); `first_line`: where `markdown` starts in the file."""
-    return replace_marker_line(
-        markdown,
-        html,
-        page,
-        marker=MARKER,
-        marker_like=MARKER_LIKE,
-        error=GlossaryError,
-        first_line=first_line,
-    )
+# Where a page shows it: the marker alone on its line (data_files.MarkerLine checks it).
+insert_glossary = MarkerLine(MARKER, MARKER_LIKE, GlossaryError).insert

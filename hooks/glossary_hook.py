@@ -8,16 +8,14 @@ it is parsed once per build, and again as soon as an editor saves the file (mkdo
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 
-from data_files import DataFileError, body_first_line, read_when_changed
+from data_files import body_first_line, read_when_changed
 from glossary import (
     LABEL_KEYS,
     MARKER_LIKE,
@@ -25,13 +23,11 @@ from glossary import (
     insert_glossary,
     load_glossary,
     render_glossary,
-    section_titles,
 )
-from site_build import component_strings, page_language
+from site_build import component_strings, data_errors_stop_the_build, editor_path, page_language
 
 # Relative to docs_dir; docs/data/ is excluded from publishing in mkdocs.yml.
 DATA_FILE = Path("data") / "glossary.yml"
-SECTION_START = '<section class="mdx-glossary">'
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -43,53 +39,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _glossary
     _glossary = None
     path = Path(config.docs_dir) / DATA_FILE
-    _glossary = load_cached(path, _shown(path, config))
+    _glossary = load_cached(path, editor_path(path, config))
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not MARKER_LIKE.search(markdown):
         return markdown
-    source = _shown(Path(page.file.abs_src_path or page.file.src_path), config)
+    source = editor_path(Path(page.file.abs_src_path or page.file.src_path), config)
     if _glossary is None:
         raise PluginError(f"{source}: the glossary was not loaded; is the hook listed under 'hooks:'?")
-    try:
-        lang = page_language(page, config)
+    lang = page_language(page, config)
+    with data_errors_stop_the_build():
         html = render_glossary(_glossary, lang, component_strings(config, "glossary", LABEL_KEYS)[lang])
         return insert_glossary(markdown, html, source, first_line=body_first_line(page.file.content_string))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """List the glossary's sections in the page's table of contents, where they appear."""
-    start = html.find(SECTION_START)
-    if start == -1:
-        return html
-    toc = page.toc.items
-    if len(toc) == 1 and toc[0].level == 1:
-        toc = toc[0].children
-    labels = component_strings(config, "glossary", LABEL_KEYS)
-    before = sum(1 for item in toc if 0 <= html.find(f'id="{item.id}"') < start)
-    toc[before:before] = [
-        AnchorLink(title, section, 2)
-        for section, title in section_titles(labels[page_language(page, config)])
-    ]
-    return html
 
 
 def load_cached(path: Path, shown: str) -> Glossary:
     """The checked glossary at `path`, parsed again only when the file has changed."""
-    try:
+    with data_errors_stop_the_build():
         return read_when_changed(_cache, path, lambda: load_glossary(path, label=shown))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
-
-
-def _shown(path: Path, config: MkDocsConfig) -> str:
-    """The path as an editor sees it: relative to mkdocs.yml when inside the project."""
-    base = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return os.fspath(path)

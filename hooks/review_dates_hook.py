@@ -9,16 +9,14 @@ serve); mkdocs-static-i18n's second language reuses the result.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from data_files import DataFileError
 from review_dates import ReviewDates, load_review_dates, page_files, shown
+from site_build import data_errors_stop_the_build, editor_path
 
 _Signature = tuple[tuple[str, int, int], ...]
 _loaded: tuple[_Signature, dict[str, ReviewDates]] | None = None
@@ -31,11 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _loaded is not None and _loaded[0] == signature:
         return config
     _loaded = None
-    shown_as = os.path.relpath(docs_dir, Path(config.config_file_path).parent).replace(os.sep, "/")
-    try:
+    shown_as = editor_path(docs_dir, config)
+    with data_errors_stop_the_build():
         _loaded = (signature, load_review_dates(docs_dir, shown_as))
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
     return config
 
 

@@ -9,7 +9,8 @@ language, and it runs a nested build for each other one, with the same hook modu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -66,20 +67,35 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def editor_path(path: Path, config: MkDocsConfig) -> str:
+    """A file's path as an editor finds it in messages: relative to mkdocs.yml when inside
+    the project, else as given."""
+    base = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return os.fspath(path)
+
+
+@contextmanager
+def data_errors_stop_the_build() -> Iterator[None]:
+    """A data file's error stops the build as MkDocs shows a plugin's: its message (file,
+    line, entry, problem), no traceback."""
+    try:
+        yield
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
+
+
 def interface_strings(config: MkDocsConfig) -> InterfaceStrings:
     """The checked interface strings (docs/data/strings.yml, parsed again only when it
     changes), or a PluginError naming the file and line."""
     path = Path(config.docs_dir) / STRINGS_FILE
-    shown = os.path.relpath(path, Path(config.config_file_path).parent).replace(os.sep, "/")
-    try:
-        return load_interface_strings(path, shown)
-    except DataFileError as error:
-        raise PluginError(str(error)) from None
+    with data_errors_stop_the_build():
+        return load_interface_strings(path, editor_path(path, config))
 
 
 def component_strings(config: MkDocsConfig, component: str, keys: Iterable[str]) -> Table:
     """One component's strings, language -> key -> text, with exactly `keys`."""
-    try:
+    with data_errors_stop_the_build():
         return interface_strings(config).component(component, keys)
-    except DataFileError as error:
-        raise PluginError(str(error)) from None

@@ -72,6 +72,9 @@ sections:
         label:
           fr: Un
           en: One
+        action:
+          fr: Faire un
+          en: Do one
         help:
           fr: Aide
           en: Help
@@ -82,6 +85,9 @@ sections:
         label:
           fr: Deux
           en: Two
+        action:
+          fr: Faire deux
+          en: Do two
         link: https://example.org/two
         weight: 1
         essential: false
@@ -131,6 +137,7 @@ def test_valid_file_loads_into_typed_values(tmp_path: Path) -> None:
     one, two = checklist.items
     assert (one.id, one.weight, one.essential, one.link) == ("one", 2, True, "plan.md#budget")
     assert one.label["fr"] == "Un" and one.help is not None and one.help["en"] == "Help"
+    assert (one.action["fr"], two.action["en"]) == ("Faire un", "Do two")
     assert two.help is None and two.formerly == ()
     assert [level.id for level in checklist.levels] == ["high", "middle", "low"]
 
@@ -198,8 +205,31 @@ def test_missing_french_label_is_refused(tmp_path: Path) -> None:
 
 def test_missing_english_help_is_refused(tmp_path: Path) -> None:
     """Help text in one language only is a missing translation."""
-    with pytest.raises(DataFileError, match=r"line 13, item 'one': missing English help"):
+    with pytest.raises(
+        DataFileError, match=rf"line {_line_of('        help:')}, item 'one': missing English help"
+    ):
         _load(tmp_path, _edit("          en: Help\n", ""))
+
+
+def test_missing_action_is_refused(tmp_path: Path) -> None:
+    """An item without its action (the gap as a to-do) names the file, the item's line and the item."""
+    text = _edit("        action:\n          fr: Faire un\n          en: Do one\n", "")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('- id: one', text)}, item 'one': missing 'action'$",
+    ):
+        _load(tmp_path, text)
+
+
+def test_missing_english_action_is_refused(tmp_path: Path) -> None:
+    """An action in French only is a missing translation, reported on the action's line."""
+    text = _edit("          en: Do two\n", "")
+    with pytest.raises(
+        DataFileError,
+        match=rf"^data/demo\.yml, line {_line_of('fr: Faire deux', text) - 1}, item 'two': "
+        "missing English action: add a line 'en:' under it$",
+    ):
+        _load(tmp_path, text)
 
 
 def test_empty_label_is_refused(tmp_path: Path) -> None:
@@ -683,7 +713,8 @@ def test_placeholders_that_differ_are_reported_on_the_english_line(tmp_path: Pat
 # id after its label, so that the id's line is not the item's (found by mutation testing).
 ITEM_TWO = VALID[VALID.index("      - id: two") : VALID.index("levels:")]
 ITEM_TWO_ID_SECOND = (
-    "      - label:\n          fr: Deux\n          en: Two\n        id: {id}\n"
+    "      - label:\n          fr: Deux\n          en: Two\n        action:\n          fr: Faire deux\n"
+    "          en: Do two\n        id: {id}\n"
     "        link: https://example.org/two\n        weight: 1\n        essential: false\n"
 )
 
@@ -1045,6 +1076,34 @@ def test_render_ties_labels_and_help_to_each_checkbox(tmp_path: Path) -> None:
     assert fieldset is not None and fieldset.legend is not None and fieldset.legend.get_text() == "First"
 
 
+def test_render_lists_every_gap_as_its_action_essential_first(tmp_path: Path) -> None:
+    """The result's list of gaps holds every item, the essential ones first (then in the
+    checklist's order), each as its action linked to its guidance, the essentials tagged."""
+    three = (
+        "      - id: three\n        label: {fr: Trois, en: Three}\n"
+        "        action: {fr: Faire trois, en: Do three}\n        link: https://example.org/three\n"
+        "        weight: 1\n        essential: true\n"
+    )
+    text = _edit("essential: true", "essential: false")
+    text = _edit("        essential: false\nlevels:", "        essential: true\n" + three + "levels:", text)
+    checklist = _load(tmp_path, text)
+    strings = _strings(tmp_path, _strings_text())
+    soup = BeautifulSoup(
+        cl.render_checklist(checklist, strings, "fr", _links(checklist, "fr")), "html.parser"
+    )
+    rows = soup.select(".js-checklist-gaps li")
+    assert [row["data-item"] for row in rows] == ["two", "three", "one"]
+    assert [row.a.get_text() for row in rows if row.a] == ["Faire deux", "Faire trois", "Faire un"]
+    assert [row.a["href"] for row in rows if row.a] == [
+        "https://example.org/two",
+        "https://example.org/three",
+        "../plan/#budget",
+    ]
+    tags = [row.select_one(".mdx-checklist__tag") for row in rows]
+    assert [tag.get_text() if tag else None for tag in tags] == ["fr essential", "fr essential", None]
+    assert all(tag.has_attr("data-search-exclude") for tag in tags if tag)
+
+
 def test_render_hands_the_script_its_strings_as_json(tmp_path: Path) -> None:
     """The script's strings sit in a JSON block (not executed, allowed under a strict CSP)."""
     checklist = _load(tmp_path, VALID)
@@ -1133,6 +1192,7 @@ def _texts(checklist: cl.Checklist, lang: str) -> list[tuple[str, str]]:
         pairs.append((f"section '{section.id}'", section.title[lang]))
         for item in section.items:
             pairs.append((f"item '{item.id}'", item.label[lang]))
+            pairs.append((f"item '{item.id}' action", item.action[lang]))
             if item.help:
                 pairs.append((f"item '{item.id}' help", item.help[lang]))
     for level in checklist.levels:
@@ -1155,6 +1215,32 @@ def test_readiness_french_typography(readiness: cl.Checklist) -> None:
         for where, text in texts
         if re.search(r"[^\u00a0]%|'", text)
     ]
+    assert problems == []
+
+
+# A French to-do starts with an infinitive ("Mettre", "Choisir", "S’assurer"); an English one
+# with a verb, so not with these words a statement starts with.
+FRENCH_INFINITIVE = re.compile(r"^(?:S’|Se )?\w+(?:er|ir|re|oir)\b")
+NOT_AN_ENGLISH_VERB = {"we", "our", "the", "a", "an", "every", "each", "someone", "all", "that", "they"}
+ACTION_MAX_WORDS = 14
+
+
+def test_readiness_actions_are_short_todos(readiness: cl.Checklist) -> None:
+    """Each action reads as a to-do in the result's list of gaps: French in the infinitive,
+    English starting with a verb, a few words, no final period, and no figure (a figure
+    would need its source)."""
+    problems = []
+    for item in readiness.items:
+        french, english = item.action["fr"], item.action["en"]
+        if not FRENCH_INFINITIVE.match(french):
+            problems.append(f"item '{item.id}': the French action should start with an infinitive: {french}")
+        if english.split()[0].lower() in NOT_AN_ENGLISH_VERB:
+            problems.append(f"item '{item.id}': the English action should start with a verb: {english}")
+        for text in (french, english):
+            if len(text.split()) > ACTION_MAX_WORDS:
+                problems.append(f"item '{item.id}': more than {ACTION_MAX_WORDS} words: {text}")
+            if text.endswith((".", "!")) or re.search(r"\d", text):
+                problems.append(f"item '{item.id}': no final period and no figure in an action: {text}")
     assert problems == []
 
 
@@ -1218,6 +1304,23 @@ def test_build_stops_on_a_broken_data_file(project_copy: Path, caplog: pytest.Lo
     assert errors == [
         f"docs/data/checklists/readiness.yml, line {line + 1}, item 'owner-backup': "
         "missing English label: add a line 'en:' under it"
+    ]
+
+
+def test_build_stops_on_an_item_without_its_action(
+    project_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The real data: an item whose action was deleted stops the build, naming file, line and item."""
+    data = project_copy / "docs/data/checklists/readiness.yml"
+    text = data.read_text(encoding="utf-8")
+    broken = re.sub(
+        r"(- id: owner-backup\n(?:.*\n)*?)\s+action:\n\s+fr: [^\n]*\n\s+en: [^\n]*\n", r"\1", text, count=1
+    )
+    assert broken != text
+    data.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("- id: owner-backup")].count("\n") + 1
+    assert _build_errors(project_copy, caplog) == [
+        f"docs/data/checklists/readiness.yml, line {line}, item 'owner-backup': missing 'action'"
     ]
 
 

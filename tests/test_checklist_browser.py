@@ -40,6 +40,8 @@ READINESS = yaml.safe_load((DATA_DIR / "readiness.yml").read_text(encoding="utf-
 ITEMS = [item for section in READINESS["sections"] for item in section["items"]]
 ESSENTIAL = [item["id"] for item in ITEMS if item["essential"]]
 OPTIONAL = [item["id"] for item in ITEMS if not item["essential"]]
+# The result's list of gaps: every item, essential ones first, each as its action.
+GAP_ORDER = sorted(ITEMS, key=lambda item: not item["essential"])
 LEVELS = {level["id"]: level for level in READINESS["levels"]}
 KEY = f"mdx-checklist.{READINESS['id']}"
 ROOT_SELECTOR = "[data-module='mdx-checklist']"
@@ -215,8 +217,13 @@ def test_progress_status_and_result_follow_the_answers(
     )
     expect(page.locator(".js-checklist-progress")).not_to_have_js_property("value", 0)
 
-    # Each unticked essential item links to its guidance.
-    expect(gaps).to_have_count(len(ESSENTIAL) - 1)
+    # Every unticked item, essential ones first and tagged, as its action linked to its guidance.
+    first_id = first_section["items"][0]["id"]
+    expect(gaps.locator("a")).to_have_text(
+        [item["action"][lang] for item in GAP_ORDER if item["id"] != first_id]
+    )
+    expect(gaps.locator(".mdx-checklist__tag")).to_have_count(len(ESSENTIAL) - 1)
+    expect(gaps.locator(".mdx-checklist__tag").first).to_have_text(strings["essential"])
     for link in gaps.locator("a").all():
         assert link.get_attribute("href")
 
@@ -226,7 +233,7 @@ def test_progress_status_and_result_follow_the_answers(
         page, *(level for level in ("one-off", "not-yet") if not LEVELS[level]["requires_essentials"])
     )
 
-    # Every essential item ticked: one of the levels that need them, and no gaps.
+    # Every item ticked: one of the levels that need the essentials, and no gaps.
     tick(page, ESSENTIAL)
     expect_level(page, *(level_id for level_id, level in LEVELS.items() if level["requires_essentials"]))
     expect(page.locator(".js-checklist-gaps")).to_be_hidden()
@@ -386,7 +393,7 @@ def test_storage_that_throws_leaves_a_working_checklist(
     expect(warning).to_have_text(STRINGS[lang]["storage_warning"])
     tick(page, ESSENTIAL[:2])
     expect_ticked(page, ESSENTIAL[:2])
-    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ESSENTIAL) - 2)
+    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ITEMS) - 2)
 
 
 def test_share_link_carries_the_answers(
@@ -451,7 +458,7 @@ def test_another_tab_change_is_reflected(checklist_page: tuple[Page, Traffic], s
     open_checklist(second, checklist_url(site_url, "fr"))
     box(second, ESSENTIAL[3]).check()
     expect(box(page, ESSENTIAL[3])).to_be_checked()
-    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ESSENTIAL) - 1)
+    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ITEMS) - 1)
     traffic.assert_clean()
 
 
@@ -700,11 +707,31 @@ def test_no_verdict_before_the_first_tick(
     tick(page, [OPTIONAL[0]])
     expect(start).to_be_hidden()
     expect_level(page, READINESS["levels"][-1]["id"])
-    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ESSENTIAL))
+    expect(page.locator(".js-checklist-gaps li:visible")).to_have_count(len(ITEMS) - 1)
 
     box(page, OPTIONAL[0]).uncheck()
     expect(start).to_be_visible()
     expect(page.locator(".js-checklist-level:visible")).to_have_count(0)
+    expect(page.locator(".js-checklist-gaps")).to_be_hidden()
+
+
+def test_gaps_stay_listed_once_the_essentials_are_in_place(
+    checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Every essential ticked: the list of gaps still shows what is left (the optional items'
+    actions, untagged) until the last item is ticked."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "fr"))
+    tick(page, ESSENTIAL)
+    gaps = page.locator(".js-checklist-gaps li:visible")
+    expect(page.locator(".js-checklist-gaps h3")).to_have_text(STRINGS["fr"]["gaps_heading"])
+    expect(gaps.locator("a")).to_have_text(
+        [item["action"]["fr"] for item in GAP_ORDER if not item["essential"]]
+    )
+    expect(gaps.locator(".mdx-checklist__tag")).to_have_count(0)
+    tick(page, OPTIONAL[:-1])
+    expect(gaps).to_have_count(1)
+    tick(page, OPTIONAL[-1:])
     expect(page.locator(".js-checklist-gaps")).to_be_hidden()
 
 

@@ -317,18 +317,29 @@ def test_render_escapes_the_data() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_render_has_no_indented_or_blank_lines() -> None:
-    """Every line starts at column 0 and none is blank, so Markdown keeps one HTML block."""
+def test_render_keeps_each_term_list_one_html_block() -> None:
+    """Inside each <dl>, every line starts at column 0 and none is blank, so Markdown keeps one HTML block."""
     html = render_glossary(load_glossary(DATA_FILE), "fr", _labels("fr"))
-    lines = html.splitlines()
-    assert all(line and not line[0].isspace() for line in lines)
+    lists = re.findall(r"<dl [^>]*>.*?</dl>", html, flags=re.DOTALL)
+    assert len(lists) == len(section_titles(_labels("fr")))
+    for block in lists:
+        assert all(line and not line[0].isspace() for line in block.splitlines())
 
 
-def test_render_sections_match_section_titles() -> None:
-    """The <h2>s of the rendered glossary are the sections the hook adds to the table of contents."""
+def test_render_gives_each_section_a_markdown_heading() -> None:
+    """Each section's title is a Markdown heading with its id, in a `markdown` section, so
+    the table of contents lists it like any heading of the page."""
     for lang in LANGUAGES:
-        soup = BeautifulSoup(render_glossary(load_glossary(DATA_FILE), lang, _labels(lang)), "html.parser")
-        assert [(h["id"], h.get_text()) for h in soup.find_all("h2")] == section_titles(_labels(lang))
+        html = render_glossary(load_glossary(DATA_FILE), lang, _labels(lang))
+        headings = re.findall(r'<section class="mdx-glossary" markdown>\n\n## (.+) \{#([a-z-]+)\}\n\n', html)
+        assert [(section, title) for title, section in headings] == section_titles(_labels(lang))
+
+
+def test_render_escapes_a_section_title_for_markdown_and_html() -> None:
+    """A title is shown as written: no emphasis, no tag, no second attribute list."""
+    labels = {**_labels("en"), "platforms": "Q&A *sites* <b>{#x}"}
+    html = render_glossary(load_glossary(DATA_FILE), "en", labels)
+    assert "## Q&amp;A \\*sites\\* &lt;b&gt;\\{\\#x\\} {#platforms}" in html
 
 
 def test_every_entry_renders_as_a_term_with_its_id() -> None:

@@ -254,7 +254,7 @@
       each($gapItems, function ($li) {
         $li.hidden = answers[$li.getAttribute("data-item")] === true;
       });
-      $gaps.hidden = result.essentialsDone || !started;
+      $gaps.hidden = !started || result.done === result.total;
       $root.classList.toggle("mdx-checklist--complete", result.done === result.total);
       if (changedSection) {
         announce.push(overall);
