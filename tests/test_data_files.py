@@ -13,11 +13,11 @@ import yaml
 import data_files
 from data_files import (
     DataFileError,
+    MarkerLine,
     body_first_line,
     localized_text,
     parse_data,
     read_when_changed,
-    replace_marker_line,
     text_value,
 )
 
@@ -175,9 +175,7 @@ def test_a_missing_file_is_loaded_once_too(tmp_path: Path) -> None:
 
 
 def _replace(markdown: str, **options: int) -> str:
-    return replace_marker_line(
-        markdown, "<dl></dl>", "page.md", marker=MARKER, marker_like=MARKER_LIKE, **options
-    )
+    return MarkerLine(MARKER, MARKER_LIKE).insert(markdown, "<dl></dl>", "page.md", **options)
 
 
 def test_the_marker_line_becomes_the_block_between_blank_lines() -> None:
