@@ -477,8 +477,8 @@ def _small(**changes: Any) -> dict[str, Any]:
     [
         ("- id: a\n", "line 1: the file must start with 'facts:', followed by the list of facts"),
         (
-            "facts: {a: 1}\n",
-            "line 1: 'facts:' must be followed by a list of facts, each starting with '- id:'",
+            "# Figures\nfacts: {a: 1}\n",
+            "line 2: 'facts:' must be followed by a list of facts, each starting with '- id:'",
         ),
         (
             "facts:\n  - just text\n",
