@@ -117,8 +117,8 @@ def equivalent_mutants() -> set[str]:
     return names
 
 
-# A JavaScript mutant in equivalent.md: - `function`, `original code` → `replacement`: why.
-JS_EQUIVALENT = re.compile(r"^- `[^`]+`, `(?P<original>[^`]+)` → `(?P<replacement>[^`]*)`")
+# A JavaScript mutant in equivalent.md: - `function`, `code around it` → `replacement`: why.
+JS_EQUIVALENT = re.compile(r"^- `[^`]+`, `(?P<code>[^`]+)` → `(?P<replacement>[^`]*)`")
 
 
 def _code(text: str) -> str:
@@ -126,13 +126,26 @@ def _code(text: str) -> str:
 
 
 def javascript_equivalents() -> list[tuple[str, str]]:
-    """(original, replacement) of each StrykerJS mutant listed as equivalent: StrykerJS
-    numbers its mutants anew on each run, so they are named by their code."""
+    """(code, replacement) of each StrykerJS mutant listed as equivalent: StrykerJS numbers
+    its mutants anew on each run, so each is named by the code it sits in (one line, or a
+    block written on one line) and what it puts there."""
     return [
-        (_code(found["original"]), _code(found["replacement"]))
+        (found["code"], _code(found["replacement"]))
         for line in EQUIVALENT.read_text(encoding="utf-8").splitlines()
         if (found := JS_EQUIVALENT.match(line))
     ]
+
+
+def _within(source: str, start: int, end: int, code: str) -> bool:
+    """Whether the mutated span [start, end) lies inside `code` as written on its lines
+    (any spacing between the words)."""
+    first = source.rfind("\n", 0, start) + 1
+    last = source.find("\n", end)
+    pattern = r"\s*".join(re.escape(word) for word in code.split())
+    return any(
+        found.start() <= start - first and end - first <= found.end()
+        for found in re.finditer(pattern, source[first : len(source) if last == -1 else last])
+    )
 
 
 def run_stryker() -> None:
@@ -163,7 +176,9 @@ def collect_javascript(
                 for at in (mutant["location"]["start"], mutant["location"]["end"])
             )
             original, replacement = _code(source[start:end]), _code(mutant.get("replacement", ""))
-            if any(original.startswith(code) and replacement == wanted for code, wanted in equivalent):
+            if any(
+                replacement == wanted and _within(source, start, end, code) for code, wanted in equivalent
+            ):
                 shown_equivalent += 1
             else:
                 line = mutant["location"]["start"]["line"]
