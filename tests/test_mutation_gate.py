@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections import Counter
+from typing import Any
 
 from conftest import ROOT
 
@@ -17,7 +18,7 @@ sys.modules["mutation_run"] = run  # dataclasses look their module up by name
 _spec.loader.exec_module(run)
 
 
-def score(module: str, killed: int, survived: int, equivalent: int = 0) -> object:
+def score(module: str, killed: int, survived: int, equivalent: int = 0) -> Any:
     return run.ModuleScore(module, Counter({"killed": killed, "survived": survived}), equivalent)
 
 
