@@ -103,7 +103,7 @@ def parse_data(text: str, label: str) -> DataFile:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
         problem = f"this is not valid YAML ({error.problem})"
-        if line is not None and "<!--" in "".join(text.splitlines()[max(line - 2, 0) : line]):
+        if line is not None and any("<!--" in near for near in text.splitlines()[max(line - 2, 0) : line]):
             # "key: text <!-- fact: x -->" reads as a second "key: value" on one line.
             problem += (
                 "; a text holding a marker must be a block: 'key: >-', then the text on the lines below"

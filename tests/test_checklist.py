@@ -1561,3 +1561,23 @@ def test_the_template_filter_escapes_after_filling() -> None:
     """The template's `fill` filter escapes the text and the values: data cannot inject markup."""
     rendered = cl._environment.from_string("{{ s | fill(title=t) }}").render(s="See <{title}>", t="a & b")
     assert rendered == "See &lt;a &amp; b&gt;"
+
+
+# --- What only the build called (found by mutation testing: no unit test reached them) --------
+
+
+def test_the_pages_the_items_link_to_are_listed_without_their_sections(tmp_path: Path) -> None:
+    """`plan.md#budget` → `plan.md`; an address on another site is no guide page."""
+    other = _edit("id: demo", "id: other", _edit("link: plan.md#budget", "link: objectifs.md"))
+    checklists = [_load(tmp_path, VALID), _load(tmp_path, other, name="other.yml")]
+    assert cl.linked_pages(checklists) == {"plan.md", "objectifs.md"}
+
+
+def test_ids_a_checklist_shares_with_its_page_or_an_earlier_checklist_are_named() -> None:
+    rendered = {
+        "one": '<p id="intro"></p><p id="a"></p><p id="b"></p>',
+        "two": '<p id="b"></p><p id="c"></p>',
+        "three": '<p id="d"></p>',
+    }
+    assert cl.clashing_ids(["intro", "a", "z"], rendered) == {"one": ["a", "intro"], "two": ["b"]}
+    assert cl.clashing_ids([], {"three": '<p id="d"></p>'}) == {}

@@ -286,3 +286,126 @@ def test_the_table_fits_a_phone_without_scrolling_sideways(
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
     finally:
         context.close()
+
+
+def test_the_table_is_written_whole_in_the_page_language() -> None:
+    """Every word in its cell, every criterion in its row, in the file's order (found by
+    mutation testing: the table was checked in parts)."""
+    words = {
+        "caption": "The caption",
+        "criterion": "Criterion",
+        "status": "State",
+        "how": "How",
+        "tests": "Tested by:",
+        "met": "Met",
+        "partial": "Partly",
+        "not-applicable": "N/A",
+        "not-met": "Not met",
+        "level": "level",
+        "summary": "{total} in all: {met} met, {partial} partly, {not-met} not met, {not-applicable} n/a.",
+    }
+    entries = GOOD_ENTRY.replace(
+        "      - test_accessibility.py::test_missing_alt_text_is_reported\n",
+        "      - test_accessibility.py::test_missing_alt_text_is_reported\n      - test_keyboard.py::test_focus\n",
+    )
+    entries += (
+        "  - id: 1.4.3\n    level: AA\n    status: partial\n"
+        "    name: {fr: Contraste, en: Contrast (Minimum)}\n    how: {fr: Presque., en: Almost.}\n"
+    )
+    html = render_conformance(_parse(entries), "en", words)  # type: ignore[arg-type]
+    assert html == (
+        '<p class="mdx-conformance__summary">2 in all: 1 met, 1 partly, 0 not met, 0 n/a.</p>\n'
+        '<table class="mdx-conformance"><caption>The caption</caption><thead><tr>'
+        '<th scope="col">Criterion</th><th scope="col">State</th><th scope="col">How</th></tr></thead><tbody>'
+        '<tr id="sc-1-1-1" class="mdx-conformance--met"><th scope="row">1.1.1 Non-text Content '
+        "<small>(level A)</small></th><td>Met</td><td>Every image has a text.<br>"
+        '<span class="mdx-conformance__tests">Tested by: <code>test_missing_alt_text_is_reported</code>, '
+        "<code>test_focus</code></span></td></tr>"
+        '<tr id="sc-1-4-3" class="mdx-conformance--partial"><th scope="row">1.4.3 Contrast (Minimum) '
+        "<small>(level AA)</small></th><td>Partly</td><td>Almost.</td></tr>"
+        "</tbody></table>"
+    )
+    assert "Contraste" in render_conformance(_parse(entries), "fr", words)  # type: ignore[arg-type]
+
+
+def test_a_marker_not_written_exactly_names_its_line_in_the_file() -> None:
+    """The line counts from where the Markdown starts in the file (after the front matter)."""
+    with pytest.raises(DataFileError, match=r"^docs/x\.md, line 6: put "):
+        insert_conformance(f"Intro.\nText {MARKER}\n", "<table></table>", "docs/x.md", first_line=5)
+
+
+_NAME = "name: {fr: Contenu non textuel, en: Non-text Content}"
+_HOW = "how: {fr: Chaque image a un texte., en: Every image has a text.}"
+_ID_FIRST = "  - id: 1.1.1\n    level: A\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- a\n", "line 1: the file must hold 'reviewed:' and 'criteria:'"),
+        (
+            f"criteria:\n{GOOD_ENTRY}reviewed: soon\n",
+            "line 9: the review date must be a real date written YYYY-MM-DD, such as 2026-12-05; it is 'soon'",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria: []\n",
+            "line 2: 'criteria:' must be a list of criteria, one '- id:' each",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria: 3\n",
+            "line 2: 'criteria:' must be a list of criteria, one '- id:' each",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n  - just text\n",
+            "line 3: each criterion must be a set of 'key: value' lines starting with '- id:'",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n"
+            + GOOD_ENTRY
+            + GOOD_ENTRY.replace(_ID_FIRST, "  - level: A\n"),
+            "line 10, criterion 'number 2': missing 'id'",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n"
+            + GOOD_ENTRY.replace(_ID_FIRST, "  - level: A\n    id: one\n"),
+            "line 4, criterion 'one': the id 'one' is not a WCAG number such as 1.4.3",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n" + GOOD_ENTRY.split("    tests:")[0] + "    tests: []\n",
+            "line 8, criterion '1.1.1': 'tests:' must list one or more tests; leave it out when none",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n" + GOOD_ENTRY.split("    tests:")[0] + "    tests: x\n",
+            "line 8, criterion '1.1.1': 'tests:' must list one or more tests; leave it out when none",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n" + GOOD_ENTRY.replace(_NAME, "name: Contenu"),
+            "line 6, criterion '1.1.1': the name must be one line per language (fr, en)",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n" + GOOD_ENTRY.replace(_HOW, "how: Texte"),
+            "line 7, criterion '1.1.1': the explanation must be one line per language (fr, en)",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n"
+            + GOOD_ENTRY.replace(_NAME, "name:\n      fr: Contenu\n      en: ''"),
+            "line 8, criterion '1.1.1': the English name must be some text, and it is empty or not text",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n" + GOOD_ENTRY.replace("status: met", "status: done"),
+            "line 5, criterion '1.1.1': the status 'done' is not one of: met, partial, not-applicable, not-met",
+        ),
+        (
+            "reviewed: 2026-12-05\ncriteria:\n"
+            + GOOD_ENTRY.replace("test_accessibility.py::", "test_accessibility.py:"),
+            "line 9, criterion '1.1.1': the test 'test_accessibility.py:test_missing_alt_text_is_reported' "
+            "must be written file::function, such as "
+            "test_accessibility.py::test_every_page_has_no_accessibility_violation",
+        ),
+    ],
+)
+def test_each_problem_is_named_whole_with_the_line_of_its_key(text: str, message: str) -> None:
+    """Found by mutation testing: the messages were checked in part, some lines not at all."""
+    with pytest.raises(DataFileError) as caught:
+        parse_conformance(parse_data(text, LABEL))
+    assert str(caught.value) == f"{LABEL}, {message}"

@@ -30,6 +30,7 @@ from data_files import (
 from facts import (
     FACTS_FILE,
     Fact,
+    check_markers,
     escape_keeping_markers,
     find_markers,
     load_facts,
@@ -448,3 +449,118 @@ def test_every_fact_is_shown_somewhere() -> None:
         for marker in find_markers(path.read_text(encoding="utf-8"), str(path))
     }
     assert sorted(set(facts) - cited) == []
+
+
+# --- Each message whole, with the line of the key at fault (found by mutation testing) ---------
+
+# A fact as `yaml.safe_dump` writes it: "- id:" on line 2, then one key a line in this order
+# (fr 3, en 4, source 5, url 6, year 7, checked 8, review_by 9).
+SMALL = {
+    "id": "a",
+    "fr": "un",
+    "en": "one",
+    "source": "S",
+    "url": "https://example.org/a",
+    "year": 2020,
+    "checked": date(2026, 12, 5),
+    "review_by": date(2027, 6, 5),
+}
+
+
+def _small(**changes: Any) -> dict[str, Any]:
+    fact = {**SMALL, **changes}
+    return {key: value for key, value in fact.items() if value is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- id: a\n", "line 1: the file must start with 'facts:', followed by the list of facts"),
+        (
+            "# Figures\nfacts: {a: 1}\n",
+            "line 2: 'facts:' must be followed by a list of facts, each starting with '- id:'",
+        ),
+        (
+            "facts:\n  - just text\n",
+            "line 2: each fact must be a set of 'key: value' lines starting with '- id:'",
+        ),
+        (
+            "facts:\n  - fr: un\n    id: LinkedIn\n",
+            "line 3: the id 'LinkedIn' is not valid; use lowercase letters, digits and single hyphens "
+            "(for example: linkedin-members)",
+        ),
+    ],
+)
+def test_a_file_of_the_wrong_shape_says_what_it_must_be(text: str, message: str) -> None:
+    with pytest.raises(DataFileError) as caught:
+        parse_facts(parse_data(text, LABEL))
+    assert str(caught.value) == f"{LABEL}, {message}"
+
+
+@pytest.mark.parametrize(
+    ("fact", "message"),
+    [
+        (
+            _small(id=None),
+            "line 2: missing 'id': start the fact with '- id:' and a short name such as 'linkedin-members'",
+        ),
+        (_small(fr="  "), "line 3, entry 'a': the text in fr must be some text, and it is empty or not text"),
+        (
+            _small(en="1 <b>x</b>"),
+            "line 4, entry 'a': the text must not hold markup or markers ('<'); write the words only",
+        ),
+        (_small(source={"fr": "S"}), "line 5, entry 'a': missing English source: add a line 'en:' under it"),
+        (
+            _small(url={"fr": "http://x", "en": "https://example.org"}),
+            "line 7, entry 'a': the url must be one address starting with https://; it is 'http://x'",
+        ),
+        (
+            _small(year=1899),
+            "line 7, entry 'a': the year must be the year the fact is about, written 2023, and not after "
+            "the day it was checked (2026-12-05); it is 1899",
+        ),
+        (
+            _small(review_by="soon"),
+            "line 9, entry 'a': the 'review_by' date must be a real date written YYYY-MM-DD, such as "
+            "2026-12-05; it is 'soon'",
+        ),
+    ],
+)
+def test_a_broken_fact_names_the_line_of_its_key(fact: dict[str, Any], message: str) -> None:
+    assert _error(fact) == f"{LABEL}, {message}"
+
+
+def test_the_earliest_year_is_1900() -> None:
+    assert _parse(_small(year=1900))["a"].year == 1900
+
+
+def test_a_fact_s_line_is_that_of_its_id_wherever_the_id_is() -> None:
+    """Keys in any order: the fact's line, and the one a second use of its id names, is the id's."""
+    one = "  - fr: un\n    id: a\n    en: one\n    source: S\n    year: 2020\n"
+    one += "    checked: 2026-12-05\n    review_by: 2027-06-05\n"
+    assert parse_facts(parse_data(f"facts:\n{one}", LABEL))["a"].line == 3
+    with pytest.raises(DataFileError) as caught:
+        parse_facts(parse_data(f"facts:\n{one}{one}", LABEL))
+    assert str(caught.value) == (
+        f"{LABEL}, line 10, entry 'a': the id 'a' is used twice (first at line 3); give each fact its own id"
+    )
+
+
+def test_a_marker_after_a_line_break_is_on_the_second_line() -> None:
+    assert [(m.id, m.line) for m in find_markers("\n<!-- fact: a -->", "page.md")] == [("a", 2)]
+
+
+def test_checking_markers_counts_from_line_one_and_names_the_page() -> None:
+    with pytest.raises(DataFileError) as caught:
+        check_markers("<!-- fact: a b -->\n", {}, "page.md")
+    assert str(caught.value) == (
+        "page.md, line 1: '<!-- fact: a b -->' is not a fact marker; write it like <!-- fact: linkedin-members -->"
+    )
+    with pytest.raises(DataFileError, match=r"^page\.md, line 2: the fact 'nope' is not in"):
+        replace_markers("A\n<!-- fact: nope -->\n", {}, "fr", "page.md")
+
+
+def test_glossary_text_keeps_the_words_before_each_marker() -> None:
+    assert escape_keeping_markers("a < <!-- fact: x --> b & <!-- fact: y --> c") == (
+        "a &lt; <!-- fact: x --> b &amp; <!-- fact: y --> c"
+    )

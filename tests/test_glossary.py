@@ -12,6 +12,7 @@ pointing at it (no environment variable or extra config key needed).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Mapping
@@ -22,7 +23,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import (
     DEFAULT_LANGUAGE,
@@ -499,14 +501,18 @@ def test_a_link_from_another_page_lands_on_its_entry(
     link.click()
     page.wait_for_url(f"**/{glossary}#{target}")
     term = page.locator(f"dt#{target}")
-    assert page.evaluate("document.querySelector(':target')?.id") == target
-    # Both boxes read in one script, at one moment (the page may still be scrolling).
-    header_bottom, term_top, viewport = term.evaluate(
-        """el => [document.querySelector("header.md-header").getBoundingClientRect().bottom,
-                  el.getBoundingClientRect().top, innerHeight]"""
-    )
+    expect(page.locator(":target")).to_have_id(target)
+    # Both boxes read in one script, at one moment; waited for, as the page may still be scrolling.
+    boxes = """el => [document.querySelector("header.md-header").getBoundingClientRect().bottom,
+                      el.getBoundingClientRect().top, innerHeight]"""
+    with contextlib.suppress(PlaywrightTimeoutError):  # the assertion below says where it stopped
+        page.wait_for_function(
+            f"() => {{ const [header, top, viewport] = ({boxes})(document.querySelector('dt:target'));"
+            " return header <= top && top < viewport; }"
+        )
+    header_bottom, term_top, viewport = term.evaluate(boxes)
     assert header_bottom <= term_top < viewport
-    assert term.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    expect(term).not_to_have_css("background-color", "rgba(0, 0, 0, 0)")
     traffic.assert_clean()
 
 

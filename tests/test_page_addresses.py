@@ -209,3 +209,31 @@ def test_an_old_address_leads_to_the_new_one_with_the_readers_fragment(
     expect(page.locator("#readiness-goals-written")).to_be_checked()
     expect(page).to_have_url(f"{site_url}en/readiness/")
     traffic.assert_clean()
+
+
+# --- Whole messages and the default language's root (found by mutation testing) --------------
+
+
+def test_a_slug_in_the_default_language_is_refused_with_the_whole_message() -> None:
+    with pytest.raises(AddressError) as caught:
+        addresses([SourcePage("docs/ecoute.fr.md", "ecoute", "ecouter")], "fr", "fr")
+    assert str(caught.value) == (
+        "docs/ecoute.fr.md: “slug:” gives a translation its own address; pages in the default "
+        "language keep their file name's address (/ecoute/). Remove the line, or "
+        "rename the file (and add a redirect in mkdocs.yml)."
+    )
+
+
+def test_a_page_of_the_default_language_goes_at_the_site_s_root() -> None:
+    assert destination("pertinence", "fr", "fr", True) == "pertinence/index.html"
+    assert destination("pertinence", "fr", "fr", False) == "pertinence.html"
+    assert destination("relevance", "en", "fr", True) == "en/relevance/index.html"
+
+
+def test_a_slug_that_cannot_be_an_address_is_refused_with_the_whole_message() -> None:
+    with pytest.raises(AddressError) as caught:
+        front_matter_slug("docs/a.en.md", "---\nslug: Not OK\n---\n# A\n")
+    assert str(caught.value) == (
+        "docs/a.en.md: slug 'Not OK' cannot be an address. Use lower-case letters a to z, digits "
+        "and hyphens between words, such as “slug: relevance” or “slug: public-sector”."
+    )

@@ -4,7 +4,9 @@ out; tests wait on the state they expect, never for a length of time."""
 
 from __future__ import annotations
 
+import ast
 import http.server
+import itertools
 import re
 import typing
 from collections.abc import Callable, Iterator
@@ -20,6 +22,55 @@ from conftest import ROOT, Golden, PlaywrightBrowserType, UnmarkedBrowserTest
 PLAYWRIGHT_TYPES = (Page, BrowserContext, Browser)
 # Waits on time: a fixed delay, "no request for 500 ms", a sleep.
 TIME_WAITS = re.compile(r"networkidle|wait_for_timeout|time\.sleep|asyncio\.sleep")
+# What a reader does to a page: Playwright's actions (methods), this suite's `tick` helper...
+ACTIONS = frozenset(
+    [
+        "click",
+        "dblclick",
+        "tap",
+        "check",
+        "uncheck",
+        "set_checked",
+        "fill",
+        "clear",
+        "press",
+        "press_sequentially",
+        "type",
+        "select_option",
+        "set_input_files",
+        "dispatch_event",
+        "hover",
+        "focus",
+        "drag_to",
+        "emulate_media",
+        "set_viewport_size",
+    ]
+)
+ACTION_HELPERS = frozenset({"tick"})
+# ...and what reads the page's state once, with no retry: Playwright's reads (methods), this
+# suite's `ticked`, `saved` and `current_level` helpers.
+READS = frozenset(
+    [
+        "is_checked",
+        "is_visible",
+        "is_hidden",
+        "is_enabled",
+        "is_disabled",
+        "is_editable",
+        "inner_text",
+        "inner_html",
+        "text_content",
+        "input_value",
+        "get_attribute",
+        "evaluate",
+        "evaluate_all",
+        "all_inner_texts",
+        "all_text_contents",
+        "count",
+        "bounding_box",
+    ]
+)
+READ_HELPERS = frozenset({"ticked", "saved", "current_level"})
 
 
 def test_a_missing_golden_file_fails_and_names_the_command(tmp_path: Path) -> None:
@@ -92,5 +143,84 @@ def test_tests_wait_on_state_not_on_time() -> None:
         if path.name != Path(__file__).name
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if TIME_WAITS.search(line)
+    ]
+    assert found == []
+
+
+def _called(node: ast.AST, methods: frozenset[str], functions: frozenset[str]) -> bool:
+    """Whether `node` calls a method named in `methods` or a function named in `functions`."""
+    return any(
+        isinstance(call, ast.Call)
+        and (
+            (isinstance(call.func, ast.Attribute) and call.func.attr in methods)
+            or (isinstance(call.func, ast.Name) and call.func.id in functions)
+        )
+        for call in ast.walk(node)
+    )
+
+
+def read_once_after_action(source: str) -> list[int]:
+    """Lines that read the page's state once (in an `assert` or an assignment) straight after
+    a statement that acts on it: the page may not have caught up yet. A loop that acts and
+    reads (Tab until the focus is there) is a search that retries, so it is left alone."""
+    found = []
+
+    def visit(body: list[ast.stmt]) -> None:
+        for before, statement in itertools.pairwise(body):
+            if (
+                isinstance(before, ast.Expr)
+                and _called(before, ACTIONS, ACTION_HELPERS)
+                and isinstance(statement, ast.Assert | ast.Assign | ast.AnnAssign)
+                and _called(statement, READS, READ_HELPERS)
+            ):
+                found.append(statement.lineno)
+        for statement in body:
+            if isinstance(statement, ast.For | ast.While | ast.AsyncFor):
+                continue
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                inner = getattr(statement, field, [])
+                if field == "handlers":
+                    for handler in inner:
+                        visit(handler.body)
+                elif inner:
+                    visit(inner)
+
+    visit(ast.parse(source).body)
+    return sorted(found)
+
+
+def _browser_test_files() -> list[Path]:
+    return [
+        path
+        for path in sorted(ROOT.joinpath("tests").glob("*.py"))
+        if path.name != Path(__file__).name and "playwright" in path.read_text(encoding="utf-8")
+    ]
+
+
+def test_the_read_once_rule_finds_a_read_straight_after_an_action() -> None:
+    source = """
+def test_reset(page):
+    page.get_by_role("button").click()
+    assert page.locator("input").is_checked()
+    with page.context:
+        box.check()
+        label = page.locator("label").inner_text()
+    tick(page, ["a"])
+    expect(box).to_be_checked()
+    assert box.is_checked()
+    for _ in range(9):
+        page.keyboard.press("Tab")
+        found = page.evaluate("document.activeElement.id")
+"""
+    assert read_once_after_action(source) == [4, 7]
+
+
+def test_browser_tests_wait_on_the_state_after_an_action() -> None:
+    """No `assert box.is_checked()`, `text = el.inner_text()`... straight after a click: the
+    page may not have caught up; `expect(...)` retries until it has (CONTRIBUTING, "Waits")."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {path.read_text(encoding='utf-8').splitlines()[line - 1].strip()}"
+        for path in _browser_test_files()
+        for line in read_once_after_action(path.read_text(encoding="utf-8"))
     ]
     assert found == []

@@ -35,8 +35,10 @@ from whole_guide import (
     MARKER,
     Chapter,
     WholeGuideError,
+    _relative,
     assemble,
     chapter_anchors,
+    chapter_title,
     demote_headings,
     rewrite_ids,
     rewrite_links,
@@ -449,3 +451,82 @@ def test_the_checklist_keeps_the_answers_given_on_its_own_page(page: Page, site_
     expect(ticked).to_be_checked()
     assert (ticked.get_attribute("id") or "").startswith("preparation--")
     expect(page.locator(".js-checklist-overall")).to_have_text(result)
+
+
+# --- Whole outputs and boundaries (found by mutation testing) -------------------------------
+
+
+def test_the_page_is_assembled_whole_with_links_made_right_from_its_depth() -> None:
+    """Two chapters one level below the root, the page two levels down: ids taken from
+    each chapter, links to a chapter or its section made local (an unknown section
+    gets the chapter's prefix), other relative links seen from the page's folder."""
+    chapters = [
+        _chapter(
+            "plan",
+            "en/plan/",
+            '<h2 id="steps">Steps</h2><p><a href="../objectives/#why">w</a> <a href="../objectives/#gone">g</a> '
+            '<a href="../glossary/?q=1#x">o</a> <img src="../img/a.png"></p>',
+        ),
+        _chapter(
+            "objectives",
+            "en/objectives/",
+            '<h2 id="why">Why <em>now</em></h2><p><a href="../plan/">p</a> <a href="../guide/whole/#top">t</a></p>',
+        ),
+    ]
+    guide = assemble(chapters, "en/guide/whole/", "docs/whole-guide.en.md", PAGE_HTML)
+    assert guide.html == (
+        '<h1 id="whole">Whole guide</h1>\n<h2 id="contents">Contents</h2>\n'
+        '<ol class="mdx-whole-guide__contents">\n<li><a href="#plan">Title of plan</a></li>\n'
+        '<li><a href="#objectives">Title of objectives</a></li>\n</ol>\n'
+        '<section class="mdx-whole-guide__chapter">\n'
+        '<h2 id="plan">Title of plan<a class="headerlink" href="#plan">¶</a></h2>\n'
+        '<h3 id="plan--steps">Steps</h3><p><a href="#objectives--why">w</a> <a href="#objectives--gone">g</a> '
+        '<a href="../../glossary/?q=1#x">o</a> <img src="../../img/a.png"></p>\n</section>\n'
+        '<section class="mdx-whole-guide__chapter">\n'
+        '<h2 id="objectives">Title of objectives<a class="headerlink" href="#objectives">¶</a></h2>\n'
+        '<h3 id="objectives--why">Why <em>now</em></h3><p><a href="#plan">p</a> <a href="#top">t</a></p>\n'
+        "</section>\n"
+    )
+
+
+def test_ids_and_local_links_are_rewritten_exactly() -> None:
+    """Quotes stay escaped, spaces between ids stay as written, `#` alone, other pages'
+    links and an image's `#` are left alone, an unknown #id is kept."""
+    content = (
+        '<p id="x&quot;y" aria-describedby="a  b"><a href="#a">1</a><a href="#zz">2</a><a href="#">3</a>'
+        '<a href="plan/">4</a><img src="#a"><a href="#x&quot;y">5</a></p>'
+    )
+    assert rewrite_ids(content, {"a": "c--a", 'x"y': 'c--x"y'}) == (
+        '<p id="c--x&quot;y" aria-describedby="c--a  b"><a href="#c--a">1</a><a href="#zz">2</a><a href="#">3</a>'
+        '<a href="plan/">4</a><img src="#a"><a href="#c--x&quot;y">5</a></p>'
+    )
+
+
+def test_a_title_s_text_loses_its_tags() -> None:
+    chapter = Chapter("n", "n/", "docs/n.en.md", '<h1 id="t">A <em>b</em>&amp; c</h1>')
+    assert chapter_title(chapter) == ("t", "A b& c")
+
+
+def test_a_level_six_heading_is_refused_with_the_whole_message() -> None:
+    with pytest.raises(WholeGuideError) as caught:
+        demote_headings("<h6>x</h6>", "docs/a.md")
+    assert str(caught.value) == (
+        "docs/a.md: a level-6 heading cannot go one level down in the whole guide; "
+        "use a level-5 heading (#####) or less"
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "page_url", "folder", "link"),
+    [
+        ("en/plan/", "en/plan/", True, "./"),
+        ("en/plan/", "en/whole/", True, "../plan/"),
+        ("en/a.png", "en/whole/", False, "../a.png"),
+        ("a.png", "", False, "a.png"),
+        ("en/a.png", "en/whole/index.html", False, "../a.png"),
+    ],
+)
+def test_a_relative_link_starts_from_the_page_s_folder(
+    target: str, page_url: str, folder: bool, link: str
+) -> None:
+    assert _relative(target, page_url, folder) == link
