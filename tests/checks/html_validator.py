@@ -40,16 +40,6 @@ THEME_ERRORS = (
         "so that Firefox does not restore them open after a reload. Browsers accept it; "
         "the HTML standard does not list it for checkboxes.",
     ),
-    ThemeError(
-        re.compile(
-            r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden"
-        ),
-        'for="__toc"',
-        "Material prints the label of the phone menu's table of contents on every page, but its "
-        "checkbox only beside the current page's menu entry: a page outside the menu (the "
-        "accessibility statement, linked from every footer as Canada.ca and GOV.UK do) gets the "
-        "label alone. Browsers ignore a label whose control is missing.",
-    ),
 )
 
 
