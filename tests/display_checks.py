@@ -56,6 +56,10 @@ _PROBLEMS = r"""async () => {
   );
   for (const $el of wanted) {
     if ($el.closest("dialog:not([open]), [hidden], .mdx-visually-hidden")) continue;
+    // A closed disclosure shows its summary alone; a heading's permalink shows on focus
+    // or hover (the keyboard walk checks it then).
+    if ($el.closest("details:not([open])") && !$el.matches("summary")) continue;
+    if ($el.matches(".headerlink")) continue;
     const box = $el.getBoundingClientRect();
     const $scroller = scroller($el);
     const left = $scroller ? $scroller.getBoundingClientRect().left : 0;
