@@ -21,7 +21,7 @@ from hosting_core import (
     built_asset,
     fingerprinted_name,
     replace_asset_references,
-    without_comment_lines,
+    shipped_source,
 )
 from site_build import offline_enabled, site_path
 
@@ -73,7 +73,7 @@ def _fingerprinted_copy(source: Path) -> str:
     if key not in _fingerprints:
         content = source.read_bytes()
         if "vendor" not in source.parts:
-            content = without_comment_lines(source.name, content.decode("utf-8")).encode("utf-8")
+            content = shipped_source(source.name, content.decode("utf-8")).encode("utf-8")
         name = fingerprinted_name(source.name, content)
         target = source.with_name(name)
         if not target.is_file() or target.read_bytes() != content:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -20,13 +22,14 @@ from hosting_core import (
     fingerprinted_name,
     mark_site_root,
     replace_asset_references,
+    shipped_source,
     site_relative_link,
     split_search_index,
-    without_comment_lines,
     without_hreflang,
     without_neighbour_links,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 MIXED_INDEX = {
     "config": {"lang": ["fr", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
     "docs": [
@@ -210,25 +213,69 @@ def test_mark_site_root_leaves_other_attributes() -> None:
     assert mark_site_root(html) == html
 
 
-def test_without_comment_lines_drops_whole_line_comments_only() -> None:
-    """Comments that fill their lines go; code, a comment after code, a licence and text that
-    only looks like a comment (in a string) stay."""
+def test_shipped_source_drops_whole_line_comments_and_indentation() -> None:
+    """Comments that fill their lines go, and every line's indentation; code, a comment after
+    code, a licence and text that only looks like a comment (in a string) stay."""
     script = (
         "/*\n * Why this file exists.\n */\n(function () {\n  // why this line\n"
         '  var url = "https://example.org/"; // kept: after code\n'
         "  /* one line */\n  var a = 1; /* kept */ var b = 2;\n"
         "  /* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
     )
-    assert without_comment_lines("x.js", script) == (
+    assert shipped_source("x.js", script) == (
         "(function () {\n"
-        '  var url = "https://example.org/"; // kept: after code\n'
-        "  var a = 1; /* kept */ var b = 2;\n"
-        "  /* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
+        'var url = "https://example.org/"; // kept: after code\n'
+        "var a = 1; /* kept */ var b = 2;\n"
+        "/* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
     )
 
 
-def test_without_comment_lines_in_a_stylesheet_keeps_double_slashes() -> None:
-    """In CSS `//` is no comment; `/* … */` lines go."""
+def test_shipped_source_in_a_stylesheet_keeps_double_slashes() -> None:
+    """In CSS `//` is no comment; `/* … */` lines go, and the indentation."""
     css = "/* Why. */\n.a {\n  background: url(//x/y.png);\n  /* why */\n  color: red;\n}\n"
-    assert without_comment_lines("x.css", css) == ".a {\n  background: url(//x/y.png);\n  color: red;\n}\n"
-    assert without_comment_lines("x.svg", css) == css
+    assert shipped_source("x.css", css) == ".a {\nbackground: url(//x/y.png);\ncolor: red;\n}\n"
+    assert shipped_source("x.svg", css) == css
+
+
+def test_shipped_source_keeps_the_spaces_that_are_part_of_a_string() -> None:
+    """A line continued by a backslash keeps the next line's spaces (they are in the string);
+    a script with a template literal keeps all its indentation."""
+    continued = '.a::after {\n  content: "one \\\n    two";\n}\n'
+    assert shipped_source("x.css", continued) == '.a::after {\ncontent: "one \\\n    two";\n}\n'
+    assert shipped_source("x.js", '  var s = "a \\\n  b";\n') == 'var s = "a \\\n  b";\n'
+    template = "var s = `a\n  b`;\n  var t = 1;\n"
+    assert shipped_source("x.js", template) == template
+
+
+SITE_SCRIPTS = sorted(
+    path
+    for folder in ("overrides/assets/javascripts", "overrides/strict-csp/assets/javascripts")
+    for path in (ROOT / folder).glob("*.js")
+)
+# The tokens of a script (comments left out), by the parser ESLint uses.
+TOKENS = """
+const espree = require("espree");
+const text = require("fs").readFileSync(0, "utf8");
+const tokens = espree.tokenize(text, { ecmaVersion: "latest", range: false });
+process.stdout.write(JSON.stringify(tokens.map((t) => [t.type, t.value])));
+"""
+
+
+@pytest.mark.parametrize("path", SITE_SCRIPTS, ids=lambda path: path.name)
+def test_each_site_script_ships_the_same_tokens(path: Path) -> None:
+    """Each of the site's own scripts as shipped has the same tokens, strings and template
+    literals included, as its source: dropping comments and indentation changed no code."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed (make install-npm)"
+    source = path.read_text(encoding="utf-8")
+
+    def tokens(text: str) -> str:
+        result = subprocess.run(
+            [node, "-e", TOKENS], input=text, capture_output=True, text=True, check=True,
+            cwd=ROOT / "tests", timeout=60,
+        )  # fmt: skip
+        return result.stdout
+
+    shipped = shipped_source(path.name, source)
+    assert len(shipped) < len(source)
+    assert tokens(shipped) == tokens(source)
