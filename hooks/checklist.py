@@ -44,9 +44,10 @@ from data_files import (
 )
 
 SCHEMA_VERSION = 1
-# Version of the object the browser keeps in localStorage (checklist.js reads it, and
-# migrates version 1: answers without actions).
-STORAGE_VERSION = 2
+# Version of the object the browser keeps in localStorage and writes to its export file
+# (checklist.js reads it, and migrates version 1, answers only, and version 2, answers and
+# actions; README.md, "The checklist's file format").
+STORAGE_VERSION = 3
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "checklist.html"
 
@@ -83,6 +84,12 @@ TEMPLATE_NAMES = (
     "answers",
     "plan-heading",
     "plan-name",
+    "organization",
+    "snapshots-heading",
+    "snapshots-title",
+    "snapshot-name",
+    "compare-from",
+    "compare-to",
 )
 HINT_SUFFIX = "-hint"
 # An item's own elements beside its checkbox: its help, and its action's fields.
@@ -142,6 +149,19 @@ TEMPLATE_STRINGS = (
     "print_plan",
     "plan_csv",
     "plan_ics",
+    "organization_label",
+    "snapshots_heading",
+    "snapshots_nojs",
+    "snapshots_intro",
+    "snapshot_name",
+    "snapshot_take",
+    "compare_from",
+    "compare_to",
+    "compare_heading",
+    "compare_score",
+    "compare_level",
+    "compare_done",
+    "compare_same",
 )
 # The subset checklist.js needs, handed to it in a JSON block.
 SCRIPT_STRINGS = (
@@ -178,6 +198,22 @@ SCRIPT_STRINGS = (
     "csv_link",
     "csv_separator",
     "csv_yes",
+    "error_import_version",
+    "error_import_damaged",
+    "answers_date",
+    "snapshot_full",
+    "done_snapshot",
+    "snapshot_option",
+    "snapshot_delete",
+    "confirm_snapshot_delete",
+    "delete_ok",
+    "done_snapshot_deleted",
+    "compare_now",
+    "compare_score_value",
+    "compare_no_level",
+    "compare_section",
+    "compare_gained",
+    "compare_lost",
 )
 STRING_KEYS = TEMPLATE_STRINGS + SCRIPT_STRINGS
 

@@ -125,6 +125,22 @@ def expect_ticked(page: Page, names: list[str]) -> None:
     assert sorted(ticked(page)) == wanted
 
 
+def stored_state(
+    answers: dict[str, object] | None = None,
+    actions: dict[str, object] | None = None,
+    snapshots: list[dict[str, object]] | None = None,
+    organization: str = "",
+) -> dict[str, object]:
+    """What the page keeps in storage, in the current version (3)."""
+    return {
+        "version": cl.STORAGE_VERSION,
+        "organization": organization,
+        "answers": answers or {},
+        "actions": actions or {},
+        "snapshots": snapshots or [],
+    }
+
+
 def saved(page: Page) -> dict[str, object] | None:
     raw = page.evaluate(f"localStorage.getItem('{KEY}')")
     return json.loads(raw) if raw is not None else None
@@ -204,7 +220,7 @@ def test_ticked_items_survive_a_reload(
     tick(page, [ESSENTIAL[0], OPTIONAL[0]])
     reload_checklist(page)
     assert sorted(ticked(page)) == sorted([ESSENTIAL[0], OPTIONAL[0]])
-    assert saved(page) == {"version": 2, "actions": {}, "answers": {ESSENTIAL[0]: True, OPTIONAL[0]: True}}
+    assert saved(page) == stored_state(answers={ESSENTIAL[0]: True, OPTIONAL[0]: True})
 
 
 @ALSO_IN_FIREFOX
@@ -311,7 +327,7 @@ def test_reset_asks_first(checklist_page: tuple[Page, Traffic], site_url: str, l
     page.get_by_role("button", name=strings["reset"]).click()
     dialog.get_by_role("button", name=strings["reset_ok"]).click()
     expect_ticked(page, [])
-    expect_saved(page, {"version": 2, "actions": {}, "answers": {}})
+    expect_saved(page, stored_state(answers={}))
     expect(page.locator(".js-checklist-message")).to_have_text(strings["done_reset"])
 
 
@@ -332,7 +348,7 @@ def test_export_then_import_in_a_fresh_browser(
     exported = tmp_path / download.suggested_filename
     download.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["checklist"] == "readiness" and data["version"] == 2
+    assert data["checklist"] == "readiness" and data["version"] == 3
     assert data["answers"] == {ESSENTIAL[1]: True, OPTIONAL[2]: True}
     assert data["actions"] == {ESSENTIAL[0]: {"who": "Émilie", "due": "", "note": ""}}
 
@@ -350,35 +366,48 @@ def test_export_then_import_in_a_fresh_browser(
         )
         assert sorted(ticked(other)) == sorted([ESSENTIAL[1], OPTIONAL[2]])
         expect(field(other, ESSENTIAL[0], "who")).to_have_value("Émilie")
-        assert saved(other) == {"version": 2, "actions": data["actions"], "answers": data["answers"]}
+        assert saved(other) == stored_state(answers=data["answers"], actions=data["actions"])
         traffic.assert_clean()
     finally:
         fresh.close()
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "why"),
     [
-        "not json at all",
-        json.dumps({"checklist": "another", "version": 1, "answers": {}}),
-        json.dumps({"checklist": "readiness", "version": 99, "answers": {}}),
-        json.dumps(["readiness"]),
+        ("not json at all", "error_import"),
+        (json.dumps({"checklist": "another", "version": 1, "answers": {}}), "error_import"),
+        (json.dumps({"checklist": "readiness", "version": 99, "answers": {}}), "error_import_version"),
+        (json.dumps(["readiness"]), "error_import"),
+        (
+            json.dumps(
+                {
+                    "checklist": "readiness",
+                    "version": 3,
+                    "answers": {},
+                    "actions": {},
+                    "snapshots": [{"name": ""}],
+                }
+            ),
+            "error_import_damaged",
+        ),
     ],
-    ids=["not-json", "other-checklist", "future-version", "wrong-shape"],
+    ids=["not-json", "other-checklist", "future-version", "wrong-shape", "damaged-snapshot"],
 )
 def test_bad_import_changes_nothing(
-    checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path, content: str
+    checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path, content: str, why: str
 ) -> None:
-    """An import file that is not an export of this checklist: a clear message, answers unchanged."""
+    """An import file that is not a good export of this checklist: a message that says why,
+    answers unchanged."""
     page, _ = checklist_page
     open_checklist(page, checklist_url(site_url, "en"))
     tick(page, [ESSENTIAL[0]])
     bad = tmp_path / "answers.json"
     bad.write_text(content, encoding="utf-8")
     page.locator(".js-checklist-file").set_input_files(str(bad))
-    expect(page.locator(".js-checklist-message")).to_have_text(STRINGS["en"]["error_import"])
+    expect(page.locator(".js-checklist-message")).to_have_text(STRINGS["en"][why])
     assert ticked(page) == [ESSENTIAL[0]]
-    assert saved(page) == {"version": 2, "actions": {}, "answers": {ESSENTIAL[0]: True}}
+    assert saved(page) == stored_state(answers={ESSENTIAL[0]: True})
 
 
 # --- Broken, missing or shared storage ------------------------------------------------------------------
@@ -404,7 +433,7 @@ def test_corrupt_storage_gives_an_empty_checklist(
     expect(page.locator(".js-checklist-message")).to_have_text(STRINGS["fr"]["storage_damaged"])
     assert ticked(page) == []
     tick(page, [ESSENTIAL[0]])
-    expect_saved(page, {"version": 2, "actions": {}, "answers": {ESSENTIAL[0]: True}})
+    expect_saved(page, stored_state(answers={ESSENTIAL[0]: True}))
 
 
 def test_tampered_storage_keeps_the_answers_that_still_make_sense(
@@ -457,11 +486,7 @@ def test_share_link_carries_the_answers(
         # Nothing saved yet: the shared answers are taken and saved at once.
         open_checklist(other, link)
         assert sorted(ticked(other)) == sorted([ESSENTIAL[0], OPTIONAL[1]])
-        assert saved(other) == {
-            "version": 2,
-            "actions": {},
-            "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True},
-        }
+        assert saved(other) == stored_state(answers={ESSENTIAL[0]: True, OPTIONAL[1]: True})
         assert "#" not in other.url
 
         # Different answers saved: a question first. Keep mine, then replace.
@@ -485,7 +510,7 @@ def test_share_link_carries_the_answers(
             "button", name=STRINGS["fr"]["replace_ok"]
         ).click()
         expect_ticked(other, [ESSENTIAL[0], OPTIONAL[1]])
-        expect_saved(other, {"version": 2, "actions": {}, "answers": {ESSENTIAL[0]: True, OPTIONAL[1]: True}})
+        expect_saved(other, stored_state(answers={ESSENTIAL[0]: True, OPTIONAL[1]: True}))
         traffic.assert_clean()
     finally:
         colleague.close()
@@ -528,14 +553,20 @@ def test_a_second_start_up_does_nothing(checklist_page: tuple[Page, Traffic], si
 def test_without_javascript_the_form_is_readable_and_usable(
     browser: Browser, site_url: str, lang: str
 ) -> None:
-    """No JavaScript: every item as a labelled checkbox that ticks, all levels explained, no dead buttons."""
+    """No JavaScript: every item as a labelled checkbox that ticks, all levels explained, no dead
+    buttons; the plan and progress over time say they need JavaScript."""
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         traffic = record_traffic(page, site_url.rstrip("/"))
         page.goto(checklist_url(site_url, lang))
         expect(page.locator(".js-checklist-nojs")).to_have_text(
-            [STRINGS[lang]["nojs_note"], STRINGS[lang]["levels_nojs"], STRINGS[lang]["plan_nojs"]]
+            [
+                STRINGS[lang]["nojs_note"],
+                STRINGS[lang]["levels_nojs"],
+                STRINGS[lang]["plan_nojs"],
+                STRINGS[lang]["snapshots_nojs"],
+            ]
         )
         expect(page.locator(".js-checklist-start")).to_be_hidden()
         expect(page.locator("fieldset")).to_have_count(len(READINESS["sections"]))
@@ -562,6 +593,12 @@ def test_without_javascript_the_form_is_readable_and_usable(
         expect(page.locator(".js-checklist-plan li:visible, .js-checklist-plan-date:visible")).to_have_count(
             0
         )
+        # Progress over time says it needs JavaScript too; none of its controls, nor the
+        # organization's field, shows.
+        expect(page.get_by_role("heading", name=STRINGS[lang]["snapshots_heading"])).to_be_visible()
+        expect(
+            page.locator(".mdx-checklist select:visible, .mdx-checklist input[type='text']:visible")
+        ).to_have_count(0)
         # With scripts off, Chromium refuses the preload of Material's bundle before any
         # network request (it reports "csp"): expected, and the only refusal.
         refused = [failure for failure in traffic.failures if failure.startswith("csp ")]
@@ -651,11 +688,7 @@ def test_works_from_file_and_keeps_answers_across_item_edits(
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(stored)])
     reload_checklist(page)
     assert sorted(ticked(page)) == sorted([ESSENTIAL[0], f"{renamed}-renamed"])
-    assert saved(page) == {
-        "version": 2,
-        "actions": {},
-        "answers": {ESSENTIAL[0]: True, f"{renamed}-renamed": True},
-    }
+    assert saved(page) == stored_state(answers={ESSENTIAL[0]: True, f"{renamed}-renamed": True})
     check_then_reload(page, ESSENTIAL[1])
     assert ESSENTIAL[1] in ticked(page)
     traffic.assert_clean()
@@ -756,7 +789,7 @@ def test_no_verdict_before_the_first_tick(
     expect(start).to_have_text(strings["start_note"])
     expect(page.locator(".js-checklist-level:visible")).to_have_count(0)
     expect(page.locator(".js-checklist-gaps")).to_be_hidden()
-    expect(page.locator(".js-checklist-nojs")).to_have_count(3)
+    expect(page.locator(".js-checklist-nojs")).to_have_count(4)
     expect(page.locator(".js-checklist-nojs:visible")).to_have_count(0)
 
     tick(page, [OPTIONAL[0]])
@@ -960,7 +993,7 @@ def test_actions_are_saved_reloaded_and_carried_to_english(
         "([key, n]) => Object.keys((JSON.parse(localStorage.getItem(key)) || {}).actions || {}).length === n",
         arg=[KEY, 3],
     )
-    assert saved(page) == {"version": 2, "answers": {}, "actions": actions}
+    assert saved(page) == stored_state(answers={}, actions=actions)
 
     reload_checklist(page)
     expect(field(page, ESSENTIAL[0], "who")).to_have_value("Émilie Bérubé")
@@ -1002,11 +1035,7 @@ def test_actions_are_kept_through_an_item_rename(context: BrowserContext, offlin
     reload_checklist(page)
     expect(field(page, f"{renamed}-renamed", "who")).to_have_value("Léa")
     expect_plan(page, [f"{renamed}-renamed"])
-    assert saved(page) == {
-        "version": 2,
-        "answers": {ESSENTIAL[0]: True},
-        "actions": {f"{renamed}-renamed": action},
-    }
+    assert saved(page) == stored_state(answers={ESSENTIAL[0]: True}, actions={f"{renamed}-renamed": action})
     expect(page.locator(".js-checklist-message")).to_have_text("")  # a removed item is no damage
     traffic.assert_clean()
 
@@ -1155,7 +1184,7 @@ def test_damaged_actions_leave_the_good_data_and_say_so(
     expect_ticked(page, [OPTIONAL[0]])
     expect(field(page, ESSENTIAL[0], "who")).to_have_value("Émilie")
     expect_plan(page, [ESSENTIAL[0]])
-    assert saved(page) == {"version": 2, "answers": {OPTIONAL[0]: True}, "actions": {ESSENTIAL[0]: good}}
+    assert saved(page) == stored_state(answers={OPTIONAL[0]: True}, actions={ESSENTIAL[0]: good})
     reload_checklist(page)
     expect(field(page, ESSENTIAL[0], "who")).to_have_value("Émilie")
     expect(page.locator(".js-checklist-message")).to_have_text("")
@@ -1234,3 +1263,419 @@ def test_plan_has_no_accessibility_violation(
     page.emulate_media(color_scheme="dark")
     found += [f"plan, dark: {line}" for line in axe_violations(page)]
     assert found == []
+
+
+# --- Progress over time, the organization's name, the whole export -----------------------------------------
+
+
+def expected_result(answers: set[str], lang: str) -> tuple[str, str]:
+    """The weighted score and the level's title the page should show for `answers`
+    (hooks/checklist.py's rules, written again from the data)."""
+    weight = sum(item["weight"] for item in ITEMS)
+    score = 100 * sum(item["weight"] for item in ITEMS if item["id"] in answers) // weight
+    essentials = set(ESSENTIAL) <= answers
+    level = next(
+        (
+            level["title"][lang]
+            for level in READINESS["levels"]
+            if answers and score >= level["min_score"] and (essentials or not level["requires_essentials"])
+        ),
+        STRINGS[lang]["compare_no_level"],
+    )
+    return fill(STRINGS[lang]["compare_score_value"], score=score), level
+
+
+def expected_changes(page: Page, before: set[str], after: set[str], lang: str) -> list[dict[str, object]]:
+    """By section with a change: its line, then the items gained and lost, by their labels."""
+    strings = STRINGS[lang]
+    changes: list[dict[str, object]] = []
+    for section in READINESS["sections"]:
+        items = section["items"]
+        gained = [item["label"][lang].strip() for item in items if item["id"] in after - before]
+        lost = [item["label"][lang].strip() for item in items if item["id"] in before - after]
+        if not gained and not lost:
+            continue
+        title = page.locator(f"#readiness-{section['id']}-title").text_content()
+        counts = {
+            "before": sum(item["id"] in before for item in items),
+            "after": sum(item["id"] in after for item in items),
+        }
+        line = fill(strings["compare_section"], section=title, total=len(items), **counts)
+        parts = [[strings["compare_gained"], gained]] if gained else []
+        parts += [[strings["compare_lost"], lost]] if lost else []
+        changes.append({"line": line, "parts": parts})
+    return changes
+
+
+def shown_changes(page: Page) -> list[dict[str, object]]:
+    return page.locator(".js-checklist-compare-sections > li").evaluate_all(
+        """els => els.map(li => ({
+          line: li.firstChild.textContent.trim(),
+          parts: [...li.querySelectorAll(":scope > p")].map(p =>
+            [p.textContent.trim(), [...p.nextElementSibling.children].map(x => x.textContent.trim())]),
+        }))"""
+    )
+
+
+def take_snapshot(page: Page, name: str, lang: str) -> None:
+    strings = STRINGS[lang]
+    page.get_by_label(strings["snapshot_name"]).fill(name)
+    page.get_by_role("button", name=strings["snapshot_take"]).click()
+    expect(page.locator(".js-checklist-message")).to_have_text(fill(strings["done_snapshot"], name=name))
+
+
+def snapshot_label(name: str, lang: str, day: datetime.date = TODAY) -> str:
+    return fill(STRINGS[lang]["snapshot_option"], name=name, date=day.isoformat())
+
+
+def expect_comparison(page: Page, names: list[str], sides: list[set[str]], lang: str) -> None:
+    """The table: each side's name, score, level and count; the changes by section."""
+    expect(page.locator(".js-checklist-compare-name")).to_have_text(names)
+    results = [expected_result(side, lang) for side in sides]
+    expect(page.locator(".js-checklist-compare-score")).to_have_text([score for score, _ in results])
+    expect(page.locator(".js-checklist-compare-level")).to_have_text([level for _, level in results])
+    expect(page.locator(".js-checklist-compare-done")).to_have_text(
+        [fill(STRINGS[lang]["section_status"], done=len(side), total=len(ITEMS)) for side in sides]
+    )
+    assert shown_changes(page) == expected_changes(page, sides[0], sides[1], lang)
+
+
+@ALSO_IN_FIREFOX
+def test_two_snapshots_are_compared(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """Two named snapshots taken at two moments: listed; compared, each one's score, level and
+    count, and by section the items gained and lost; then the first with today's answers,
+    which follow the ticks."""
+    page, _ = checklist_page
+    strings = STRINGS["en"]
+    open_checklist(page, checklist_url(site_url, "en"))
+    expect(page.locator(".js-checklist-compare")).to_be_hidden()
+    first = {ESSENTIAL[0], OPTIONAL[0]}
+    tick(page, sorted(first))
+    take_snapshot(page, "First run", "en")
+    box(page, OPTIONAL[0]).uncheck()
+    tick(page, ESSENTIAL[1:3])
+    second = {ESSENTIAL[0], ESSENTIAL[1], ESSENTIAL[2]}
+    take_snapshot(page, "After three months", "en")
+    listed = page.locator(".js-checklist-snapshot-list > li")
+    expect(listed).to_have_count(2)
+    expect(listed.nth(0)).to_contain_text(snapshot_label("First run", "en"))
+    expect(listed.nth(1)).to_contain_text(snapshot_label("After three months", "en"))
+
+    page.get_by_label(strings["compare_from"], exact=True).select_option(
+        label=snapshot_label("First run", "en")
+    )
+    page.get_by_label(strings["compare_to"], exact=True).select_option(
+        label=snapshot_label("After three months", "en")
+    )
+    names = [snapshot_label("First run", "en"), snapshot_label("After three months", "en")]
+    expect_comparison(page, names, [first, second], "en")
+
+    page.get_by_label(strings["compare_to"], exact=True).select_option(label=strings["compare_now"])
+    tick(page, [OPTIONAL[1]])
+    expect_comparison(page, [names[0], strings["compare_now"]], [first, second | {OPTIONAL[1]}], "en")
+    assert [snapshot["name"] for snapshot in saved(page)["snapshots"]] == ["First run", "After three months"]
+
+
+def test_the_same_answers_compare_as_no_change(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """A snapshot compared with unchanged answers: the same figures, no section listed, and
+    a sentence that says so; a snapshot with no tick has no level."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "fr"))
+    take_snapshot(page, "Vide", "fr")
+    expect_comparison(
+        page, [snapshot_label("Vide", "fr"), STRINGS["fr"]["compare_now"]], [set(), set()], "fr"
+    )
+    expect(page.locator(".js-checklist-compare-same")).to_have_text(STRINGS["fr"]["compare_same"])
+    tick(page, [ESSENTIAL[0]])
+    expect(page.locator(".js-checklist-compare-same")).to_be_hidden()
+
+
+@ALSO_IN_FIREFOX
+def test_a_snapshot_survives_a_reload_and_the_language_switch(
+    checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """Taken in French: saved with its day and answers, listed after a reload, then in English."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "fr"))
+    tick(page, [ESSENTIAL[0]])
+    take_snapshot(page, "Premier essai", "fr")
+    snapshot = {"name": "Premier essai", "taken": TODAY.isoformat(), "answers": {ESSENTIAL[0]: True}}
+    expect_saved(page, stored_state(answers={ESSENTIAL[0]: True}, snapshots=[snapshot]))
+
+    reload_checklist(page)
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_contain_text(
+        [snapshot_label("Premier essai", "fr")]
+    )
+
+    page.locator("a[hreflang='en']").first.dispatch_event("click")
+    page.wait_for_url(re.compile(r"/en/readiness/$"))
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-ready]", state="attached")
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_contain_text(
+        [snapshot_label("Premier essai", "en")]
+    )
+    expect(
+        page.get_by_role("button", name=fill(STRINGS["en"]["snapshot_delete"], name="Premier essai"))
+    ).to_be_visible()
+    expect_comparison(
+        page,
+        [snapshot_label("Premier essai", "en"), STRINGS["en"]["compare_now"]],
+        [{ESSENTIAL[0]}] * 2,
+        "en",
+    )
+    assert saved(page)["snapshots"] == [snapshot]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_deleting_a_snapshot_asks_first(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """By keyboard: Enter on a snapshot's delete button asks in the page's dialog; Cancel keeps
+    it, Delete removes it (and only it), says so and puts the focus on the name field."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    take_snapshot(page, "Un", lang)
+    tick(page, [ESSENTIAL[0]])
+    take_snapshot(page, "Deux", lang)
+    delete = page.get_by_role("button", name=fill(strings["snapshot_delete"], name="Un"))
+    dialog = page.locator("dialog.js-checklist-dialog")
+    delete.focus()
+    page.keyboard.press("Enter")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text(fill(strings["confirm_snapshot_delete"], name="Un"))
+    expect(dialog.get_by_role("button", name=strings["cancel"])).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(dialog).to_be_hidden()
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_have_count(2)
+
+    delete.focus()
+    page.keyboard.press("Enter")
+    dialog.get_by_role("button", name=strings["delete_ok"]).click()
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_have_count(1)
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_contain_text(snapshot_label("Deux", lang))
+    expect(page.locator(".js-checklist-message")).to_have_text(
+        fill(strings["done_snapshot_deleted"], name="Un")
+    )
+    expect(page.get_by_label(strings["snapshot_name"])).to_be_focused()
+    expect_saved(
+        page,
+        stored_state(
+            answers={ESSENTIAL[0]: True},
+            snapshots=[{"name": "Deux", "taken": TODAY.isoformat(), "answers": {ESSENTIAL[0]: True}}],
+        ),
+    )
+
+
+def test_at_most_five_snapshots(checklist_page: tuple[Page, Traffic], site_url: str) -> None:
+    """A sixth snapshot is refused with a message; an unnamed one is named by its day."""
+    page, _ = checklist_page
+    strings = STRINGS["en"]
+    open_checklist(page, checklist_url(site_url, "en"))
+    for n in range(5):
+        take_snapshot(page, f"S{n}", "en")
+    page.get_by_role("button", name=strings["snapshot_take"]).click()
+    expect(page.locator(".js-checklist-message")).to_have_text(strings["snapshot_full"])
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_have_count(5)
+    page.get_by_role("button", name=fill(strings["snapshot_delete"], name="S0")).click()
+    page.locator("dialog").get_by_role("button", name=strings["delete_ok"]).click()
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_have_count(4)
+    page.get_by_role("button", name=strings["snapshot_take"]).click()
+    expect(page.locator(".js-checklist-snapshot-list > li").last).to_contain_text(
+        snapshot_label(TODAY.isoformat(), "en")
+    )
+
+
+@pytest.mark.parametrize(
+    "snapshots",
+    [
+        "all",
+        [
+            {"name": "Bon", "taken": "2026-01-05", "answers": {"goals-written": True}},
+            "x",
+            {"name": "", "taken": "2026-01-06", "answers": {}},
+        ],
+        [
+            {"name": "Bon", "taken": "2026-01-05", "answers": {"goals-written": True}},
+            {"name": "Date", "taken": "2026-02-30", "answers": {}},
+        ],
+    ],
+    ids=["not-a-list", "two-bad-of-three", "impossible-date"],
+)
+def test_a_corrupt_snapshot_leaves_answers_actions_and_good_snapshots(
+    checklist_page: tuple[Page, Traffic], site_url: str, snapshots: object
+) -> None:
+    """Damaged snapshots in storage: dropped one by one, and said; the answers, the actions
+    and the good snapshots stay, and the store is written back with them."""
+    page, _ = checklist_page
+    action = {"who": "Émilie", "due": LATER.isoformat(), "note": ""}
+    raw = {
+        "version": 3,
+        "organization": "Ville",
+        "answers": {OPTIONAL[0]: True},
+        "actions": {ESSENTIAL[0]: action},
+        "snapshots": snapshots,
+    }
+    page.context.add_init_script(
+        f"if (!sessionStorage.seeded) {{ sessionStorage.seeded = 1; localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(raw))}); }}"
+    )
+    open_checklist(page, checklist_url(site_url, "en"))
+    expect(page.locator(".js-checklist-message")).to_have_text(STRINGS["en"]["storage_damaged"])
+    expect_ticked(page, [OPTIONAL[0]])
+    expect_plan(page, [ESSENTIAL[0]])
+    expect(page.get_by_label(STRINGS["en"]["organization_label"])).to_have_value("Ville")
+    good = [snapshot for snapshot in snapshots if isinstance(snapshot, dict) and snapshot["name"] == "Bon"]
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_have_count(len(good))
+    assert saved(page) == stored_state(
+        answers={OPTIONAL[0]: True}, actions={ESSENTIAL[0]: action}, snapshots=good, organization="Ville"
+    )
+    reload_checklist(page)
+    expect(page.locator(".js-checklist-message")).to_have_text("")
+
+
+def open_action(page: Page, item_id: str) -> None:
+    """Open an item's "Plan this action", to read its fields."""
+    details = page.locator(f".js-checklist-plan-item[data-item='{item_id}']")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
+@ALSO_IN_FIREFOX
+def test_export_reset_import_gives_back_everything(
+    checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path
+) -> None:
+    """The file carries the organization, the answers, the actions and the snapshots
+    (version 3); after a reset (which clears them all), importing it gives them all back."""
+    page, _ = checklist_page
+    strings = STRINGS["fr"]
+    open_checklist(page, checklist_url(site_url, "fr"))
+    page.get_by_label(strings["organization_label"]).fill("Ville de Québec")
+    tick(page, [ESSENTIAL[0]])
+    take_snapshot(page, "Premier essai", "fr")
+    tick(page, [OPTIONAL[1]])
+    take_snapshot(page, "Trois mois", "fr")
+    plan_action(page, ESSENTIAL[1], who="Émilie", due=LATER.isoformat(), note="Ligne 1\nLigne 2")
+    expect_plan(page, [ESSENTIAL[1]])
+    before = saved(page)
+    assert (
+        before is not None and before["organization"] == "Ville de Québec" and len(before["snapshots"]) == 2
+    )
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=strings["export"]).click()
+    exported = tmp_path / "export.json"
+    download_info.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data.pop("checklist") == "readiness" and datetime.datetime.fromisoformat(data.pop("exported"))
+    assert data == before
+
+    page.get_by_role("button", name=strings["reset"]).click()
+    page.locator("dialog").get_by_role("button", name=strings["reset_ok"]).click()
+    expect_saved(page, stored_state())
+    expect(page.get_by_label(strings["organization_label"])).to_have_value("")
+    expect(page.locator(".js-checklist-compare")).to_be_hidden()
+    expect_plan(page, [])
+
+    page.locator(".js-checklist-file").set_input_files(str(exported))
+    expect(page.locator(".js-checklist-message")).to_have_text(fill(strings["done_import"], count=2))
+    expect_saved(page, before)
+    expect_ticked(page, [ESSENTIAL[0], OPTIONAL[1]])
+    expect(page.get_by_label(strings["organization_label"])).to_have_value("Ville de Québec")
+    expect(page.locator(".js-checklist-snapshot-list > li")).to_have_count(2)
+    open_action(page, ESSENTIAL[1])
+    expect(field(page, ESSENTIAL[1], "note")).to_have_value("Ligne 1\nLigne 2")
+    expect_plan(page, [ESSENTIAL[1]])
+
+
+def test_an_older_export_imports_and_keeps_what_it_lacks(
+    checklist_page: tuple[Page, Traffic], site_url: str, tmp_path: Path
+) -> None:
+    """A version 2 file (answers and actions): imported; the reader's snapshots and
+    organization, which it cannot hold, stay."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "en"))
+    page.get_by_label(STRINGS["en"]["organization_label"]).fill("Ville")
+    take_snapshot(page, "Mine", "en")
+    action = {"who": "Léa", "due": "", "note": ""}
+    old = tmp_path / "old.json"
+    old.write_text(
+        json.dumps(
+            {
+                "checklist": "readiness",
+                "version": 2,
+                "answers": {OPTIONAL[0]: True},
+                "actions": {ESSENTIAL[0]: action},
+            }
+        ),
+        encoding="utf-8",
+    )
+    page.locator(".js-checklist-file").set_input_files(str(old))
+    expect(page.locator(".js-checklist-message")).to_have_text(fill(STRINGS["en"]["done_import"], count=1))
+    snapshot = {"name": "Mine", "taken": TODAY.isoformat(), "answers": {}}
+    expect_saved(
+        page,
+        stored_state(
+            answers={OPTIONAL[0]: True},
+            actions={ESSENTIAL[0]: action},
+            snapshots=[snapshot],
+            organization="Ville",
+        ),
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_organization_is_printed_with_the_date(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """The organization's name, saved, heads the plan and, printed, the checklist, each with
+    the day's date; printed, neither its field nor the snapshots' controls show; axe finds
+    nothing."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    printed = page.locator(".mdx-checklist > .js-checklist-printed")
+    expect(printed).to_be_hidden()
+    page.get_by_label(strings["organization_label"]).fill("Ville de Québec")
+    expect(page.locator(".js-checklist-plan .js-checklist-org-name")).to_have_text("Ville de Québec")
+    expect(page.locator(".js-checklist-plan-date")).to_have_text(
+        fill(strings["plan_date"], date=TODAY.isoformat())
+    )
+    expect_saved(page, stored_state(organization="Ville de Québec"))
+    take_snapshot(page, "Un", lang)
+
+    page.emulate_media(media="print")
+    expect(page.locator(".mdx-checklist > .js-checklist-org-name")).to_have_text("Ville de Québec")
+    expect(page.locator(".mdx-checklist > .js-checklist-org-name")).to_be_visible()
+    expect(printed).to_have_text(fill(strings["answers_date"], date=TODAY.isoformat()))
+    expect(printed).to_be_visible()
+    expect(page.get_by_label(strings["organization_label"])).to_be_hidden()
+    expect(page.locator(".mdx-checklist__snapshots")).to_be_hidden()
+    expect(
+        page.locator(".mdx-checklist select:visible, .mdx-checklist input[type='text']:visible")
+    ).to_have_count(0)
+    assert axe_violations(page) == []
+    reload_checklist(page)
+    expect(page.get_by_label(strings["organization_label"])).to_have_value("Ville de Québec")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_snapshots_have_no_accessibility_violation(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """axe-core finds nothing with no snapshot, two snapshots compared, the delete dialog
+    open, and in dark mode; every control has its label."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    found = [f"no snapshot: {line}" for line in axe_violations(page)]
+    take_snapshot(page, "Un", lang)
+    tick(page, ESSENTIAL[:2])
+    take_snapshot(page, "Deux", lang)
+    expect(page.locator(".js-checklist-compare-sections > li")).to_have_count(1)
+    found += [f"compared: {line}" for line in axe_violations(page)]
+    page.emulate_media(color_scheme="dark")
+    found += [f"compared, dark: {line}" for line in axe_violations(page)]
+    page.get_by_role("button", name=fill(strings["snapshot_delete"], name="Un")).click()
+    expect(page.locator("dialog")).to_be_visible()
+    found += [f"delete dialog: {line}" for line in axe_violations(page)]
+    assert found == []
+    for name in ("snapshot_name", "compare_from", "compare_to", "organization_label"):
+        assert page.get_by_label(strings[name], exact=True).count() == 1, name

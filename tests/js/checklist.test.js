@@ -77,42 +77,51 @@ const stored = (value) => JSON.stringify(value);
 const ACTION = { who: "Émilie", due: "2026-12-01", note: "Budget; « révision »" };
 
 test("stored answers of every corrupt shape give no answers, never an error, and say so", () => {
-  for (const bad of ["{not json", "42", '"text"', "[]", "[true]", stored({ version: 3, answers: { a: true } }), stored({ answers: { a: true } }), stored({ version: 1, answers: [true] }), stored({ version: 2, answers: "a", actions: {} }), stored({ version: 1 })]) {
-    const saved = logic.fromSaved(bad, 2, BY_NAME);
-    assert.deepEqual([saved.answers, saved.actions, saved.same, saved.damaged], [{}, {}, false, true], bad);
+  for (const bad of ["{not json", "42", '"text"', "[]", "[true]", stored({ version: 4, answers: { a: true } }), stored({ version: 2.5, answers: { a: true } }), stored({ version: "3", answers: { a: true } }), stored({ version: 0, answers: { a: true } }), stored({ answers: { a: true } }), stored({ version: 1, answers: [true] }), stored({ version: 2, answers: "a", actions: {} }), stored({ version: 1 })]) {
+    const saved = logic.fromSaved(bad, 3, BY_NAME);
+    assert.deepEqual([saved.answers, saved.actions, saved.snapshots, saved.organization, saved.same, saved.damaged], [{}, {}, [], "", false, true], bad);
   }
 });
 
+// What the page keeps: the state (the fields of the current version) and whether it must be written back.
+const EMPTY = { organization: "", answers: {}, actions: {}, snapshots: [] };
+const read = (state, same = false, damaged = false) => ({ ...EMPTY, ...state, same, damaged });
+
 test("nothing stored: nothing read, nothing damaged", () => {
-  assert.deepEqual(logic.fromSaved(null, 2, BY_NAME), { answers: {}, actions: {}, same: false, damaged: false });
-  assert.deepEqual(logic.fromSaved("null", 2, BY_NAME).damaged, false);
+  assert.deepEqual(logic.fromSaved(null, 3, BY_NAME), read({}));
+  assert.deepEqual(logic.fromSaved("null", 3, BY_NAME).damaged, false);
 });
 
 test("stored answers and actions are read; 'same' tells whether writing them back would change them", () => {
-  const now = { version: 2, answers: { a: true }, actions: { b: ACTION } };
-  assert.deepEqual(logic.fromSaved(stored(now), 2, BY_NAME), { answers: { a: true }, actions: { b: ACTION }, same: true, damaged: false });
-  const renamed = logic.fromSaved(stored({ version: 2, answers: { "old-b": true }, actions: { "old-b": ACTION } }), 2, BY_NAME);
-  assert.deepEqual(renamed, { answers: { b: true }, actions: { b: ACTION }, same: false, damaged: false });
+  const now = logic.stored(3, { ...EMPTY, organization: "Ville", answers: { a: true }, actions: { b: ACTION } });
+  assert.deepEqual(Object.keys(now), ["version", "organization", "answers", "actions", "snapshots"]);
+  assert.deepEqual(logic.fromSaved(stored(now), 3, BY_NAME), read({ organization: "Ville", answers: { a: true }, actions: { b: ACTION } }, true));
+  // The same data written in another order is written back (in the page's order).
+  assert.equal(logic.fromSaved(stored({ answers: now.answers, version: 3, organization: "Ville", actions: now.actions, snapshots: [] }), 3, BY_NAME).same, false);
+  const renamed = logic.fromSaved(stored({ version: 2, answers: { "old-b": true }, actions: { "old-b": ACTION } }), 3, BY_NAME);
+  assert.deepEqual(renamed, read({ answers: { b: true }, actions: { b: ACTION } }));
   // An item removed from the checklist: its answer and action go, and that is not damage.
-  const removed = logic.fromSaved(stored({ version: 2, answers: { ghost: true }, actions: { ghost: ACTION } }), 2, BY_NAME);
-  assert.deepEqual(removed, { answers: {}, actions: {}, same: false, damaged: false });
+  const removed = logic.fromSaved(stored({ version: 2, answers: { ghost: true }, actions: { ghost: ACTION } }), 3, BY_NAME);
+  assert.deepEqual(removed, read({}));
 });
 
-test("the old format (version 1, answers only) is migrated: same answers, no actions, written back", () => {
-  const old = logic.fromSaved(stored({ version: 1, answers: { a: true, "old-b": true } }), 2, BY_NAME);
-  assert.deepEqual(old, { answers: { a: true, b: true }, actions: {}, same: false, damaged: false });
+test("the old formats (version 1, answers only; version 2, and actions) are migrated and written back", () => {
+  const old = logic.fromSaved(stored({ version: 1, answers: { a: true, "old-b": true } }), 3, BY_NAME);
+  assert.deepEqual(old, read({ answers: { a: true, b: true } }));
+  const two = logic.fromSaved(stored({ version: 2, answers: { a: true }, actions: { c: ACTION } }), 3, BY_NAME);
+  assert.deepEqual(two, read({ answers: { a: true }, actions: { c: ACTION } }));
 });
 
 test("a damaged action is left out, the good answers and actions are kept, and the damage is told", () => {
   const mixed = { version: 2, answers: { a: true, c: "yes" }, actions: { b: ACTION, c: "Marie", a: { who: 42, due: "2026-12-01", note: "" } } };
-  const saved = logic.fromSaved(stored(mixed), 2, BY_NAME);
+  const saved = logic.fromSaved(stored(mixed), 3, BY_NAME);
   assert.deepEqual(saved.answers, { a: true });
   assert.deepEqual(saved.actions, { b: ACTION, a: { who: "", due: "2026-12-01", note: "" } });
   assert.equal(saved.damaged, true);
   assert.equal(saved.same, false);
   for (const actions of [undefined, "all", [ACTION], null]) {
-    const read = logic.fromSaved(stored({ version: 2, answers: { a: true }, actions }), 2, BY_NAME);
-    assert.deepEqual([read.answers, read.actions, read.damaged], [{ a: true }, {}, true], String(actions));
+    const back = logic.fromSaved(stored({ version: 2, answers: { a: true }, actions }), 3, BY_NAME);
+    assert.deepEqual([back.answers, back.actions, back.damaged], [{ a: true }, {}, true], String(actions));
   }
 });
 
@@ -142,20 +151,107 @@ test("a share link round-trips, and a tampered one is refused or cleaned", () =>
   assert.equal(logic.sharedAnswers("", "readiness", BY_NAME), null);
 });
 
-test("an exported file imports back; a file for another checklist, version or shape does not", () => {
-  const file = JSON.stringify(logic.exported("readiness", 2, { a: true, b: true }, { c: ACTION }, "2026-12-05T00:00:00.000Z"));
-  assert.deepEqual(logic.imported(file, "readiness", 2, BY_NAME), { answers: { a: true, b: true }, actions: { c: ACTION } });
-  assert.equal(logic.imported(file, "other", 2, BY_NAME), null);
-  assert.equal(logic.imported(file, "readiness", 3, BY_NAME), null);
-  const damaged = JSON.stringify({ checklist: "readiness", version: 2, answers: {}, actions: { c: "x" } });
-  for (const bad of ["", "not json", "null", "[]", '{"checklist":"readiness","version":2}', '{"checklist":"readiness","version":2,"answers":"a","actions":{}}', damaged]) {
-    assert.equal(logic.imported(bad, "readiness", 2, BY_NAME), null, bad);
+const FULL = { organization: "Ville de Québec", answers: { a: true, b: true }, actions: { c: ACTION }, snapshots: [{ name: "Premier essai", taken: "2026-01-05", answers: { a: true } }] };
+const MINE = { organization: "Mine", answers: { c: true }, actions: { a: ACTION }, snapshots: [{ name: "Mine", taken: "2026-02-01", answers: {} }] };
+const file = (data) => JSON.stringify({ checklist: "readiness", exported: "2026-12-05T00:00:00.000Z", ...data });
+
+test("an exported file carries everything and imports back whole", () => {
+  const data = logic.exported("readiness", 3, FULL, "2026-12-05T00:00:00.000Z");
+  assert.deepEqual(data, { checklist: "readiness", exported: "2026-12-05T00:00:00.000Z", version: 3, ...FULL });
+  assert.deepEqual(logic.imported(JSON.stringify(data), "readiness", 3, BY_NAME, MINE), FULL);
+});
+
+test("a bad file changes nothing and says why: not this checklist's, newer, or damaged", () => {
+  const good = logic.exported("readiness", 3, FULL, "2026-12-05T00:00:00.000Z");
+  const cases = {
+    error_import: ["", "not json", "null", "[]", '"readiness"', JSON.stringify({ ...good, checklist: "other" }), JSON.stringify({ ...good, checklist: undefined })],
+    error_import_version: [JSON.stringify({ ...good, version: 4 })],
+    error_import_damaged: [
+      file({ version: 3 }),
+      file({ version: 0, answers: {} }),
+      file({ version: 3, answers: "a", actions: {}, snapshots: [] }),
+      file({ version: 2, answers: {}, actions: { c: "x" } }),
+      file({ ...good, snapshots: [...FULL.snapshots, { name: "", taken: "2026-01-01", answers: {} }] }),
+      file({ ...good, organization: 42 }),
+    ],
+  };
+  for (const [error, texts] of Object.entries(cases)) {
+    for (const text of texts) assert.deepEqual(logic.imported(text, "readiness", 3, BY_NAME, MINE), { error }, text);
   }
 });
 
-test("an export of the old format still imports: its answers, and no actions (the reader's stay)", () => {
-  const old = JSON.stringify({ checklist: "readiness", version: 1, exported: "2026-01-01T00:00:00.000Z", answers: { a: true, "old-b": true } });
-  assert.deepEqual(logic.imported(old, "readiness", 2, BY_NAME), { answers: { a: true, b: true }, actions: null });
+test("an older export still imports: what its version lacked stays the reader's", () => {
+  const one = file({ version: 1, answers: { a: true, "old-b": true } });
+  assert.deepEqual(logic.imported(one, "readiness", 3, BY_NAME, MINE), { ...MINE, answers: { a: true, b: true } });
+  const two = file({ version: 2, answers: { a: true }, actions: { "old-b": ACTION } });
+  assert.deepEqual(logic.imported(two, "readiness", 3, BY_NAME, MINE), { ...MINE, answers: { a: true }, actions: { b: ACTION } });
+  // Version 3 with no organization: none (the file says so by its version).
+  const three = file({ version: 3, answers: {}, actions: {}, snapshots: [] });
+  assert.deepEqual(logic.imported(three, "readiness", 3, BY_NAME, MINE), EMPTY);
+});
+
+// --- Snapshots ------------------------------------------------------------------------------
+
+const SNAP = { name: "Premier essai", taken: "2026-01-05", answers: { a: true } };
+
+test("snapshots are read with their answers cleaned as the current ones (former ids renamed)", () => {
+  const data = logic.stored(3, { ...EMPTY, snapshots: [SNAP, { name: " Trois mois ", taken: "2026-04-05", answers: { "old-b": true, ghost: true, c: "yes" } }] });
+  const saved = logic.fromSaved(stored(data), 3, BY_NAME);
+  assert.deepEqual(saved.snapshots, [SNAP, { name: "Trois mois", taken: "2026-04-05", answers: { b: true } }]);
+  assert.equal(saved.damaged, false);
+  assert.equal(saved.same, false);
+  assert.equal(logic.fromSaved(stored(logic.stored(3, { ...EMPTY, snapshots: [SNAP] })), 3, BY_NAME).same, true);
+});
+
+test("a corrupt snapshot is dropped on its own: the answers, actions and other snapshots stay", () => {
+  const bad = [null, "x", [], { name: "", taken: "2026-01-01", answers: {} }, { name: "n", taken: "2026-02-30", answers: {} }, { name: "n", taken: "2026-01-01" }, { name: 3, taken: "2026-01-01", answers: {} }, { name: "n", taken: "2026-01-01", answers: [] }];
+  for (const snapshot of bad) {
+    assert.equal(logic.cleanSnapshot(snapshot, BY_NAME), null, JSON.stringify(snapshot));
+    const data = { version: 3, organization: "Ville", answers: { a: true }, actions: { b: ACTION }, snapshots: [SNAP, snapshot] };
+    assert.deepEqual(logic.fromSaved(stored(data), 3, BY_NAME), read({ organization: "Ville", answers: { a: true }, actions: { b: ACTION }, snapshots: [SNAP] }, false, true), JSON.stringify(snapshot));
+  }
+  for (const snapshots of [undefined, "all", {}, null]) {
+    const saved = logic.fromSaved(stored({ version: 3, organization: "", answers: { a: true }, actions: { b: ACTION }, snapshots }), 3, BY_NAME);
+    assert.deepEqual([saved.answers, saved.actions, saved.snapshots, saved.damaged], [{ a: true }, { b: ACTION }, [], true], String(snapshots));
+  }
+});
+
+test("at most five snapshots are kept: the first five; a sixth is damage", () => {
+  const six = Array.from({ length: 6 }, (_, i) => ({ ...SNAP, name: "s" + i }));
+  const saved = logic.fromSaved(stored({ version: 3, organization: "", answers: {}, actions: {}, snapshots: six }), 3, BY_NAME);
+  assert.equal(logic.MAX_SNAPSHOTS, 5);
+  assert.deepEqual(saved.snapshots.map((s) => s.name), ["s0", "s1", "s2", "s3", "s4"]);
+  assert.equal(saved.damaged, true);
+  const five = logic.fromSaved(stored({ version: 3, organization: "", answers: {}, actions: {}, snapshots: six.slice(0, 5) }), 3, BY_NAME);
+  assert.equal(five.damaged, false);
+});
+
+test("a snapshot's name is trimmed and cut at 100 characters; the organization's at 200", () => {
+  assert.equal(logic.cleanSnapshot({ ...SNAP, name: "x".repeat(150) }, BY_NAME).name.length, 100);
+  const saved = logic.fromSaved(stored({ version: 3, organization: "  " + "y".repeat(250), answers: {}, actions: {}, snapshots: [] }), 3, BY_NAME);
+  assert.equal(saved.organization, "y".repeat(200));
+  assert.equal(saved.damaged, false);
+});
+
+const SECTIONS = [{ names: ["a", "b"] }, { names: ["c"] }];
+
+test("compared: each side's score and level; by section, the items gained and lost", () => {
+  const result = logic.compared(ITEMS, LEVELS, SECTIONS, { a: true, c: true }, { b: true, c: true });
+  assert.deepEqual(result.before, { done: 2, total: 3, score: 66, essentialsDone: true, level: 1 });
+  assert.deepEqual(result.after, { done: 2, total: 3, score: 83, essentialsDone: true, level: 0 });
+  assert.deepEqual(result.sections, [
+    { before: 1, after: 1, gained: ["b"], lost: ["a"] },
+    { before: 1, after: 1, gained: [], lost: [] },
+  ]);
+});
+
+test("compared with nothing ticked: no level; the same answers: no change in any section", () => {
+  const result = logic.compared(ITEMS, LEVELS, SECTIONS, {}, { c: true });
+  assert.equal(result.before.level, -1);
+  assert.deepEqual(result.sections[1], { before: 0, after: 1, gained: ["c"], lost: [] });
+  const same = logic.compared(ITEMS, LEVELS, SECTIONS, { a: true }, { a: true });
+  assert.ok(same.sections.every((s) => !s.gained.length && !s.lost.length));
+  assert.deepEqual(same.before, same.after);
 });
 
 // --- The plan ------------------------------------------------------------------------------
@@ -287,7 +383,7 @@ test("answers that are not an object give no answers, never an error", () => {
 });
 
 test("answers stored under another version are not 'same': they are written back", () => {
-  assert.deepEqual(logic.fromSaved(stored({ version: 1, answers: {} }), 2, BY_NAME), { answers: {}, actions: {}, same: false, damaged: false });
+  assert.deepEqual(logic.fromSaved(stored({ version: 1, answers: {} }), 3, BY_NAME), read({}));
 });
 
 test("an optional item left unticked does not hold back the essentials", () => {

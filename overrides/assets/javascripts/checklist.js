@@ -1,8 +1,9 @@
 /*
- * Checklists (hooks/templates/checklist.html): answers and actions saved in this browser
- * (localStorage["mdx-checklist.<id>"]: {"version": 2, "answers": {"<item>": true}, "actions":
- * {"<item>": {"who", "due", "note"}}}), the result and the plan. Works without it. Pure logic
- * first (tests/js/).
+ * Checklists (hooks/templates/checklist.html): answers, actions and snapshots saved in this
+ * browser (localStorage["mdx-checklist.<id>"]: {"version": 3, "organization": "", "answers":
+ * {"<item>": true}, "actions": {"<item>": {"who", "due", "note"}}, "snapshots": [{"name",
+ * "taken", "answers"}]}; README.md, "The checklist's file format"), the result, the plan and
+ * the comparisons. Works without it. Pure logic first (tests/js/).
  */
 (function () {
   "use strict";
@@ -44,6 +45,10 @@
   }
 
   var FIELDS = ["who", "due", "note"];
+  var MAX_SNAPSHOTS = 5;
+  function cleanText(value, size) {
+    return typeof value === "string" ? value.trim().slice(0, size) : "";
+  }
   function isDay(text) {
     var time = Date.parse(text + "T00:00Z");
     return /^[1-9]\d{3}-\d\d-\d\d$/.test(text) && time === time && new Date(time).toISOString().slice(0, 10) === text;
@@ -53,37 +58,57 @@
     var action = {};
     var said = false;
     FIELDS.forEach(function (field) {
-      var value = typeof raw[field] === "string" ? raw[field].trim().slice(0, 500) : "";
+      var value = cleanText(raw[field], 500);
       action[field] = field !== "due" || isDay(value) ? value : "";
       said = said || !!action[field];
     });
     return said ? action : null;
   }
 
-  // Version 1 is migrated; `same`: stored as it would be written; `damaged`: some unreadable.
-  function fromSaved(raw, version, byName) {
-    var data;
+  // A name, the day it was taken, its answers (cleaned as the current ones).
+  function cleanSnapshot(raw, byName) {
+    var name = isObject(raw) && cleanText(raw.name, 100);
+    return name && isDay(raw.taken) && isObject(raw.answers) ? { name: name, taken: raw.taken, answers: clean(raw.answers, byName) } : null;
+  }
+
+  // What storage keeps, in this order.
+  function stored(version, state) {
+    return { version: version, organization: state.organization, answers: state.answers, actions: state.actions, snapshots: state.snapshots };
+  }
+
+  // Versions 1 (answers) and 2 (actions too) are migrated; `same`: stored as it would be
+  // written; `damaged`: some unreadable (each action and snapshot on its own).
+  function parse(text) {
     try {
-      data = JSON.parse(raw);
+      return JSON.parse(text);
     } catch (error) {
-      data = undefined;
+      return undefined;
     }
-    var known = isObject(data) && (data.version === version || data.version === 1) && isObject(data.answers);
-    var current = known && data.version === version;
-    var answers = known ? clean(data.answers, byName) : {};
-    var actions = {};
-    var damaged = data !== null && !known;
-    if (current && !isObject(data.actions)) damaged = true;
-    else if (current) {
+  }
+  function fromSaved(raw, version, byName) {
+    var data = parse(raw);
+    var from = isObject(data) && isObject(data.answers) && Number.isInteger(data.version) && data.version > 0 && data.version <= version ? data.version : 0;
+    var state = { organization: "", answers: from ? clean(data.answers, byName) : {}, actions: {}, snapshots: [], damaged: data !== null && !from };
+    if (from > 1 && !isObject(data.actions)) state.damaged = true;
+    else if (from > 1) {
       Object.keys(data.actions).forEach(function (name) {
         if (!has(byName, name)) return;
         var action = cleanAction(data.actions[name]);
-        if (JSON.stringify(action) !== JSON.stringify(data.actions[name])) damaged = true;
-        if (action) actions[byName[name]] = action;
+        if (JSON.stringify(action) !== JSON.stringify(data.actions[name])) state.damaged = true;
+        if (action) state.actions[byName[name]] = action;
       });
     }
-    var same = current && JSON.stringify([data.answers, data.actions]) === JSON.stringify([answers, actions]);
-    return { answers: answers, actions: actions, same: same, damaged: damaged };
+    if (from > 2) {
+      (Array.isArray(data.snapshots) ? data.snapshots : [null]).forEach(function (raw) {
+        var snapshot = cleanSnapshot(raw, byName);
+        if (snapshot && state.snapshots.length < MAX_SNAPSHOTS) state.snapshots.push(snapshot);
+        else state.damaged = true;
+      });
+      state.organization = cleanText(data.organization, 200);
+      if (has(data, "organization") && typeof data.organization !== "string") state.damaged = true;
+    }
+    state.same = from === version && raw === JSON.stringify(stored(version, state));
+    return state;
   }
 
   // Weighted score, rounded down.
@@ -133,15 +158,45 @@
     return clean(shared, byName);
   }
 
-  function exported(id, version, answers, actions, when) {
-    return { checklist: id, version: version, exported: when, answers: answers, actions: actions };
+  function exported(id, version, state, when) {
+    return Object.assign({ checklist: id, exported: when }, stored(version, state));
   }
-  // Version 1: no actions (null), the reader's stay.
-  function imported(text, id, version, byName) {
+  // An older file's missing parts (version 1: actions; 1 and 2: snapshots, organization):
+  // the reader's (`current`) stay. A file with any part unreadable changes nothing.
+  function imported(text, id, version, byName, current) {
+    var data = parse(text);
+    if (!isObject(data) || data.checklist !== id) return { error: "error_import" };
+    if (data.version > version) return { error: "error_import_version" };
     var saved = fromSaved(text, version, byName);
-    var data = JSON.parse(saved.damaged ? "null" : text);
-    if (!isObject(data) || data.checklist !== id) return null;
-    return { answers: saved.answers, actions: data.version === 1 ? null : saved.actions };
+    if (saved.damaged) return { error: "error_import_damaged" };
+    var newer = data.version > 2;
+    return {
+      answers: saved.answers,
+      actions: data.version > 1 ? saved.actions : current.actions,
+      snapshots: newer ? saved.snapshots : current.snapshots,
+      organization: newer ? saved.organization : current.organization,
+    };
+  }
+
+  // Two sets of answers: each one's score and level; by section, the items gained and lost.
+  function compared(items, levels, sections, before, after) {
+    function side(answers) {
+      var result = tally(items, answers);
+      result.level = levelIndex(levels, result);
+      return result;
+    }
+    return {
+      before: side(before),
+      after: side(after),
+      sections: sections.map(function (section) {
+        function gained(from, to) {
+          return section.names.filter(function (name) {
+            return to[name] === true && from[name] !== true;
+          });
+        }
+        return { before: countTicked(section.names, before), after: countTicked(section.names, after), gained: gained(before, after), lost: gained(after, before) };
+      }),
+    };
   }
 
   function compare(a, b) {
@@ -195,8 +250,7 @@
     var out = "";
     var size = 0;
     for (var char of line) {
-      var code = char.codePointAt(0);
-      var bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      var bytes = new TextEncoder().encode(char).length;
       if (size + bytes > 75) {
         out += "\r\n ";
         size = 1;
@@ -230,7 +284,7 @@
   }
 
   // Stryker disable all: the wiring below is the browser tests'.
-  var logic = { fill, aliases, clean, fromSaved, tally, levelIndex, countTicked, shareFragment, sharedAnswers, exported, imported, isDay, cleanAction, openActions, overdue, dayOf, csv, planRows, icsText, fold, icalendar };
+  var logic = { fill, aliases, clean, fromSaved, tally, levelIndex, countTicked, shareFragment, sharedAnswers, exported, imported, isDay, cleanAction, openActions, overdue, dayOf, csv, planRows, icsText, fold, icalendar, cleanSnapshot, stored, compared, MAX_SNAPSHOTS };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 
@@ -242,9 +296,9 @@
       return { ok: false, value: null };
     }
   }
-  function writeStore(key, version, answers, actions) {
+  function writeStore(key, version, state) {
     try {
-      window.localStorage.setItem(key, JSON.stringify({ version: version, answers: answers, actions: actions }));
+      window.localStorage.setItem(key, JSON.stringify(stored(version, state)));
       return true;
     } catch (error) {
       return false;
@@ -315,27 +369,32 @@
     var $levels = $root.querySelectorAll(".js-checklist-level");
     var levels = map($levels, function ($level) {
       return {
+        title: $level.querySelector(".js-checklist-level-title").textContent,
         minScore: Number($level.getAttribute("data-min-score")),
         requiresEssentials: $level.hasAttribute("data-requires-essentials"),
       };
     });
-    var $start = $q("start");
     var $gaps = $q("gaps");
     var $gapItems = $gaps.querySelectorAll("[data-item]");
-    var $progress = $q("progress");
-    var $overall = $q("overall");
     var $message = $q("message");
     var $live = $q("live");
     var $dialog = $q("dialog");
     var $file = $q("file");
     var $shareOut = $q("share-output");
     var $shareUrl = $q("share-url");
-    var $plan = $q("plan");
-    var $planList = $plan.querySelector("ol");
+    var $form = $q("form");
+    var $planList = $q("plan").querySelector("ol");
+    var $org = $q("organization");
+    var $name = $q("snapshot-name");
+    var $snapshots = $q("snapshot-list");
+    var $from = $q("compare-from");
+    var $to = $q("compare-to");
     var byName = aliases(items);
-    var pending = null;
+    var pending;
     var answers = {};
     var actions = {};
+    var snapshots = [];
+    var organization = "";
 
     function load() {
       var read = readStore(key);
@@ -343,8 +402,18 @@
       saved.ok = read.ok;
       return saved;
     }
+    function state() {
+      return { organization: organization, answers: answers, actions: actions, snapshots: snapshots };
+    }
+    function adopt(next) {
+      organization = next.organization;
+      answers = next.answers;
+      actions = next.actions;
+      snapshots = next.snapshots;
+      $org.value = organization;
+    }
     function save() {
-      if (!writeStore(key, version, answers, actions)) show($q("storage-warning"));
+      if (!writeStore(key, version, state())) show($q("storage-warning"));
     }
     function show($el) {
       $el.hidden = false;
@@ -378,10 +447,64 @@
         var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.due && fill(s.plan_due_line, { date: a.due }), a.note];
         add($li, "p", about.filter(Boolean).join(" · "));
       });
-      $q("plan-date").textContent = fill(s.plan_date, { date: today });
+      showDates(today);
       $q("plan-empty").hidden = entries.length > 0;
       $q("plan-actions").hidden = !entries.length;
     }
+    // The organization's name above each date: on the plan and the printout.
+    function showDates(today) {
+      each($root.querySelectorAll(".js-checklist-org-name"), function ($el) {
+        $el.textContent = organization;
+      });
+      $q("plan-date").textContent = fill(s.plan_date, { date: today });
+      $q("printed").textContent = fill(s.answers_date, { date: today });
+    }
+
+    function showSnapshots() {
+      $snapshots.textContent = $from.textContent = $to.textContent = "";
+      snapshots.forEach(function (snapshot, i) {
+        var text = fill(s.snapshot_option, { name: snapshot.name, date: snapshot.taken });
+        var $button = add(add($snapshots, "li", text), "button", fill(s.snapshot_delete, { name: snapshot.name }), "md-button");
+        $button.dataset.snapshot = i;
+        add($from, "option", text).value = add($to, "option", text).value = i;
+      });
+      add($to, "option", s.compare_now).value = "now";
+      $to.value = "now";
+      $q("compare").hidden = !snapshots.length;
+      showComparison();
+    }
+    function showComparison() {
+      if (!snapshots.length) return;
+      var result = compared(items, levels, sections, (snapshots[$from.value] || state()).answers, (snapshots[$to.value] || state()).answers);
+      [result.before, result.after].forEach(function (side, i) {
+        var texts = {
+          name: [$from, $to][i].selectedOptions[0].textContent,
+          score: fill(s.compare_score_value, side),
+          level: (levels[side.level] || { title: s.compare_no_level }).title,
+          done: fill(s.section_status, side),
+        };
+        Object.keys(texts).forEach(function (name) {
+          $root.querySelectorAll(".js-checklist-compare-" + name)[i].textContent = texts[name];
+        });
+      });
+      var $list = $q("compare-sections");
+      $list.textContent = "";
+      result.sections.forEach(function (change, i) {
+        var section = sections[i];
+        if (!change.gained.length && !change.lost.length) return;
+        var $li = add($list, "li", fill(s.compare_section, Object.assign({ section: section.title, total: section.names.length }, change)));
+        [change.gained, change.lost].forEach(function (names, lost) {
+          if (!names.length) return;
+          add($li, "p", lost ? s.compare_lost : s.compare_gained);
+          var $items = add($li, "ul", "");
+          names.forEach(function (name) {
+            add($items, "li", $form.elements[name].labels[0].firstChild.textContent.trim());
+          });
+        });
+      });
+      $q("compare-same").hidden = $list.children.length > 0;
+    }
+
     function fillFields() {
       items.forEach(function (item) {
         var action = actions[item.name] || {};
@@ -409,12 +532,13 @@
           announce.push(fill(s.status_section, values));
         }
       });
-      var overall = fill(s.status_overall, { done: result.done, total: result.total, score: result.score });
-      $progress.value = result.score;
-      $overall.textContent = overall;
+      var overall = fill(s.status_overall, result);
+      $q("progress").value = result.score;
+      $q("overall").textContent = overall;
       var started = result.done > 0;
-      $start.hidden = started;
-      var current = $levels[levelIndex(levels, result)] || null;
+      $q("start").hidden = started;
+      var index = levelIndex(levels, result);
+      var current = $levels[index] || null;
       each($levels, function ($level) {
         $level.hidden = $level !== current;
         $level.classList.toggle("mdx-checklist__level--current", $level === current);
@@ -425,15 +549,15 @@
       $gaps.hidden = !started || result.done === result.total;
       $root.classList.toggle("mdx-checklist--complete", result.done === result.total);
       showPlan();
+      if (changedSection && $to.value === "now") showComparison();
       if (changedSection) {
         announce.push(overall);
-        if (current) announce.push(fill(s.status_level, { level: current.querySelector(".js-checklist-level-title").textContent }));
+        if (current) announce.push(fill(s.status_level, { level: levels[index].title }));
         $live.textContent = announce.join(" ");
       }
     }
 
     function ask(text, ok, cancel, then) {
-      if (typeof $dialog.showModal !== "function") return then(window.confirm(text));
       $dialog.querySelector(".js-checklist-dialog-text").textContent = text;
       $dialog.querySelector(".js-checklist-dialog-ok").textContent = ok;
       $dialog.querySelector(".js-checklist-dialog-cancel").textContent = cancel;
@@ -442,24 +566,22 @@
       $dialog.showModal();
       $dialog.querySelector(".js-checklist-dialog-cancel").focus();
     }
-    $dialog.querySelector(".js-checklist-dialog-ok").addEventListener("click", function () {
-      $dialog.close("ok");
-    });
-    $dialog.querySelector(".js-checklist-dialog-cancel").addEventListener("click", function () {
-      $dialog.close("cancel");
-    });
     $dialog.addEventListener("close", function () {
       var then = pending;
       pending = null;
       if (then) then($dialog.returnValue === "ok");
     });
 
-    function replaceWith(next, nextActions, message) {
-      answers = next;
-      actions = nextActions;
-      save();
+    function refresh() {
       fillFields();
       update(null);
+      showSnapshots();
+    }
+    // `more`: the snapshots and organization to take too (else they stay).
+    function replaceWith(next, nextActions, message, more) {
+      adopt(Object.assign(state(), more, { answers: next, actions: nextActions }));
+      save();
+      refresh();
       say(message);
     }
 
@@ -479,18 +601,24 @@
       });
     }
 
-    $root.querySelector(".js-checklist-form").addEventListener("submit", function (event) {
+    $form.addEventListener("submit", function (event) {
       event.preventDefault();
     });
     $root.addEventListener("change", function (event) {
       var $input = event.target;
-      if (!$input.classList.contains("js-checklist-input")) return;
+      // The comparison's choice (or a text field's, which costs nothing).
+      if (!$input.classList.contains("js-checklist-input")) return showComparison();
       if ($input.checked) answers[$input.name] = true;
       else delete answers[$input.name];
       save();
       update($input.closest(".js-checklist-section"));
     });
     $root.addEventListener("input", function (event) {
+      if (event.target === $org) {
+        organization = cleanText($org.value, 200);
+        save();
+        return showDates(dayOf(new Date()));
+      }
       var $details = event.target.closest(".js-checklist-plan-item");
       if (!$details) return;
       var raw = {};
@@ -523,7 +651,30 @@
     });
     on("reset", function () {
       ask(s.confirm_reset, s.reset_ok, s.cancel, function (yes) {
-        if (yes) replaceWith({}, {}, s.done_reset);
+        if (yes) replaceWith({}, {}, s.done_reset, { snapshots: [], organization: "" });
+      });
+    });
+    function keep(message) {
+      save();
+      showSnapshots();
+      say(message);
+    }
+    on("snapshot-take", function () {
+      if (snapshots.length >= MAX_SNAPSHOTS) return say(s.snapshot_full);
+      var today = dayOf(new Date());
+      var name = cleanText($name.value, 100) || today;
+      snapshots.push({ name: name, taken: today, answers: Object.assign({}, answers) });
+      $name.value = "";
+      keep(fill(s.done_snapshot, { name: name }));
+    });
+    $snapshots.addEventListener("click", function (event) {
+      var snapshot = snapshots[event.target.dataset.snapshot];
+      if (!snapshot) return;
+      ask(fill(s.confirm_snapshot_delete, { name: snapshot.name }), s.delete_ok, s.cancel, function (yes) {
+        if (!yes) return;
+        snapshots.splice(snapshots.indexOf(snapshot), 1);
+        $name.focus();
+        keep(fill(s.done_snapshot_deleted, { name: snapshot.name }));
       });
     });
     on("print", function () {
@@ -545,7 +696,7 @@
       }
     });
     on("export", function () {
-      var data = JSON.stringify(exported(id, version, answers, actions, new Date().toISOString()), null, 2);
+      var data = JSON.stringify(exported(id, version, state(), new Date().toISOString()), null, 2);
       download(data, "application/json", fill(s.export_filename, { id: id }));
     });
     on("import", function () {
@@ -555,32 +706,30 @@
       var file = $file.files && $file.files[0];
       $file.value = "";
       if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        var next = imported(reader.result, id, version, byName);
-        if (!next) return say(s.error_import);
-        replaceWith(next.answers, next.actions || actions, fill(s.done_import, { count: count(next.answers) }));
-      };
-      reader.onerror = function () {
-        say(s.error_import);
-      };
-      reader.readAsText(file);
+      file.text().then(
+        function (text) {
+          var next = imported(text, id, version, byName, state());
+          if (next.error) return say(s[next.error]);
+          replaceWith(next.answers, next.actions, fill(s.done_import, { count: count(next.answers) }), next);
+        },
+        function () {
+          say(s.error_import);
+        }
+      );
     });
 
     var start = load();
-    answers = start.answers;
-    actions = start.actions;
+    adopt(start);
     if (start.damaged) say(s.storage_damaged);
     // Writing back migrates, and tests storage early.
-    if (!start.ok || (!start.same && !writeStore(key, version, answers, actions))) {
+    if (!start.ok || (!start.same && !writeStore(key, version, start))) {
       show($q("storage-warning"));
     }
-    fillFields();
     each($root.querySelectorAll(".js-checklist-nojs"), function ($el) {
       $el.hidden = true;
     });
-    each($root.querySelectorAll(".js-checklist-summary, .js-checklist-actions"), show);
-    update(null);
+    each($root.querySelectorAll(".js-checklist-js"), show);
+    refresh();
     openShared();
     window.addEventListener("hashchange", function () {
       if (document.body.contains($root)) openShared();
@@ -589,11 +738,8 @@
     setTimeout(function () {
       window.addEventListener("storage", function (event) {
         if ((event.key === key || event.key === null) && document.body.contains($root)) {
-          var saved = load();
-          answers = saved.answers;
-          actions = saved.actions;
-          fillFields();
-          update(null);
+          adopt(load());
+          refresh();
         }
       });
     }, 0);
@@ -605,7 +751,7 @@
       try {
         Checklist($root);
       } catch (error) {
-        if (window.console) console.warn("checklist:", error);
+        console.warn("checklist:", error);
       }
     });
   }
