@@ -161,7 +161,6 @@ TEMPLATE_STRINGS = (
     "compare_score",
     "compare_level",
     "compare_done",
-    "compare_same",
 )
 # The subset checklist.js needs, handed to it in a JSON block.
 SCRIPT_STRINGS = (

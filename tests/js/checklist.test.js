@@ -172,7 +172,6 @@ test("a bad file changes nothing and says why: not this checklist's, newer, or d
       file({ version: 3, answers: "a", actions: {}, snapshots: [] }),
       file({ version: 2, answers: {}, actions: { c: "x" } }),
       file({ ...good, snapshots: [...FULL.snapshots, { name: "", taken: "2026-01-01", answers: {} }] }),
-      file({ ...good, organization: 42 }),
     ],
   };
   for (const [error, texts] of Object.entries(cases)) {
@@ -226,11 +225,14 @@ test("at most five snapshots are kept: the first five; a sixth is damage", () =>
   assert.equal(five.damaged, false);
 });
 
-test("a snapshot's name is trimmed and cut at 100 characters; the organization's at 200", () => {
+test("a snapshot's name is trimmed and cut at 100 characters; the organization's at 200; one that is not text is none", () => {
   assert.equal(logic.cleanSnapshot({ ...SNAP, name: "x".repeat(150) }, BY_NAME).name.length, 100);
   const saved = logic.fromSaved(stored({ version: 3, organization: "  " + "y".repeat(250), answers: {}, actions: {}, snapshots: [] }), 3, BY_NAME);
   assert.equal(saved.organization, "y".repeat(200));
   assert.equal(saved.damaged, false);
+  for (const organization of [42, null, ["x"]]) {
+    assert.equal(logic.fromSaved(stored({ version: 3, organization, answers: {}, actions: {}, snapshots: [] }), 3, BY_NAME).organization, "");
+  }
 });
 
 const SECTIONS = [{ names: ["a", "b"] }, { names: ["c"] }];

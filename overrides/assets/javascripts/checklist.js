@@ -105,7 +105,6 @@
         else state.damaged = true;
       });
       state.organization = cleanText(data.organization, 200);
-      if (has(data, "organization") && typeof data.organization !== "string") state.damaged = true;
     }
     state.same = from === version && raw === JSON.stringify(stored(version, state));
     return state;
@@ -308,12 +307,6 @@
   function count(answers) {
     return Object.keys(answers).length;
   }
-  function each(list, fn) {
-    Array.prototype.forEach.call(list, fn);
-  }
-  function map(list, fn) {
-    return Array.prototype.map.call(list, fn);
-  }
   function add($parent, tag, text, className) {
     var $el = document.createElement(tag);
     $parent.append(" ", $el);
@@ -347,7 +340,7 @@
     var s = JSON.parse($q("strings").textContent);
     var $inputs = $root.querySelectorAll(".js-checklist-input");
     var $plans = $root.querySelectorAll(".js-checklist-plan-item");
-    var items = map($inputs, function ($input, i) {
+    var items = Array.from($inputs, function ($input, i) {
       return {
         $plan: $plans[i],
         name: $input.name,
@@ -356,18 +349,18 @@
         formerly: ($input.getAttribute("data-formerly") || "").split(" "),
       };
     });
-    var sections = map($root.querySelectorAll(".js-checklist-section"), function ($el) {
+    var sections = Array.from($root.querySelectorAll(".js-checklist-section"), function ($el) {
       return {
         $el: $el,
         $status: $el.querySelector(".js-checklist-section-status"),
         title: $el.querySelector(".js-checklist-section-title").textContent,
-        names: map($el.querySelectorAll(".js-checklist-input"), function ($input) {
+        names: Array.from($el.querySelectorAll(".js-checklist-input"), function ($input) {
           return $input.name;
         }),
       };
     });
     var $levels = $root.querySelectorAll(".js-checklist-level");
-    var levels = map($levels, function ($level) {
+    var levels = Array.from($levels, function ($level) {
       return {
         title: $level.querySelector(".js-checklist-level-title").textContent,
         minScore: Number($level.getAttribute("data-min-score")),
@@ -422,38 +415,37 @@
       $message.textContent = text;
     }
 
-    function linkOf(item) {
-      return item.$plan.parentNode.querySelector(".mdx-checklist__hint a");
-    }
     function plan() {
       return openActions(items, answers, actions).map(function (entry) {
         entry.item.text = entry.item.$plan.getAttribute("data-action");
-        entry.item.href = linkOf(entry.item).href;
+        entry.item.href = entry.item.$plan.parentNode.querySelector(".mdx-checklist__hint a").href;
         return entry;
       });
     }
     function showPlan() {
       var entries = plan();
       var today = dayOf(new Date());
-      $planList.textContent = "";
+      // Built apart, then put in the page at once.
+      var $list = document.createDocumentFragment();
       entries.forEach(function (entry) {
         var a = entry.action;
-        var $li = add($planList, "li", "");
+        var $li = add($list, "li", "");
         $li.dataset.item = entry.item.name;
-        add($li, "a", entry.item.text).href = linkOf(entry.item).getAttribute("href");
+        add($li, "a", entry.item.text).href = entry.item.href;
         if (entry.item.essential) add($li, "strong", s.essential, "mdx-checklist__tag");
         if (overdue(a.due, today)) add($li, "strong", s.plan_overdue, "mdx-checklist__tag mdx-checklist__tag--overdue");
         // One paragraph: faster to lay out than three.
         var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.due && fill(s.plan_due_line, { date: a.due }), a.note];
         add($li, "p", about.filter(Boolean).join(" · "));
       });
+      $planList.replaceChildren($list);
       showDates(today);
       $q("plan-empty").hidden = entries.length > 0;
       $q("plan-actions").hidden = !entries.length;
     }
     // The organization's name above each date: on the plan and the printout.
     function showDates(today) {
-      each($root.querySelectorAll(".js-checklist-org-name"), function ($el) {
+      $root.querySelectorAll(".js-checklist-org-name").forEach(function ($el) {
         $el.textContent = organization;
       });
       $q("plan-date").textContent = fill(s.plan_date, { date: today });
@@ -471,14 +463,15 @@
       add($to, "option", s.compare_now).value = "now";
       $to.value = "now";
       $q("compare").hidden = !snapshots.length;
-      showComparison();
+      // Drawn after the result and the plan: far down the page, it can wait a moment.
+      setTimeout(showComparison);
     }
     function showComparison() {
       if (!snapshots.length) return;
       var result = compared(items, levels, sections, (snapshots[$from.value] || state()).answers, (snapshots[$to.value] || state()).answers);
       [result.before, result.after].forEach(function (side, i) {
         var texts = {
-          name: [$from, $to][i].selectedOptions[0].textContent,
+          name: [$from, $to][i].selectedOptions[0].text,
           score: fill(s.compare_score_value, side),
           level: (levels[side.level] || { title: s.compare_no_level }).title,
           done: fill(s.section_status, side),
@@ -498,20 +491,23 @@
           add($li, "p", lost ? s.compare_lost : s.compare_gained);
           var $items = add($li, "ul", "");
           names.forEach(function (name) {
-            add($items, "li", $form.elements[name].labels[0].firstChild.textContent.trim());
+            add($items, "li", document.getElementById(id + "-" + name).nextElementSibling.firstChild.textContent.trim());
           });
         });
       });
-      $q("compare-same").hidden = $list.children.length > 0;
     }
 
+    // An action's fields are filled when its disclosure opens: 300 fields cost milliseconds.
     function fillFields() {
-      items.forEach(function (item) {
-        var action = actions[item.name] || {};
-        each(item.$plan.querySelectorAll("[data-field]"), function ($field) {
-          var value = action[$field.getAttribute("data-field")] || "";
-          if ($field.value !== value) $field.value = value;
-        });
+      $plans.forEach(function ($details) {
+        if ($details.open) fillAction($details);
+      });
+    }
+    function fillAction($details) {
+      var action = actions[$details.getAttribute("data-item")] || {};
+      $details.querySelectorAll("[data-field]").forEach(function ($field) {
+        var value = action[$field.getAttribute("data-field")] || "";
+        if ($field.value !== value) $field.value = value;
       });
     }
 
@@ -539,11 +535,11 @@
       $q("start").hidden = started;
       var index = levelIndex(levels, result);
       var current = $levels[index] || null;
-      each($levels, function ($level) {
+      $levels.forEach(function ($level) {
         $level.hidden = $level !== current;
         $level.classList.toggle("mdx-checklist__level--current", $level === current);
       });
-      each($gapItems, function ($li) {
+      $gapItems.forEach(function ($li) {
         $li.hidden = answers[$li.getAttribute("data-item")] === true;
       });
       $gaps.hidden = !started || result.done === result.total;
@@ -558,9 +554,10 @@
     }
 
     function ask(text, ok, cancel, then) {
-      $dialog.querySelector(".js-checklist-dialog-text").textContent = text;
-      $dialog.querySelector(".js-checklist-dialog-ok").textContent = ok;
-      $dialog.querySelector(".js-checklist-dialog-cancel").textContent = cancel;
+      // Its question, then its two buttons.
+      $dialog.querySelectorAll("p, button").forEach(function ($el, i) {
+        $el.textContent = [text, ok, cancel][i];
+      });
       pending = then;
       $dialog.returnValue = "";
       $dialog.showModal();
@@ -613,6 +610,13 @@
       save();
       update($input.closest(".js-checklist-section"));
     });
+    $root.addEventListener(
+      "toggle",
+      function (event) {
+        if (event.target.open && event.target.dataset.item) fillAction(event.target);
+      },
+      true
+    );
     $root.addEventListener("input", function (event) {
       if (event.target === $org) {
         organization = cleanText($org.value, 200);
@@ -622,7 +626,7 @@
       var $details = event.target.closest(".js-checklist-plan-item");
       if (!$details) return;
       var raw = {};
-      each($details.querySelectorAll("[data-field]"), function ($field) {
+      $details.querySelectorAll("[data-field]").forEach(function ($field) {
         raw[$field.getAttribute("data-field")] = $field.value;
       });
       var name = $details.getAttribute("data-item");
@@ -725,10 +729,10 @@
     if (!start.ok || (!start.same && !writeStore(key, version, start))) {
       show($q("storage-warning"));
     }
-    each($root.querySelectorAll(".js-checklist-nojs"), function ($el) {
+    $root.querySelectorAll(".js-checklist-nojs").forEach(function ($el) {
       $el.hidden = true;
     });
-    each($root.querySelectorAll(".js-checklist-js"), show);
+    $root.querySelectorAll(".js-checklist-js").forEach(show);
     refresh();
     openShared();
     window.addEventListener("hashchange", function () {
@@ -746,7 +750,7 @@
   }
 
   function init() {
-    each(document.querySelectorAll('[data-module="mdx-checklist"]:not([data-checklist-ready])'), function ($root) {
+    document.querySelectorAll('[data-module="mdx-checklist"]:not([data-checklist-ready])').forEach(function ($root) {
       $root.setAttribute("data-checklist-ready", "");
       try {
         Checklist($root);
