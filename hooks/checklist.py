@@ -162,6 +162,7 @@ SCRIPT_STRINGS = (
     "done_share_kept",
     "share_copied",
     "share_ready",
+    "error_share",
     "export_filename",
     "essential",
     "storage_damaged",
