@@ -55,6 +55,13 @@ MARKER = re.compile(r"^<!--\s*checklist\s*:\s*(?P<id>\S*)\s*-->[ \t]*$", re.MULT
 # Anything an editor may have meant as a marker: checked, so that a typo is an error, not silence.
 MARKER_LIKE = re.compile(r"<!--\s*checklist\b", re.IGNORECASE)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Python-Markdown reads only a checklist's headings and the `markdown` blocks that hold them:
+# the template's plain HTML, between <!--html--> and <!--/html-->, goes into the page's
+# Markdown as a placeholder and into its HTML afterwards (parsing those 70 KB made the build
+# 5 % slower; README, "Performance").
+HTML_BLOCK = re.compile(r"^<!--html-->\n(.*?)\n<!--/html-->$", re.MULTILINE | re.DOTALL)
+HTML_BLOCK_PLACEHOLDER = "<!-- mdx-checklist-html {id} {index} -->"
+HTML_BLOCK_PLACEHOLDERS = re.compile(r"<!-- mdx-checklist-html (?P<id>[a-z0-9-]+) (?P<index>\d+) -->")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # A count that can be 0 or 1 put before a noun ("{count} items"): wrong in one of the languages.
 COUNT_BEFORE_NOUN = re.compile(r"\{(count|saved)\}[ \u00a0]+[^\W\d_]")
@@ -181,6 +188,7 @@ SCRIPT_STRINGS = (
     "done_share_kept",
     "share_copied",
     "share_ready",
+    "error_share",
     "export_filename",
     "essential",
     "storage_damaged",
@@ -698,6 +706,40 @@ def insert_checklists(markdown: str, rendered: Mapping[str, str], first_line: in
     return "\n".join(lines)
 
 
+def html_blocks(html: str) -> list[str]:
+    """A rendered checklist's blocks of plain HTML, in order."""
+    return HTML_BLOCK.findall(html)
+
+
+def markdown_form(html: str, checklist_id: str) -> str:
+    """A rendered checklist as the page's Markdown gets it: each block of plain HTML a placeholder."""
+    count = iter(range(len(html_blocks(html))))
+    return HTML_BLOCK.sub(lambda _: HTML_BLOCK_PLACEHOLDER.format(id=checklist_id, index=next(count)), html)
+
+
+def placeholder_owners(content: str) -> set[str]:
+    """The checklists whose placeholders are in a page's HTML."""
+    return {m["id"] for m in HTML_BLOCK_PLACEHOLDERS.finditer(content)}
+
+
+def put_back_html_blocks(content: str, blocks: Mapping[str, Sequence[str]], page_file: str) -> str:
+    """A page's HTML with each placeholder replaced by its checklist's block; an error if one
+    is unknown, or if Markdown lost or doubled one."""
+    placed = [(m["id"], int(m["index"])) for m in HTML_BLOCK_PLACEHOLDERS.finditer(content)]
+    for checklist_id, found in blocks.items():
+        indexes = [index for owner, index in placed if owner == checklist_id]
+        if indexes != list(range(len(found))):
+            raise ChecklistError(
+                page_file,
+                f"the checklist '{checklist_id}' has {len(found)} blocks of HTML, and the page's HTML "
+                f"{len(indexes)} placeholders for them: a Markdown extension moved or dropped one",
+            )
+    for checklist_id, _ in placed:
+        if checklist_id not in blocks:
+            raise ChecklistError(page_file, f"a placeholder names the unknown checklist '{checklist_id}'")
+    return HTML_BLOCK_PLACEHOLDERS.sub(lambda m: blocks[m["id"]][int(m["index"])], content)
+
+
 # --- Rendering -------------------------------------------------------------------------------
 
 
@@ -737,8 +779,8 @@ _environment = Environment(
 
 
 def render_checklist(checklist: Checklist, strings: Strings, lang: str, links: Mapping[str, Link]) -> str:
-    """The checklist in one language, for a page's Markdown: HTML, with its section titles as
-    Markdown headings inside `markdown` blocks (md_in_html).
+    """The checklist in one language: HTML, with its section titles as Markdown headings inside
+    `markdown` blocks (md_in_html), and its blocks of plain HTML marked (markdown_form).
 
     `links` maps each item's `link` to its href from the page being built. Every string is
     escaped by the template.

@@ -6,7 +6,9 @@ language with this same module, so the data are loaded and checked once per buil
 (cached on the files' sizes and times) and each page gets the HTML in its language.
 Markers are checked and replaced in the page's Markdown, where their line is known:
 the checklist's section titles are Markdown headings, which the table of contents lists
-by itself; nothing is kept between events.
+by itself. The rest of its HTML goes into the Markdown as placeholders, which the page's
+HTML gets back (on_page_content renders the checklist again: 2 ms, where Markdown took
+20 ms to read it); nothing is kept between events.
 """
 
 from __future__ import annotations
@@ -82,15 +84,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     source = f"docs/{page.file.src_uri}"
     data = _data(config)
-    lang = page_language(page, config)
     first_line = body_first_line(page.file.content_string)
     with data_errors_stop_the_build():
         lines = cl.check_markers(markdown, source, sorted(data.checklists), first_line)
-        rendered = {}
-        for checklist_id in lines:
-            checklist = data.checklists[checklist_id]
-            links = {item.link: _link(item.link, lang, page, files, data) for item in checklist.items}
-            rendered[checklist_id] = cl.render_checklist(checklist, data.strings, lang, links)
+        rendered = {checklist_id: _render(checklist_id, page, config, files, data) for checklist_id in lines}
         for checklist_id, ids in cl.clashing_ids(cl.heading_ids(markdown), rendered).items():
             raise cl.ChecklistError(
                 source,
@@ -98,7 +95,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 f"'{ids[0]}': change that heading's {{#id}} on the page, or the checklist entry",
                 line=lines[checklist_id],
             )
-        return cl.insert_checklists(markdown, rendered, first_line)
+        markdown_forms = {
+            checklist_id: cl.markdown_form(html, checklist_id) for checklist_id, html in rendered.items()
+        }
+        return cl.insert_checklists(markdown, markdown_forms, first_line)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    owners = cl.placeholder_owners(html)
+    if not owners:
+        return html
+    source = f"docs/{page.file.src_uri}"
+    data = _data(config)
+    with data_errors_stop_the_build():
+        known = owners & data.checklists.keys()
+        blocks = {owner: cl.html_blocks(_render(owner, page, config, files, data)) for owner in known}
+        content = cl.put_back_html_blocks(html, blocks, source)
+    # Markdown did not see the blocks' ids: MkDocs checks links to them against this set.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= {i for found in blocks.values() for i in cl.anchor_ids("\n".join(found))}
+    return content
+
+
+def _render(checklist_id: str, page: Page, config: MkDocsConfig, files: Files, data: _Data) -> str:
+    """The checklist in the page's language, its links relative to the page."""
+    checklist = data.checklists[checklist_id]
+    lang = page_language(page, config)
+    links = {item.link: _link(item.link, lang, page, files, data) for item in checklist.items}
+    return cl.render_checklist(checklist, data.strings, lang, links)
 
 
 def _link(link: str, lang: str, page: Page, files: Files, data: _Data) -> cl.Link:

@@ -14,7 +14,7 @@ import re
 import shutil
 import sys
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -1069,7 +1069,9 @@ def test_render_is_one_markdown_block_with_blank_lines_only_around_headings(tmp_
     assert all(not line[:1].isspace() for line in lines)
     for number, line in enumerate(lines):
         if not line:
-            assert lines[number - 1].startswith("## ") or lines[number + 1].startswith("## "), number
+            assert lines[number - 1].startswith(("## ", "### ")) or lines[number + 1].startswith(
+                ("## ", "### ")
+            ), number
 
 
 def test_render_uses_the_compiled_template_cache_and_works_without_it(
@@ -1581,3 +1583,71 @@ def test_ids_a_checklist_shares_with_its_page_or_an_earlier_checklist_are_named(
     }
     assert cl.clashing_ids(["intro", "a", "z"], rendered) == {"one": ["a", "intro"], "two": ["b"]}
     assert cl.clashing_ids([], {"three": '<p id="d"></p>'}) == {}
+
+
+# --- The HTML that goes round Markdown (README, "Performance") ---------------------------------
+
+
+def _rendered(tmp_path: Path) -> str:
+    checklist = _load(tmp_path, VALID)
+    return cl.render_checklist(checklist, _strings(tmp_path, _strings_text()), "en", _links(checklist, "en"))
+
+
+def test_markdown_gets_headings_and_placeholders_and_the_html_comes_back_whole(tmp_path: Path) -> None:
+    """The page's Markdown holds the headings, the `markdown` blocks and one placeholder per block
+    of plain HTML; putting the blocks back gives the rendered HTML, its marks aside."""
+    html = _rendered(tmp_path)
+    blocks = cl.html_blocks(html)
+    # Before the form, one a section, the levels, the gaps, the plan, the snapshots, the buttons and dialog.
+    assert len(blocks) == 6 + len(_load(tmp_path, VALID).sections) == 7
+    form = cl.markdown_form(html, "demo")
+    assert "<input" not in form and "<li" not in form and "<!--html-->" not in form
+    assert [line for line in form.splitlines() if line.startswith("#")] == [
+        line for line in html.splitlines() if line.startswith("#")
+    ]
+    assert form.count("<!-- mdx-checklist-html demo ") == 7
+    whole = re.sub(r"^<!--/?html-->\n", "", html, flags=re.MULTILINE)
+    assert cl.put_back_html_blocks(form, {"demo": blocks}, "docs/p.md") == whole
+    assert cl.placeholder_owners(form) == {"demo"} and cl.placeholder_owners(whole) == set()
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            lambda form: form.replace("<!-- mdx-checklist-html demo 3 -->", ""),
+            "7 blocks of HTML, and the page's HTML 6",
+        ),
+        (lambda form: form + "<!-- mdx-checklist-html demo 0 -->", "7 blocks of HTML, and the page's HTML 8"),
+        (lambda form: form.replace("demo 1 -->", "demo 9 -->"), "a Markdown extension moved or dropped one"),
+        (lambda form: form + "<!-- mdx-checklist-html other 0 -->", "unknown checklist 'other'"),
+    ],
+    ids=["lost", "doubled", "moved", "unknown"],
+)
+def test_a_placeholder_lost_doubled_or_unknown_stops_the_build(
+    tmp_path: Path, change: Callable[[str], str], problem: str
+) -> None:
+    """A Markdown extension that drops or copies a placeholder would lose part of the checklist:
+    the build stops and names the page."""
+    html = _rendered(tmp_path)
+    form = change(cl.markdown_form(html, "demo"))
+    with pytest.raises(cl.ChecklistError, match=rf"^docs/p\.md: .*{re.escape(problem)}"):
+        cl.put_back_html_blocks(form, {"demo": cl.html_blocks(html)}, "docs/p.md")
+
+
+def test_built_page_has_the_whole_checklist_and_no_placeholder(built_site: BuiltSite) -> None:
+    """In each language the built page holds every item's box and fields, the table of contents
+    lists the sections and what is left to do, and no placeholder or mark is left."""
+    readiness = cl.load_checklist(ROOT / "docs" / "data" / "checklists" / "readiness.yml", "readiness.yml")
+    for lang in LANGUAGES:
+        text = built_site.page(lang, "preparation").read_text(encoding="utf-8")
+        assert "mdx-checklist-html" not in text and "<!--html-->" not in text and "<!--/html-->" not in text
+        soup = BeautifulSoup(text, "html.parser")
+        boxes = [box["name"] for box in soup.select(".js-checklist-input")]
+        assert boxes == [item.id for item in readiness.items]
+        assert len(soup.select(".js-checklist-plan-item [data-field]")) == 3 * len(readiness.items)
+        toc = [link["href"] for link in soup.select(".md-sidebar--secondary .md-nav__link")]
+        sections = [f"#readiness-{section.id}" for section in readiness.sections]
+        gaps = soup.select_one(".js-checklist-gaps h3")
+        assert gaps is not None and f"#{gaps['id']}" in toc
+        assert all(anchor in toc for anchor in sections), (lang, toc)

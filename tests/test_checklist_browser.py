@@ -480,10 +480,10 @@ def test_share_link_carries_the_answers(
     page.get_by_role("button", name=STRINGS["fr"]["share"]).click()
     field = page.get_by_label(STRINGS["fr"]["share_label"])
     expect(field).to_have_value(
-        re.compile(re.escape(checklist_url(site_url, "fr")) + ".*#readiness-answers=")
+        re.compile(re.escape(checklist_url(site_url, "fr")) + ".*#readiness-share=2,")
     )
     link = field.input_value()
-    assert link.startswith(checklist_url(site_url, "fr")) and "#readiness-answers=" in link
+    assert link.startswith(checklist_url(site_url, "fr")) and "#readiness-share=2," in link
 
     colleague = browser.new_context()
     try:
@@ -1677,3 +1677,129 @@ def test_snapshots_have_no_accessibility_violation(
     assert found == []
     for name in ("snapshot_name", "compare_from", "compare_to", "organization_label"):
         assert page.get_by_label(strings[name], exact=True).count() == 1, name
+
+
+# --- The share link with the plan (README, "Share link") ------------------------------------------------
+
+
+def share_link(page: Page, lang: str) -> str:
+    """Press "Create a share link" and read the link it shows."""
+    page.get_by_role("button", name=STRINGS[lang]["share"]).click()
+    link_field = page.get_by_label(STRINGS[lang]["share_label"])
+    expect(link_field).to_have_value(re.compile("#readiness-share=2,"))
+    return link_field.input_value()
+
+
+@ALSO_IN_FIREFOX
+def test_share_link_carries_the_plan_to_a_fresh_browser(
+    browser: Browser, checklist_page: tuple[Page, Traffic], site_url: str
+) -> None:
+    """A link made in one browser opens in another with the answers and each action's who and
+    date (the notes stay out, as the field's label says); plain ASCII, short enough for an email."""
+    page, _ = checklist_page
+    open_checklist(page, checklist_url(site_url, "fr"))
+    tick(page, [OPTIONAL[1]])
+    actions = fill_three_actions(page)
+    page.wait_for_function(
+        "([key, n]) => Object.keys((JSON.parse(localStorage.getItem(key)) || {}).actions || {}).length === n",
+        arg=[KEY, 3],
+    )
+    link = share_link(page, "fr")
+    assert re.fullmatch(r"[!-~]+", link) and len(link) < 2000, link
+    assert "%C3%89milie+B%C3%A9rub%C3%A9" in link  # « Émilie Bérubé », percent-encoded
+    without_notes = {
+        name: {**action, "note": ""} for name, action in actions.items() if action["who"] or action["due"]
+    }
+
+    colleague = browser.new_context()
+    try:
+        other = colleague.new_page()
+        traffic = record_traffic(other, site_url.rstrip("/"))
+        open_checklist(other, link)
+        expect(other.locator(".js-checklist-message")).to_have_text(
+            fill(STRINGS["fr"]["done_share_loaded"], count=1)
+        )
+        expect_saved(other, {"version": 2, "answers": {OPTIONAL[1]: True}, "actions": without_notes})
+        assert ticked(other) == [OPTIONAL[1]]
+        expect_plan(other, [ESSENTIAL[0], ESSENTIAL[1]])
+        expect(field(other, ESSENTIAL[0], "who")).to_have_value("Émilie Bérubé")
+        expect(field(other, ESSENTIAL[0], "due")).to_have_value(YESTERDAY.isoformat())
+        expect(field(other, ESSENTIAL[0], "note")).to_have_value("")
+        assert "#" not in other.url
+
+        # Opened again over the same answers and actions: nothing to ask.
+        other.goto("about:blank")
+        open_checklist(other, link)
+        expect(other.locator(".js-checklist-message")).to_have_text(
+            fill(STRINGS["fr"]["done_share_loaded"], count=1)
+        )
+        expect(other.locator("dialog.js-checklist-dialog")).to_be_hidden()
+
+        # Actions but no answer saved here: still a question before they are replaced.
+        other.evaluate(
+            "([key, value]) => localStorage.setItem(key, value)",
+            [
+                KEY,
+                json.dumps(
+                    {
+                        "version": 2,
+                        "answers": {},
+                        "actions": {OPTIONAL[2]: {"who": "Moi", "due": "", "note": ""}},
+                    }
+                ),
+            ],
+        )
+        other.goto("about:blank")
+        open_checklist(other, link)
+        dialog = other.locator("dialog.js-checklist-dialog")
+        dialog.get_by_role("button", name=STRINGS["fr"]["keep_mine"]).click()
+        expect(other.locator(".js-checklist-message")).to_have_text(STRINGS["fr"]["done_share_kept"])
+        assert saved(other) == {
+            "version": 2,
+            "answers": {},
+            "actions": {OPTIONAL[2]: {"who": "Moi", "due": "", "note": ""}},
+        }
+        traffic.assert_clean()
+    finally:
+        colleague.close()
+    assert STRINGS["fr"]["share_label"].endswith("(sans les notes)")
+
+
+def tampered_links(link: str) -> dict[str, str]:
+    """The link cut short, with a character changed, with a field added, and from a newer format."""
+    body = link.index("#readiness-share=") + len("#readiness-share=")
+    middle = (body + len(link)) // 2
+    changed = link[:middle] + ("0" if link[middle] != "0" else "1") + link[middle + 1 :]
+    return {
+        "cut short": link[: len(link) - 30],
+        "cut at the check": link[: link.rindex(",")],
+        "one character changed": changed,
+        "a field added": link.replace("share=2,", "share=2,,", 1),
+        "another version": link.replace("share=2,", "share=3,", 1),
+        "broken encoding": link.replace("%C3%89", "%C3%", 1),
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tampered_share_link_leaves_good_data_untouched(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """A share link cut short or altered replaces nothing, asks nothing, and says why plainly;
+    the answers and actions saved here stay as they were."""
+    page, _ = checklist_page
+    url = checklist_url(site_url, lang)
+    open_checklist(page, url)
+    tick(page, [ESSENTIAL[2]])
+    actions = fill_three_actions(page)
+    mine = {"version": 2, "answers": {ESSENTIAL[2]: True}, "actions": actions}
+    expect_saved(page, mine)
+    link = share_link(page, lang)
+    for shape, bad in tampered_links(link).items():
+        page.goto("about:blank")
+        open_checklist(page, bad)
+        expect(page.locator(".js-checklist-message"), shape).to_have_text(STRINGS[lang]["error_share"])
+        expect(page.locator("dialog.js-checklist-dialog")).to_be_hidden()
+        assert saved(page) == mine, shape
+        assert ticked(page) == [ESSENTIAL[2]], shape
+        expect(field(page, ESSENTIAL[0], "note")).to_have_value("Ligne 1\nLigne 2")
+        assert "#" not in page.url, shape

@@ -20,6 +20,12 @@
    several times; medians. Also the time spent inside the hook's events during an in-process build,
    which is steadier than a difference of two noisy timings.
 
+4. The longest share link for the real checklist: every item ticked and every action filled,
+   each with a date and a name of 30 characters with three accented letters (notes never go
+   in the link), on a page address of 60 characters; and the longest names that keep it
+   within 2,000 characters, which mail programs keep whole. Made by checklist.js's own
+   shareFragment under Node.
+
 Run: `make bench`, or `.venv/bin/python tests/bench/bench_checklist.py [--runs N]`.
 """
 
@@ -62,6 +68,11 @@ SIZE_BUDGET = 8 * 1024
 RESTORE_BUDGET_MS = 10.0
 BUILD_BUDGET = 5.0
 ITEMS = 100
+SHARE_BUDGET = 2000
+# A page address of 60 characters, and a name of 30 with three accented letters.
+PAGE_ADDRESS = "https://www.example.org/guides/social-media/en/readiness/"
+PAGE_ADDRESS += "x" * (60 - len(PAGE_ADDRESS))
+SHARED_NAME = "Marie-Ève Côté-Blanchet (comm)"
 SECTIONS = 10
 
 # Registered before checklist.js's own DOMContentLoaded listener, and after it:
@@ -231,6 +242,39 @@ def restore_time_ms(runs: int) -> dict[str, tuple[float, float, int]]:
     return results
 
 
+def share_link_length(checklist: cl.Checklist, who: str) -> int:
+    """Characters of the share link for `checklist` with every item ticked and given an action
+    (`who`, a date, a note), made by checklist.js's shareFragment under Node."""
+    items = [{"name": item.id, "formerly": list(item.formerly) or [""]} for item in checklist.items]
+    answers = {item.id: True for item in checklist.items}
+    action = {"who": who, "due": "2027-12-31", "note": "n" * 500}
+    actions = {item.id: action for item in checklist.items}
+    script = (
+        "const logic = require(process.argv[1]);"
+        "const [id, items, answers, actions] = JSON.parse(process.argv[2]);"
+        "process.stdout.write(logic.shareFragment(id, items, answers, actions));"
+    )
+    arguments = json.dumps([checklist.id, items, answers, actions])
+    fragment = subprocess.run(
+        ["node", "-e", script, str(JS), arguments], check=True, capture_output=True, text=True
+    ).stdout
+    return len(PAGE_ADDRESS) + len(fragment)
+
+
+def longest_share_link() -> tuple[int, int, int]:
+    """The longest share link for the real checklist with SHARED_NAME on every action, and the
+    longest names that keep it within SHARE_BUDGET: plain letters, and with three accented."""
+    checklist = cl.load_checklist(ROOT / "docs/data/checklists/readiness.yml")
+    longest = share_link_length(checklist, SHARED_NAME)
+    fits = []
+    for accented in ("", "ÉÈô"):
+        size = len(accented)
+        while share_link_length(checklist, accented + "x" * (size + 1 - len(accented))) <= SHARE_BUDGET:
+            size += 1
+        fits.append(size)
+    return longest, fits[0], fits[1]
+
+
 def _project_copy(folder: Path, with_hook: bool) -> Path:
     """The project's sources in `folder`, with or without the checklist hook in mkdocs.yml."""
     for name in ("docs", "hooks", "overrides"):
@@ -366,8 +410,17 @@ def main() -> int:
             f"{'OK' if ok else 'OVER'}"
         )
 
+    # A figure to state, not a budget: what fits depends on the names readers type.
+    longest, plain, accented = longest_share_link()
+    print(
+        f"longest share link: {longest} characters (every item ticked, each action with a date and a {len(SHARED_NAME)}-character name with three "
+        f"accented letters, notes never in the link; a {len(PAGE_ADDRESS)}-character page address); "
+        f"within {SHARE_BUDGET} characters: names of up to {plain} plain letters, or {accented} with three accented"
+    )
+
     if args.no_build:
         return 0 if within else 1
+
     on, off, share, (low, high) = build_share(args.runs)
     ok = share <= BUILD_BUDGET
     within &= ok

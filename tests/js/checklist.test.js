@@ -140,9 +140,8 @@ test("a day is a real calendar day with a four-digit year", () => {
   for (const day of ["2026-02-29", "2026-13-01", "0099-01-01", "2026-1-1", "", "2026-12-01T00:00", " 2026-12-01"]) assert.equal(logic.isDay(day), false, day);
 });
 
-test("a share link round-trips, and a tampered one is refused or cleaned", () => {
-  const fragment = logic.shareFragment("readiness", { a: true, c: true });
-  assert.equal(fragment, "#readiness-answers=a,c");
+test("an old share link (answers only) round-trips, and a tampered one is refused or cleaned", () => {
+  const fragment = "#readiness-answers=a,c";
   assert.deepEqual(logic.sharedAnswers(fragment, "readiness", BY_NAME), { a: true, c: true });
   assert.deepEqual(logic.sharedAnswers("#readiness-answers=", "readiness", BY_NAME), {});
   assert.deepEqual(logic.sharedAnswers("#readiness-answers=a,ghost,,old-b", "readiness", BY_NAME), { a: true, b: true });
@@ -410,4 +409,105 @@ test("a share link is read only when the fragment starts with it", () => {
 test("a share link keeps ids of several letters whole", () => {
   const byName = logic.aliases([{ name: "owner-backup" }]);
   assert.deepEqual(logic.sharedAnswers("#readiness-answers=owner-backup", "readiness", byName), { "owner-backup": true });
+});
+
+// --- The share link, version 2: answers and actions (README, "Share link") ---------------------
+
+const share = (answers, actions, items = ITEMS) => logic.shareFragment("readiness", items, answers, actions);
+const open = (hash, items = ITEMS) => logic.sharedPlan(hash, "readiness", items, logic.aliases(items));
+// A link whose check is right for `body`: what someone who rewrites a link by hand can make.
+const forged = (body, items = ITEMS) => "#readiness-share=" + body + "," + logic.checksum(body, items);
+const FULL_ACTION = { who: "Élise Martin, 2027-01-05, note « x »", due: "2027-01-05", note: "" };
+
+test("a share link carries every answer and every action's who and date, and reads back the same", () => {
+  const answers = { a: true, c: true };
+  const actions = { a: { who: "Léa", due: "", note: "" }, b: FULL_ACTION, c: { who: "", due: "2026-12-31", note: "" } };
+  assert.deepEqual(open(share(answers, actions)), { answers, actions });
+  assert.deepEqual(open(share({}, {})), { answers: {}, actions: {} });
+  const all = { a: true, b: true, c: true };
+  const every = { a: FULL_ACTION, b: FULL_ACTION, c: FULL_ACTION };
+  assert.deepEqual(open(share(all, every)), { answers: all, actions: every });
+});
+
+test("the link's exact text: version, three fields an item in order, percent-encoded, then the check", () => {
+  const fragment = share({ a: true }, { b: { who: "Élise M.", due: "2027-01-05", note: "x" } });
+  // 2027-01-05 is day 20,823 after 1970-01-01: g2f in base 36.
+  const check = logic.checksum("2,1,,,,%C3%89lise+M.,g2f,,,", ITEMS);
+  assert.equal(fragment, "#readiness-share=2,1,,,,%C3%89lise+M.,g2f,,,," + check);
+  assert.match(check, /^[0-9a-z]{1,6}$/);
+  // The check covers the items' first ids, then the text, character by character.
+  assert.equal(logic.checksum("", []), "7");
+  assert.equal(logic.checksum("a", []), (7 * 31 + 97).toString(36));
+  assert.equal(logic.checksum("", [{ name: "b", formerly: ["a"] }]), logic.checksum("a", []));
+  assert.equal(logic.checksum("\uffff".repeat(9), []), logic.checksum("\uffff".repeat(9), []));
+  assert.ok(Number.parseInt(logic.checksum("\uffff".repeat(9), []), 36) < 2147483647);
+});
+
+test("the notes stay out of the link: it would be too long for an email", () => {
+  const opened = open(share({}, { a: { who: "", due: "", note: "Only a note" }, b: { who: "Léa", due: "", note: "A note" } }));
+  assert.deepEqual(opened.actions, { b: { who: "Léa", due: "", note: "" } });
+});
+
+test("the link is plain ASCII with no space, and commas, plus signs and percent signs in a name survive", () => {
+  const who = "Zoë O'Brien (comms) + Jean, 100 % « sûr » \u{1F600}";
+  const fragment = share({}, { a: { who, due: "", note: "" } });
+  assert.match(fragment, /^[!-~]+$/);
+  assert.deepEqual(open(fragment).actions.a.who, who);
+});
+
+test("an old link (answers only) still opens: its answers, and no actions, so the reader's stay", () => {
+  assert.deepEqual(open("#readiness-answers=a,old-b"), { answers: { a: true, b: true } });
+  assert.deepEqual(open("#readiness-answers="), { answers: {} });
+});
+
+test("a fragment that is no share link of this checklist is not one: nothing to open, nothing to say", () => {
+  for (const hash of ["", "#", "#goals", "#readiness", "#readiness-shar", "#other-share=2,,,," + share({}, {}).slice(-6), "readiness-share=2", "#x#readiness-share=2"]) {
+    assert.equal(open(hash), null, hash);
+  }
+});
+
+test("a link cut short anywhere, or with any one character changed, is refused whole", () => {
+  const fragment = share({ a: true }, { b: FULL_ACTION, c: { who: "Marc", due: "2026-12-01", note: "" } });
+  const start = "#readiness-share=".length;
+  for (let end = start; end < fragment.length; end += 1) {
+    assert.equal(open(fragment.slice(0, end)), false, fragment.slice(0, end));
+  }
+  for (let at = start; at < fragment.length; at += 1) {
+    for (const char of ["0", "1", "a", "z", ",", "%", "+", "Z"]) {
+      if (fragment[at] === char) continue;
+      const changed = fragment.slice(0, at) + char + fragment.slice(at + 1);
+      assert.equal(open(changed), false, changed);
+    }
+  }
+  assert.equal(open(fragment + ","), false);
+  assert.equal(open(fragment + "0"), false);
+});
+
+test("a link made for other items (added, removed, moved) is refused; a renamed item keeps its first id", () => {
+  const fragment = share({ b: true }, { b: FULL_ACTION });
+  assert.equal(open(fragment, [ITEMS[0], ITEMS[1]]), false);
+  assert.equal(open(fragment, [...ITEMS, { name: "d", formerly: [""] }]), false);
+  assert.equal(open(fragment, [ITEMS[1], ITEMS[0], ITEMS[2]]), false);
+  // "b" (once "old-b") renamed again to "bee": the link opens, on "bee".
+  const renamed = [ITEMS[0], { name: "bee", formerly: ["old-b", "b"] }, ITEMS[2]];
+  assert.deepEqual(open(fragment, renamed), { answers: { bee: true }, actions: { bee: FULL_ACTION } });
+  // A link made before the first rename, when the item was still "old-b".
+  const before = [ITEMS[0], { name: "old-b", formerly: [""] }, ITEMS[2]];
+  assert.deepEqual(open(share({ "old-b": true }, {}, before)), { answers: { b: true }, actions: {} });
+});
+
+test("a link rewritten by hand with a right check is still read with care", () => {
+  // Another version, the wrong number of fields, broken percent-encoding, a day out of any calendar: refused.
+  for (const body of ["3,,,,,,,,,", "2,,,,,,,,", "2,,,,,,,,,,", "2", "", "2,,%E9,,,,,,,", "2,,%,,,,,,,", "2,,%C3,,,,,,,", "2,,,zzzzzzzz,,,,,,"]) {
+    assert.equal(open(forged(body)), false, body);
+  }
+  // Fields that make no sense are dropped as stored ones are: blank, too long, a year before 1000.
+  const read = open(forged("2,yes,+,g2f,0,Jo,-zzzz,," + "x".repeat(600) + ",0"));
+  assert.deepEqual(read, { answers: { a: true, b: true }, actions: { a: { who: "", due: "2027-01-05", note: "" }, b: { who: "Jo", due: "", note: "" }, c: { who: "x".repeat(500), due: "1970-01-01", note: "" } } });
+});
+
+test("every day from year 1000 to 9999 goes through the link as it was", () => {
+  for (const due of ["1000-01-01", "1969-12-31", "1970-01-01", "2028-02-29", "9999-12-31"]) {
+    assert.deepEqual(open(share({}, { a: { who: "", due, note: "" } })).actions, { a: { who: "", due, note: "" } }, due);
+  }
 });

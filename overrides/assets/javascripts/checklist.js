@@ -143,10 +143,7 @@
     }).length;
   }
 
-  // #<id>-answers=id1,id2
-  function shareFragment(id, answers) {
-    return "#" + id + "-answers=" + Object.keys(answers).join(",");
-  }
+  // The link before version 2, still opened: #<id>-answers=id1,id2.
   function sharedAnswers(hash, id, byName) {
     var match = new RegExp("^#" + id + "-answers=([a-z0-9,-]*)$").exec(hash);
     if (!match) return null;
@@ -155,6 +152,41 @@
       if (name) shared[name] = true;
     });
     return clean(shared, byName);
+  }
+
+  // #<id>-share=2,<ticked>,<who>,<due: days, base 36>,…,<check>: README, "Share link".
+  function checksum(text, items) {
+    var sum = 7;
+    for (var c of items.map(function (item) { return item.formerly[0] || item.name; }) + text) sum = (sum * 31 + c.charCodeAt(0)) % 2147483647;
+    return sum.toString(36);
+  }
+  function shareFragment(id, items, answers, actions) {
+    var text = [2];
+    items.forEach(function (item) {
+      var a = actions[item.name] || {};
+      text.push(answers[item.name] ? 1 : "", encodeURIComponent(a.who || "").replace(/%20/g, "+"), a.due && (Date.parse(a.due) / 864e5).toString(36));
+    });
+    return "#" + id + "-share=" + text + "," + checksum(text, items);
+  }
+  // null: no link; false: damaged; no actions: an old link.
+  function sharedPlan(hash, id, items, byName) {
+    var answers = sharedAnswers(hash, id, byName);
+    var prefix = "#" + id + "-share=";
+    var parts = hash.slice(prefix.length).split(",");
+    var plan = { answers: {}, actions: {} };
+    if (answers || hash.indexOf(prefix)) return answers && { answers: answers };
+    try {
+      if (parts.pop() !== checksum(parts.join(), items) || parts.shift() !== "2" || parts.length !== 3 * items.length) throw 0;
+      items.forEach(function (item, i) {
+        var due = parts[3 * i + 2] && new Date(parseInt(parts[3 * i + 2], 36) * 864e5).toISOString().slice(0, 10);
+        var action = cleanAction({ who: decodeURIComponent(parts[3 * i + 1].replace(/\+/g, " ")), due: due });
+        if (parts[3 * i]) plan.answers[item.name] = true;
+        if (action) plan.actions[item.name] = action;
+      });
+    } catch (error) {
+      return false;
+    }
+    return plan;
   }
 
   function exported(id, version, state, when) {
@@ -283,7 +315,7 @@
   }
 
   // Stryker disable all: the wiring below is the browser tests'.
-  var logic = { fill, aliases, clean, fromSaved, tally, levelIndex, countTicked, shareFragment, sharedAnswers, exported, imported, isDay, cleanAction, openActions, overdue, dayOf, csv, planRows, icsText, fold, icalendar, cleanSnapshot, stored, compared, MAX_SNAPSHOTS };
+  var logic = { fill, aliases, clean, fromSaved, tally, levelIndex, countTicked, shareFragment, sharedAnswers, sharedPlan, checksum, exported, imported, isDay, cleanAction, openActions, overdue, dayOf, csv, planRows, icsText, fold, icalendar, cleanSnapshot, stored, compared, MAX_SNAPSHOTS };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 
@@ -583,17 +615,19 @@
     }
 
     function shareLink() {
-      return location.href.split("#")[0] + shareFragment(id, answers);
+      return location.href.split("#")[0] + shareFragment(id, items, answers, actions);
     }
     function openShared() {
-      var shared = sharedAnswers(location.hash, id, byName);
-      if (!shared) return;
+      var shared = sharedPlan(location.hash, id, items, byName);
+      if (shared === null) return;
       history.replaceState(null, "", location.href.split("#")[0]);
-      var loaded = fill(s.done_share_loaded, { count: count(shared) });
-      var same = Object.keys(shared).sort().join() === Object.keys(answers).sort().join();
-      if (!count(answers) || same) return replaceWith(shared, actions, loaded);
-      ask(fill(s.confirm_share, { count: count(shared), saved: count(answers) }), s.replace_ok, s.keep_mine, function (yes) {
-        if (yes) replaceWith(shared, actions, loaded);
+      if (!shared) return say(s.error_share);
+      var next = shared.actions || actions;
+      var loaded = fill(s.done_share_loaded, { count: count(shared.answers) });
+      var same = shareFragment(id, items, shared.answers, next) === shareFragment(id, items, answers, actions);
+      if ((!count(answers) && !count(actions)) || same) return replaceWith(shared.answers, next, loaded);
+      ask(fill(s.confirm_share, { count: count(shared.answers), saved: count(answers) }), s.replace_ok, s.keep_mine, function (yes) {
+        if (yes) replaceWith(shared.answers, next, loaded);
         else say(s.done_share_kept);
       });
     }
