@@ -1719,7 +1719,16 @@ def test_share_link_carries_the_plan_to_a_fresh_browser(
         expect(other.locator(".js-checklist-message")).to_have_text(
             fill(STRINGS["fr"]["done_share_loaded"], count=1)
         )
-        expect_saved(other, {"version": 2, "answers": {OPTIONAL[1]: True}, "actions": without_notes})
+        expect_saved(
+            other,
+            {
+                "version": 3,
+                "organization": "",
+                "answers": {OPTIONAL[1]: True},
+                "actions": without_notes,
+                "snapshots": [],
+            },
+        )
         assert ticked(other) == [OPTIONAL[1]]
         expect_plan(other, [ESSENTIAL[0], ESSENTIAL[1]])
         expect(field(other, ESSENTIAL[0], "who")).to_have_value("Émilie Bérubé")
@@ -1754,11 +1763,16 @@ def test_share_link_carries_the_plan_to_a_fresh_browser(
         dialog = other.locator("dialog.js-checklist-dialog")
         dialog.get_by_role("button", name=STRINGS["fr"]["keep_mine"]).click()
         expect(other.locator(".js-checklist-message")).to_have_text(STRINGS["fr"]["done_share_kept"])
-        assert saved(other) == {
-            "version": 2,
-            "answers": {},
-            "actions": {OPTIONAL[2]: {"who": "Moi", "due": "", "note": ""}},
-        }
+        expect_saved(  # the reader's own, kept (in today's format)
+            other,
+            {
+                "version": 3,
+                "organization": "",
+                "answers": {},
+                "actions": {OPTIONAL[2]: {"who": "Moi", "due": "", "note": ""}},
+                "snapshots": [],
+            },
+        )
         traffic.assert_clean()
     finally:
         colleague.close()
@@ -1791,7 +1805,13 @@ def test_tampered_share_link_leaves_good_data_untouched(
     open_checklist(page, url)
     tick(page, [ESSENTIAL[2]])
     actions = fill_three_actions(page)
-    mine = {"version": 2, "answers": {ESSENTIAL[2]: True}, "actions": actions}
+    mine = {
+        "version": 3,
+        "organization": "",
+        "answers": {ESSENTIAL[2]: True},
+        "actions": actions,
+        "snapshots": [],
+    }
     expect_saved(page, mine)
     link = share_link(page, lang)
     for shape, bad in tampered_links(link).items():
