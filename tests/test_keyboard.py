@@ -57,14 +57,15 @@ def open_page(context: BrowserContext, url: str) -> Page:
 # --- The keyboard walk -------------------------------------------------------
 
 
+@ALSO_IN_FIREFOX
 @pytest.mark.parametrize("page_type", list(PAGE_TYPES))
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_focus_stop_is_seen(sized: BrowserContext, site_url: str, lang: str, page_type: str) -> None:
     """Tab, then Shift+Tab, through the whole page: every focus stop is inside the window,
     drawn, not zero-size, and not covered by the sticky header, the "back to top" button or
     a closed drawer (WCAG 2.2: 2.4.3, 2.4.7, 2.4.11)."""
-    page = open_page(sized, url_of(site_url, lang, page_type))
-    forwards, backwards = walk(page), walk(page, backwards=True)
+    url = url_of(site_url, lang, page_type)
+    forwards, backwards = walk(open_page(sized, url)), walk(open_page(sized, url), backwards=True)
     assert len(forwards) > 5 and len(forwards) == len(backwards)
     found = [f"Tab: {stop}" for stop in problems(forwards)] + [
         f"Shift+Tab: {stop}" for stop in problems(backwards)
