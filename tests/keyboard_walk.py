@@ -92,25 +92,24 @@ class Stop:
         return f"{self.problem}{by}: {self.what} at {self.box}"
 
 
-def walk(page: Page, backwards: bool = False) -> list[Stop]:
+def walk(page: Page, backwards: bool = False, from_focus: bool = False) -> list[Stop]:
     """Every focus stop met by pressing Tab (Shift+Tab with `backwards`) from the top of the
-    page until focus comes back to the first stop or leaves the page. Fails on a focus trap.
+    page (`from_focus`: from the focused element, the first stop) until focus comes back to
+    the first stop or leaves the page. Fails on a focus trap.
 
     A walk starts in a tab whose document has focus, as a reader's does: once Tab has left
     the page, Firefox keeps the focus in its own window, and the page's `:focus` styles
     stay off while the keys still move focus inside it (Chromium shows them): the next walk
     would judge a page nobody sees. Walk each direction in a new tab."""
     key = "Shift+Tab" if backwards else "Tab"
-    focused = page.evaluate(
-        "() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
-        " return document.hasFocus(); }"
-    )
-    if not focused:
+    start = "" if from_focus else "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
+    if not page.evaluate(f"() => {{ {start} return document.hasFocus(); }}"):
         raise AssertionError("the page's document has no focus (focus left it): walk in a new tab")
     stops: list[Stop] = []
     seen: set[int] = set()
-    for _ in range(MAX_STOPS):
-        page.keyboard.press(key)
+    for count in range(MAX_STOPS):
+        if count or not from_focus:
+            page.keyboard.press(key)
         found = page.evaluate(_DESCRIBE_FOCUS)
         if found is None or found["id"] in seen:
             return stops
