@@ -102,7 +102,11 @@ def walk(page: Page, backwards: bool = False, from_focus: bool = False) -> list[
     stay off while the keys still move focus inside it (Chromium shows them): the next walk
     would judge a page nobody sees. Walk each direction in a new tab."""
     key = "Shift+Tab" if backwards else "Tab"
-    start = "" if from_focus else "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
+    start = (
+        ""
+        if from_focus
+        else "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
+    )
     if not page.evaluate(f"() => {{ {start} return document.hasFocus(); }}"):
         raise AssertionError("the page's document has no focus (focus left it): walk in a new tab")
     stops: list[Stop] = []
@@ -157,7 +161,9 @@ if __name__ == "__main__":
                         flag: sum(s.problem == flag for s in stops)
                         for flag in ("hidden", "covered", "invisible")
                     }
-                    print(engine, size[0], url, "back" if backwards else "fwd", len(stops), counts, flush=True)
+                    print(
+                        engine, size[0], url, "back" if backwards else "fwd", len(stops), counts, flush=True
+                    )
                     for stop in problems(stops):
                         print("   ", stop)
                     tab.close()
