@@ -1,7 +1,8 @@
 """What a keyboard and a screen reader meet, beyond what axe-core checks: a keyboard walk
 (Tab and Shift+Tab through the whole page) on every page type, in both languages, at a
-desktop's and a phone's width; the phone's menu button by keyboard; the checklist in the
-browser's accessibility tree at load; focus and hover states' contrast."""
+desktop's and a phone's width, in Chromium and Firefox ESR; the phone's menu by keyboard,
+and the walk through it open; the checklist in the browser's accessibility tree at load;
+focus and hover states' contrast."""
 
 from __future__ import annotations
 

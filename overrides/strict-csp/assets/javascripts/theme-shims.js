@@ -382,8 +382,9 @@
   }
 
   // While the drawer is open over the page (below Material's drawer breakpoint), the page
-  // behind it is inert, as behind a modal dialog: Tab goes round the drawer's links instead
-  // of on to the page it covers, and a screen reader reads the drawer alone. Material opens
+  // behind it is inert, as behind a modal dialog: Tab goes from the drawer's last link to
+  // the browser's own controls, not on to the page it covers, and a screen reader reads the
+  // drawer alone. Material opens
   // and closes the drawer by a click on its checkbox (a change event), the overlay included;
   // both stay out of reach of `inert`.
   function makePageInertBehindDrawer($toggle, $drawer) {
