@@ -74,23 +74,6 @@ def test_every_focus_stop_is_seen(sized: BrowserContext, site_url: str, lang: st
     assert found == [], "focus stops a keyboard user cannot see:\n" + "\n".join(found)
 
 
-@ALSO_IN_FIREFOX
-@pytest.mark.parametrize("page_type", ["step", "checklist"])
-def test_going_back_up_never_hides_focus_under_the_header(
-    browser: Browser, site_url: str, page_type: str
-) -> None:
-    """Shift+Tab from the foot of the page, in each engine, at a phone's width: no stop under
-    the header or the "back to top" button that shows while going up."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        page = open_page(context, url_of(site_url, "en", page_type))
-        stops = walk(page, backwards=True)
-        assert len(stops) > 10
-        assert [str(stop) for stop in problems(stops)] == []
-    finally:
-        context.close()
-
-
 # --- The menu on a phone -------------------------------------------------------
 
 
