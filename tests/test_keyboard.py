@@ -67,7 +67,12 @@ def test_every_focus_stop_is_seen(sized: BrowserContext, site_url: str, lang: st
     a closed drawer (WCAG 2.2: 2.4.3, 2.4.7, 2.4.11)."""
     url = url_of(site_url, lang, page_type)
     forwards, backwards = walk(open_page(sized, url)), walk(open_page(sized, url), backwards=True)
-    assert len(forwards) > 5 and len(forwards) == len(backwards)
+    assert len(forwards) > 5 and len(forwards) == len(backwards), (
+        "the two walks met different stops; last met forwards: "
+        + ", ".join(stop.what for stop in forwards[-3:])
+        + "; backwards: "
+        + ", ".join(stop.what for stop in backwards[-3:])
+    )
     found = [f"Tab: {stop}" for stop in problems(forwards)] + [
         f"Shift+Tab: {stop}" for stop in problems(backwards)
     ]
