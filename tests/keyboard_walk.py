@@ -1,7 +1,7 @@
 """A keyboard walk through a page, as a keyboard user makes it: Tab (or Shift+Tab) from
 the top until focus comes back round, and at every focus stop, where the focused element
 is on the screen. Used by tests/test_keyboard.py, and by hand to measure a page
-(`python tests/keyboard_walk.py URL...`)."""
+(`.venv/bin/python tests/keyboard_walk.py [firefox] URL...`)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,11 @@ _DESCRIBE_FOCUS = """async () => {
   const $el = document.activeElement;
   if (!$el || $el === document.body || $el === document.documentElement) return null;
   // Focus starts transitions (Material fades the skip link and the language list in, opens
-  // the search), some a frame later: judge the state they end in.
+  // the search), some a frame later: judge the state they end in, taken at once (waiting
+  // for each link's colour to fade made the walk several times slower).
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const finite = (animation) => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity;
-  await Promise.all(document.getAnimations().filter(finite).map((animation) => animation.finished.catch(() => null)));
+  document.getAnimations().filter(finite).forEach((animation) => animation.finish());
   const ids = (window.__walkIds = window.__walkIds || new WeakMap());
   if (!ids.has($el)) ids.set($el, (window.__walkNext = (window.__walkNext || 0) + 1));
   // A control drawn by a label is seen there: its own, or the one after it (Material's
@@ -91,15 +92,28 @@ class Stop:
         return f"{self.problem}{by}: {self.what} at {self.box}"
 
 
-def walk(page: Page, backwards: bool = False) -> list[Stop]:
+def walk(page: Page, backwards: bool = False, from_focus: bool = False) -> list[Stop]:
     """Every focus stop met by pressing Tab (Shift+Tab with `backwards`) from the top of the
-    page until focus comes back to the first stop or leaves the page. Fails on a focus trap."""
+    page (`from_focus`: from the focused element, the first stop) until focus comes back to
+    the first stop or leaves the page. Fails on a focus trap.
+
+    A walk starts in a tab whose document has focus, as a reader's does: once Tab has left
+    the page, Firefox keeps the focus in its own window, and the page's `:focus` styles
+    stay off while the keys still move focus inside it (Chromium shows them): the next walk
+    would judge a page nobody sees. Walk each direction in a new tab."""
     key = "Shift+Tab" if backwards else "Tab"
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    start = (
+        ""
+        if from_focus
+        else "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
+    )
+    if not page.evaluate(f"() => {{ {start} return document.hasFocus(); }}"):
+        raise AssertionError("the page's document has no focus (focus left it): walk in a new tab")
     stops: list[Stop] = []
     seen: set[int] = set()
-    for _ in range(MAX_STOPS):
-        page.keyboard.press(key)
+    for count in range(MAX_STOPS):
+        if count or not from_focus:
+            page.keyboard.press(key)
         found = page.evaluate(_DESCRIBE_FOCUS)
         if found is None or found["id"] in seen:
             return stops
@@ -122,26 +136,36 @@ def problems(stops: list[Stop]) -> list[Stop]:
 
 
 if __name__ == "__main__":
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
     from playwright.sync_api import sync_playwright
 
-    from conftest import CHROMIUM_ARGS, chromium_path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))  # as pytest's pythonpath
+    from conftest import ENGINES, Engines, wait_for_material
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    # python tests/keyboard_walk.py [chromium|firefox] URL...
+    engine = sys.argv[1] if sys.argv[1] in ENGINES else "chromium"
+    urls = [url for url in sys.argv[1:] if url not in ENGINES]
+    with sync_playwright() as playwright, TemporaryDirectory() as folder:
+        browser = Engines(playwright, Path(folder)).browser(engine)
         for size in ((1280, 800), (390, 844)):
             context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-            tab = context.new_page()
-            for url in sys.argv[1:]:
-                tab.goto(url)
-                tab.locator("link[data-md-bundle=started]").wait_for(state="attached")
+            for url in urls:
                 for backwards in (False, True):
+                    tab = context.new_page()
+                    tab.goto(url)
+                    wait_for_material(tab)
                     stops = walk(tab, backwards)
                     counts = {
                         flag: sum(s.problem == flag for s in stops)
                         for flag in ("hidden", "covered", "invisible")
                     }
-                    print(size[0], url, "back" if backwards else "fwd", len(stops), counts, flush=True)
+                    print(
+                        engine, size[0], url, "back" if backwards else "fwd", len(stops), counts, flush=True
+                    )
                     for stop in problems(stops):
                         print("   ", stop)
+                    tab.close()
             context.close()
         browser.close()

@@ -19,7 +19,8 @@
  *    <link rel="alternate" hreflang>: those point at the twin *page* (on the
  *    public host when site_url is set), so the fetches would fail or leave the
  *    site. The language selector already links to the twin page;
- * 3. makes the header's menu button usable with a keyboard.
+ * 3. makes the header's menu button usable with a keyboard, and the page behind the
+ *    open drawer inert.
  *
  * With the speed switch (extra.strict_csp.speed: data-md-speed on this script; README,
  * "Performance", says what each part buys), in <head> also:
@@ -377,6 +378,36 @@
       $toggle.click();
       $button.focus();
     });
+    makePageInertBehindDrawer($toggle, $nav.closest(".md-sidebar--primary"));
+  }
+
+  // While the drawer is open over the page (below Material's drawer breakpoint), the page
+  // behind it is inert, as behind a modal dialog: Tab goes from the drawer's last link to
+  // the browser's own controls, not on to the page it covers, and a screen reader reads the
+  // drawer alone. Material opens
+  // and closes the drawer by a click on its checkbox (a change event), the overlay included;
+  // both stay out of reach of `inert`.
+  function makePageInertBehindDrawer($toggle, $drawer) {
+    var covered = window.matchMedia("(max-width: 76.234375em)");
+    var made = [];
+    function update() {
+      made.forEach(function ($el) {
+        $el.inert = false;
+      });
+      made = [];
+      if (!$drawer || !$toggle.checked || !covered.matches) return;
+      for (var $el = $drawer; $el.parentElement && $el !== document.body; $el = $el.parentElement) {
+        Array.prototype.forEach.call($el.parentElement.children, function ($other) {
+          if ($other === $el || $other.inert || $other.matches("input, label.md-overlay, script, link, style"))
+            return;
+          $other.inert = true;
+          made.push($other);
+        });
+      }
+    }
+    $toggle.addEventListener("change", update);
+    if (typeof covered.addEventListener === "function") covered.addEventListener("change", update);
+    update();
   }
   document.addEventListener("DOMContentLoaded", function (event) {
     if (!event.isTrusted) return;
