@@ -1638,13 +1638,15 @@ def _line_is(line: str, text: str, nth: int = 1) -> int:
     return [number for number, found in enumerate(text.split("\n"), 1) if found == line][nth - 1]
 
 
-def _refusal(old: str, new: str, message: str, *, at: str, nth: int = 1) -> Any:
+def _refusal(old: str, new: str, message: str, *, at: str | None = None, nth: int = 1) -> Any:
     """A case: ID_LAST with `old` replaced by `new`, refused with `message` on the `nth` line
     that is `at` ({line} in the message; {line:<a line>} for another line of the file)."""
     text = _edit(old, new, ID_LAST)
     for needle in re.findall(r"\{line:([^}]+)\}", message):
         message = message.replace(f"{{line:{needle}}}", str(_line_is(needle, text)))
-    return pytest.param(text, message.replace("{line}", str(_line_is(at, text, nth))), id=new.strip()[:40])
+    if at is not None:
+        message = message.replace("{line}", str(_line_is(at, text, nth)))
+    return pytest.param(text, message, id=new.strip()[:40])
 
 
 ID_REFUSALS = [
@@ -1859,3 +1861,47 @@ def test_guide_anchors_reads_only_the_pages_asked_for(tmp_path: Path) -> None:
         (tmp_path / name).write_text("## A {#a}\n", encoding="utf-8")
     assert cl.guide_anchors(tmp_path, only=["plan.md"]) == {"plan.md": {"fr": {"a": "A"}, "en": {"a": "A"}}}
     assert set(cl.guide_anchors(tmp_path)) == {"plan.md", "other.md"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "message"),
+    [
+        (
+            "    id: first\n",
+            "    id: first\n    titel: x\n",
+            "    titel: x",
+            "section 'first': unknown key 'titel'; allowed keys: id, items, title",
+        ),
+        (
+            "    id: middle\n    recommendation: {fr: Un événement., en: One event.}\n",
+            "    id: middle\n",
+            "  - title: {fr: Moyen, en: Middle}",
+            "level 'middle': missing 'recommendation'",
+        ),
+    ],
+    ids=["section", "level"],
+)
+def test_a_key_at_fault_names_its_section_or_level_by_id(
+    tmp_path: Path, old: str, new: str, at: str, message: str
+) -> None:
+    """Before its id is checked, an entry is named by the id it gives when that id is valid."""
+    text = _edit(old, new, ID_LAST)
+    with pytest.raises(DataFileError) as refused:
+        _load(tmp_path, text)
+    assert str(refused.value) == f"data/demo.yml, line {_line_is(at, text)}, {message}"
+
+
+def test_an_id_taken_as_another_items_old_id_is_refused_on_its_line(tmp_path: Path) -> None:
+    """Readers' saved answers are kept under an old id too: no new item may take it."""
+    text = _edit(
+        "        id: three\n",
+        "        id: old\n",
+        _edit("        id: one\n", "        id: one\n        formerly: [old]\n", ID_LAST),
+    )
+    with pytest.raises(DataFileError) as refused:
+        _load(tmp_path, text)
+    assert str(refused.value) == (
+        f"data/demo.yml, line {_line_is('        id: old', text)}, item 'old': the id 'old' is already used by "
+        f"item 'one' (line {_line_is('        id: one', text)}): readers' saved answers are kept under it; "
+        "choose another id"
+    )
