@@ -47,7 +47,9 @@ MARKER_LIKE = re.compile(r"<!--\s*template.*?-->", re.DOTALL | re.IGNORECASE)
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")
-_HEADING = re.compile(r"^(#{1,3}) (\S.*)$")
+# A heading's words end at its last visible character: spaces an editor cannot see would
+# lengthen its underline in the text file.
+_HEADING = re.compile(r"^(#{1,3}) (\S.*?)\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LONE_STAR = re.compile(r"\*|(?<![\w/])_\w[^_]*_(?!\w)")
@@ -267,7 +269,7 @@ def _check_body(template: TemplateText, template_id: str) -> None:
             raise fail(number, "write lists with '- ' and emphasis as **bold**; other marks show as they are")
         if _RAW_HTML.search(line):
             raise fail(number, "HTML is not allowed in a template; write plain Markdown")
-        if line.startswith(("    ", "\t", "```")):
+        if line.startswith(("    ", "\t", "```")) and line.strip():  # spaces alone: a blank line
             raise fail(number, "indented or code blocks are not allowed; write paragraphs and lists")
         for _, target in _LINK.findall(line):
             if not target.startswith("https://"):

@@ -1651,3 +1651,327 @@ def test_built_page_has_the_whole_checklist_and_no_placeholder(built_site: Built
         gaps = soup.select_one(".js-checklist-gaps h3")
         assert gaps is not None and f"#{gaps['id']}" in toc
         assert all(anchor in toc for anchor in sections), (lang, toc)
+
+
+# --- Every refusal whole, on the line of the key at fault (issue 19, mutation testing) -----
+# VALID writes each entry's `id` first, on the entry's own line; here it comes after the
+# title or label, so an error on the id's line and one on the entry's line differ.
+
+
+def _id_last(text: str = VALID) -> str:
+    for old, new in [
+        ("id: demo\nschema_version: 1\n", "schema_version: 1\nid: demo\n"),
+        (
+            "  - id: first\n    title:\n      fr: Premier\n      en: First\n",
+            "  - title:\n      fr: Premier\n      en: First\n    id: first\n",
+        ),
+        (
+            "      - id: one\n        label:\n          fr: Un\n          en: One\n",
+            "      - label:\n          fr: Un\n          en: One\n        id: one\n",
+        ),
+        (
+            "      - id: two\n        label:\n          fr: Deux\n          en: Two\n",
+            "      - label:\n          fr: Deux\n          en: Two\n        id: two\n",
+        ),
+        (
+            "  - id: high\n    title: {fr: Haut, en: High}\n",
+            "  - title: {fr: Haut, en: High}\n    id: high\n",
+        ),
+        (
+            "  - id: middle\n    title: {fr: Moyen, en: Middle}\n",
+            "  - title: {fr: Moyen, en: Middle}\n    id: middle\n",
+        ),
+    ]:
+        text = _edit(old, new, text)
+    return _edit(
+        "levels:\n",
+        "  - title: {fr: Second, en: Second}\n"
+        "    id: second\n"
+        "    items:\n"
+        "      - label: {fr: Trois, en: Three}\n"
+        "        id: three\n"
+        "        action: {fr: Faire trois, en: Do three}\n"
+        "        link: https://example.org/three\n"
+        "        weight: 1\n"
+        "        essential: false\n"
+        "levels:\n",
+        text,
+    )
+
+
+ID_LAST = _id_last()
+NOT_A_SLUG = "is not valid; use lowercase letters, digits and single hyphens (for example: owner-named)"
+
+
+def _line_is(line: str, text: str, nth: int = 1) -> int:
+    """The number of the `nth` line of `text` that is exactly `line`."""
+    return [number for number, found in enumerate(text.split("\n"), 1) if found == line][nth - 1]
+
+
+def _refusal(old: str, new: str, message: str, *, at: str | None = None, nth: int = 1) -> Any:
+    """A case: ID_LAST with `old` replaced by `new`, refused with `message` on the `nth` line
+    that is `at` ({line} in the message; {line:<a line>} for another line of the file)."""
+    text = _edit(old, new, ID_LAST)
+    for needle in re.findall(r"\{line:([^}]+)\}", message):
+        message = message.replace(f"{{line:{needle}}}", str(_line_is(needle, text)))
+    if at is not None:
+        message = message.replace("{line}", str(_line_is(at, text, nth)))
+    return pytest.param(text, message, id=new.strip()[:40])
+
+
+ID_REFUSALS = [
+    _refusal("id: demo\n", "id: Demo\n", f"line {{line}}: the id 'Demo' {NOT_A_SLUG}", at="id: Demo"),
+    _refusal(
+        "id: demo\n",
+        "id: other\n",
+        "line {line}: id 'other' must match the file name (demo.yml)",
+        at="id: other",
+    ),
+    _refusal(
+        "schema_version: 1\nid: demo\n",
+        "id: demo\nschema_version: 2\n",
+        "line {line}: schema_version must be 1, not 2",
+        at="schema_version: 2",
+    ),
+    _refusal(
+        "    id: first\n",
+        "    id: First\n",
+        f"line {{line}}, section 1: the section id 'First' {NOT_A_SLUG}",
+        at="    id: First",
+    ),
+    _refusal(
+        "    id: second\n",
+        "    id: one\n",
+        "line {line}, section 'one': the section id 'one' is already used by item 'one' (line {line:        id: one}): "
+        "both would have the id 'demo-one' in the page; choose another id",
+        at="    id: one",
+    ),
+    _refusal(
+        "        id: two\n",
+        "        id: second-title\n",
+        "line {line}, section 'second': the id of a section's title 'second-title' is already used by item "
+        "'second-title' (line {line:        id: second-title}): both would have the id 'demo-second-title' in "
+        "the page; choose another id",
+        at="    id: second",
+    ),
+    _refusal(
+        "        id: three\n",
+        "        id: first\n",
+        "line {line}, item 'first': the id 'first' is already used by section 'first' (line {line:    id: first}): "
+        "both would have the id 'demo-first' in the page; choose another id",
+        at="        id: first",
+    ),
+    _refusal(
+        "        id: three\n",
+        "        id: first-title\n",
+        "line {line}, item 'first-title': the id 'first-title' is already used by the title of section 'first' "
+        "(line {line:    id: first}): both would have the id 'demo-first-title' in the page; choose another id",
+        at="        id: first-title",
+    ),
+    _refusal(
+        "        id: three\n",
+        "        id: one-hint\n",
+        "line {line}, item 'one-hint': the id 'one-hint' is already used by the help of item 'one' "
+        "(line {line:        id: one}): both would have the id 'demo-one-hint' in the page; choose another id",
+        at="        id: one-hint",
+    ),
+    _refusal(
+        "        id: one\n",
+        "        id: two-due\n",
+        "line {line}, item 'two': the id of date field 'two-due' is already used by item 'two-due' "
+        "(line {line:        id: two-due}): both would have the id 'demo-two-due' in the page; choose another id",
+        at="        id: two",
+    ),
+    _refusal(
+        "        id: three\n",
+        "        id: two\n",
+        "line {line}, item 'two': the id 'two' is already used by item 'two' (line {line:        id: two}): "
+        "both would have the id 'demo-two' in the page; choose another id",
+        at="        id: two",
+        nth=2,
+    ),
+    _refusal(
+        "    id: middle\n",
+        "    id: Middle\n",
+        f"line {{line}}, level 2: the level id 'Middle' {NOT_A_SLUG}",
+        at="    id: Middle",
+    ),
+    _refusal(
+        "    id: middle\n",
+        "    id: high\n",
+        "line {line}, level 'high': the level id 'high' is used twice",
+        at="    id: high",
+        nth=2,
+    ),
+    _refusal(
+        "  - title:\n      fr: Premier\n      en: First\n    id: first\n",
+        "  - id: first\n    title: Premier\n",
+        "line {line}, section 'first': the title must be one line per language (fr, en)",
+        at="    title: Premier",
+    ),
+    _refusal(
+        "      - label:\n          fr: Un\n          en: One\n",
+        "      - label: Un\n",
+        "line {line}, item 'one': the label must be one line per language (fr, en)",
+        at="      - label: Un",
+    ),
+    _refusal(
+        "link: plan.md#budget",
+        "link: ' '",
+        "line {line}, item 'one': link must be the guide page it points to, like 'plan.md#crisis-plan'",
+        at="        link: ' '",
+    ),
+    _refusal(
+        "link: plan.md#budget",
+        "link: 5",
+        "line {line}, item 'one': link must be the guide page it points to, like 'plan.md#crisis-plan'",
+        at="        link: 5",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), ID_REFUSALS)
+def test_each_refusal_is_whole_and_on_the_line_of_the_key_at_fault(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    """An id, a title or a link at fault is named on its own line, not its entry's first."""
+    with pytest.raises(DataFileError) as refused:
+        _load(tmp_path, text)
+    assert str(refused.value) == f"data/demo.yml, {message}"
+
+
+def test_a_file_that_is_not_a_set_of_keys_is_refused_whole(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError) as refused:
+        _load(tmp_path, "- id: demo\n")
+    assert str(refused.value) == "data/demo.yml, line 1: the file must be a set of 'key: value' lines"
+
+
+def test_a_file_loaded_without_a_name_is_named_by_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "demo.yml"
+    path.write_text("- id: demo\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"^{re.escape(str(path))}, line 1: "):
+        cl.load_checklist(path)
+    strings = tmp_path / "strings.yml"
+    strings.write_text("- a\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"^{re.escape(str(strings))}, line 1: "):
+        cl.load_strings(strings)
+
+
+def test_strings_without_a_language_are_refused_whole(tmp_path: Path) -> None:
+    text = _strings_text().split("en:")[0]
+    with pytest.raises(DataFileError) as refused:
+        _strings(tmp_path, text)
+    assert str(refused.value) == "data/strings.yml, line 1: missing English text: add an 'en:' block"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        (
+            "plan_filename",
+            "plan.csv",
+            "plan_filename must be lowercase ASCII letters, digits and hyphens, without an extension "
+            "(.csv and .ics are added), like 'readiness-plan', not 'plan.csv'",
+        ),
+        ("csv_separator", "|", "csv_separator must be ',' or ';' (what Excel expects in that language)"),
+    ],
+)
+def test_a_file_name_or_separator_at_fault_is_refused_whole_on_its_line(
+    tmp_path: Path, key: str, value: str, problem: str
+) -> None:
+    text = _strings_text(english={key: value})
+    line = _line_of(f'  {key}: "{value}', text)
+    with pytest.raises(DataFileError) as refused:
+        _strings(tmp_path, text)
+    assert str(refused.value) == f"data/strings.yml, line {line}, English strings (en): {problem}"
+
+
+def test_a_link_without_an_address_from_the_page_is_refused_naming_the_first(tmp_path: Path) -> None:
+    checklist = _load(tmp_path, VALID)
+    with pytest.raises(cl.ChecklistError) as refused:
+        cl.render_checklist(checklist, checklist_strings(), "fr", {})
+    assert str(refused.value) == "data/demo.yml: no address for the link 'plan.md#budget'"
+
+
+@pytest.mark.parametrize(
+    ("known", "listed"), [(["readiness", "audit"], "audit, readiness"), ([], "none")], ids=["some", "none"]
+)
+def test_a_marker_for_a_missing_checklist_lists_those_that_exist(known: list[str], listed: str) -> None:
+    with pytest.raises(cl.ChecklistError) as refused:
+        cl.check_markers("# Page\n\n<!-- checklist: nothing -->\n", "docs/page.fr.md", known)
+    assert str(refused.value) == (
+        "docs/page.fr.md, line 3: the marker asks for the checklist 'nothing', which does not exist "
+        f"(checklists: {listed}; each is a file in docs/data/checklists/)"
+    )
+
+
+def test_a_marker_not_written_exactly_is_refused_whole() -> None:
+    with pytest.raises(cl.ChecklistError) as refused:
+        cl.check_markers("Texte.\n  <!-- checklist: readiness -->\n", "docs/page.fr.md", ["readiness"], 4)
+    assert str(refused.value) == (
+        "docs/page.fr.md, line 5: write the checklist marker exactly as <!-- checklist: readiness --> "
+        "(with the checklist's id), in lowercase, at the start of a line of its own, with a blank line "
+        "before and after it; found: <!-- checklist: readiness -->"
+    )
+
+
+def test_a_page_id_clashing_with_a_later_checklist_is_named() -> None:
+    """The page's ids stay taken after a first checklist that does not share them."""
+    rendered = {"first": '<div id="first-x"></div>', "second": '<div id="budget"></div>'}
+    assert cl.clashing_ids({"budget"}, rendered) == {"second": ["budget"]}
+
+
+def test_heading_ids_read_a_heading_first_after_the_front_matter_and_with_a_link() -> None:
+    page = "---\ntitle: Plan\n---\n## Le [budget](plan.md) {#budget}\n"
+    assert cl.heading_ids(page) == {"budget": "Le budget"}
+
+
+def test_guide_anchors_reads_only_the_pages_asked_for(tmp_path: Path) -> None:
+    for name in ("plan.fr.md", "plan.en.md", "other.fr.md", "other.en.md"):
+        (tmp_path / name).write_text("## A {#a}\n", encoding="utf-8")
+    assert cl.guide_anchors(tmp_path, only=["plan.md"]) == {"plan.md": {"fr": {"a": "A"}, "en": {"a": "A"}}}
+    assert set(cl.guide_anchors(tmp_path)) == {"plan.md", "other.md"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "message"),
+    [
+        (
+            "    id: first\n",
+            "    id: first\n    titel: x\n",
+            "    titel: x",
+            "section 'first': unknown key 'titel'; allowed keys: id, items, title",
+        ),
+        (
+            "    id: middle\n    recommendation: {fr: Un événement., en: One event.}\n",
+            "    id: middle\n",
+            "  - title: {fr: Moyen, en: Middle}",
+            "level 'middle': missing 'recommendation'",
+        ),
+    ],
+    ids=["section", "level"],
+)
+def test_a_key_at_fault_names_its_section_or_level_by_id(
+    tmp_path: Path, old: str, new: str, at: str, message: str
+) -> None:
+    """Before its id is checked, an entry is named by the id it gives when that id is valid."""
+    text = _edit(old, new, ID_LAST)
+    with pytest.raises(DataFileError) as refused:
+        _load(tmp_path, text)
+    assert str(refused.value) == f"data/demo.yml, line {_line_is(at, text)}, {message}"
+
+
+def test_an_id_taken_as_another_items_old_id_is_refused_on_its_line(tmp_path: Path) -> None:
+    """Readers' saved answers are kept under an old id too: no new item may take it."""
+    text = _edit(
+        "        id: three\n",
+        "        id: old\n",
+        _edit("        id: one\n", "        id: one\n        formerly: [old]\n", ID_LAST),
+    )
+    with pytest.raises(DataFileError) as refused:
+        _load(tmp_path, text)
+    assert str(refused.value) == (
+        f"data/demo.yml, line {_line_is('        id: old', text)}, item 'old': the id 'old' is already used by "
+        f"item 'one' (line {_line_is('        id: one', text)}): readers' saved answers are kept under it; "
+        "choose another id"
+    )

@@ -37,14 +37,18 @@ from document_templates import (
     DOWNLOAD_FOLDERS,
     LABEL_KEYS,
     UTF8_BOM,
+    DocumentTemplate,
     Download,
     Labels,
+    Table,
     TemplateError,
+    TemplateText,
     download_link,
     download_path,
     downloads,
     insert_templates,
     load_templates,
+    parse_template,
     plain_text,
     render_html,
     size_label,
@@ -103,9 +107,21 @@ label: {label}
 """
 
 
-def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
+@pytest.fixture(autouse=True)
+def _renderings_made_afresh() -> None:
+    """Each test makes its downloads and HTML anew: the caches would hand back what an
+    earlier test made (equal templates hash alike), and `make mutation`, which forks each
+    mutant's run from a process that ran every test once, would see the unmutated code."""
+    downloads.cache_clear()
+    render_html.cache_clear()
+
+
+def _folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (tmp_path / name).write_bytes(text)
+        else:
+            (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -120,10 +136,15 @@ def _pair(template: str = GOOD_TEXT, **fields: str) -> dict[str, str]:
 
 
 def test_every_template_exists_in_both_languages() -> None:
-    """The five templates of issue 17, each with a French and an English version."""
-    assert set(TEMPLATES) == EXPECTED
-    for template in TEMPLATES.values():
+    """The five templates of issue 17, each with a French and an English version, loaded
+    here (not only as this file is imported) so that a change to loading shows."""
+    templates = load_templates(TEMPLATES_DIR, label=LABEL)
+    assert set(templates) == EXPECTED
+    for template in templates.values():
         assert set(template.texts) == set(LANGUAGES)
+        assert [template.text(lang).source for lang in LANGUAGES] == [
+            f"{LABEL}/{template.id}.{lang}.md" for lang in LANGUAGES
+        ]
 
 
 def _download(template_id: str, lang: str, file_format: str) -> Download:
@@ -380,6 +401,529 @@ def test_an_unknown_or_malformed_marker_names_the_page_and_line() -> None:
             source="docs/plan.fr.md",
             labels=LABELS["fr"],
         )
+
+
+# --- Every refusal, whole: the file, the line, the template and the words an editor reads
+
+
+def _with(old: str, new: str, lang: str = "fr", template: str = GOOD_TEXT) -> dict[str, str | bytes]:
+    """`_pair(template)` with `old` replaced by `new` in one language's file."""
+    files: dict[str, str | bytes] = dict(_pair(template))
+    name = f"essai.{lang}.md"
+    text = files[name]
+    assert isinstance(text, str) and old in text
+    files[name] = text.replace(old, new)
+    return files
+
+
+FRONT = "file: essai.txt\nlabel: Télécharger\n"
+ROW_WITHOUT_END = "| A | B\n| --- | --- |\n| 1 | 2 |"
+STYLE = "write lists with '- ' and emphasis as **bold**; other marks show as they are"
+CODE = "indented or code blocks are not allowed; write paragraphs and lists"
+NO_RULE = "a table needs a header row, then a '| --- | --- |' line, then its rows"
+MISSING = (
+    "(the download's file name, e.g. 'file: moderation-policy.txt'; "
+    "the link's words, e.g. 'label: Download the moderation policy')"
+)
+# In GOOD_TEXT's French file: the front matter on lines 1-4, the title on line 6,
+# "Un paragraphe." on line 8, "- un autre point." on line 13.
+REFUSALS = [
+    # The file's name, its bytes, the folder
+    pytest.param(
+        {"Essai.fr.md": GOOD_TEXT},
+        "t/Essai.fr.md: name the file <id>.fr.md or <id>.en.md, the id in lowercase letters, digits "
+        "and hyphens (for example: moderation-policy.fr.md)",
+        id="id-in-capitals",
+    ),
+    pytest.param(
+        {**_pair(), "essai.de.md": GOOD_TEXT},
+        "t/essai.de.md: name the file <id>.fr.md or <id>.en.md, the id in lowercase letters, digits "
+        "and hyphens (for example: moderation-policy.fr.md)",
+        id="a-third-language",
+    ),
+    pytest.param(
+        {**_pair(), "essai.fr.md": b"\xff---\n"},
+        "t/essai.fr.md, template 'essai': cannot read the file as UTF-8 "
+        "('utf-8' codec can't decode byte 0xff in position 0: invalid start byte)",
+        id="not-utf-8",
+    ),
+    # The front matter
+    pytest.param(
+        _with("---\n" + FRONT + "---\n", ""),
+        "t/essai.fr.md, line 1, template 'essai': start the file with a front matter: "
+        "'---', 'file:', 'label:', '---'",
+        id="no-front-matter",
+    ),
+    pytest.param(
+        _with(FRONT, "file: essai.txt\nfile: autre.txt\nlabel: Télécharger\n"),
+        "t/essai.fr.md, line 3, template 'essai': the key 'file' is given twice",
+        id="key-twice",
+    ),
+    pytest.param(
+        _with("label: Télécharger", "label: Télécharger: le modèle"),
+        "t/essai.fr.md, line 3, template 'essai': the front matter is not valid YAML",
+        id="yaml-error-at-its-line",
+    ),
+    pytest.param(
+        _with("label: Télécharger", "label: Télé\x07charger"),
+        "t/essai.fr.md, line 1, template 'essai': the front matter is not valid YAML",
+        id="yaml-error-without-a-line",
+    ),
+    pytest.param(
+        _with(FRONT, "- essai.txt\n- Télécharger\n"),
+        "t/essai.fr.md, line 2, template 'essai': the front matter must be 'key: value' lines",
+        id="a-list-not-keys",
+    ),
+    pytest.param(
+        _with("label:", "titre: x\nlabel:"),
+        "t/essai.fr.md, line 3, template 'essai': unknown key 'titre'; a template's front matter "
+        "has only: file, label",
+        id="unknown-key",
+    ),
+    pytest.param(
+        _with("label: Télécharger", "label:"),
+        f"t/essai.fr.md, line 3, template 'essai': missing 'label:' {MISSING}",
+        id="label-empty",
+    ),
+    pytest.param(
+        _with("label: Télécharger\n", ""),
+        f"t/essai.fr.md, line 2, template 'essai': missing 'label:' {MISSING}",
+        id="label-absent",
+    ),
+    pytest.param(
+        _with("file: essai.txt", "file: Essai.txt"),
+        "t/essai.fr.md, line 2, template 'essai': the file name 'Essai.txt' is not valid; use "
+        "lowercase letters, digits and hyphens, ending in .txt or .csv",
+        id="file-name",
+    ),
+    # The title
+    pytest.param(
+        _with("# Essai", "Essai"),
+        "t/essai.fr.md, line 5, template 'essai': after the front matter, give the template its "
+        "title: '# Title'",
+        id="no-title",
+    ),
+    pytest.param(
+        {**_pair(), "essai.fr.md": "---\n" + FRONT + "---\n"},
+        "t/essai.fr.md, line 5, template 'essai': after the front matter, give the template its "
+        "title: '# Title'",
+        id="nothing-after-the-front-matter",
+    ),
+    # The body's Markdown
+    pytest.param(
+        _with("Un paragraphe.", "# Un second titre"),
+        "t/essai.fr.md, line 8, template 'essai': only the first heading may be a '# ' title; "
+        "use '## ' for a section",
+        id="second-title",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "#### Trop bas"),
+        "t/essai.fr.md, line 8, template 'essai': a template's headings go down to '###'; use '##' or '###'",
+        id="heading-too-deep",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "Un *mot*."),
+        f"t/essai.fr.md, line 8, template 'essai': {STYLE}",
+        id="italics",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "+ un point"),
+        f"t/essai.fr.md, line 8, template 'essai': {STYLE}",
+        id="plus-list",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "Prix : 10 € * "),
+        f"t/essai.fr.md, line 8, template 'essai': {STYLE}",
+        id="stray-star",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "**Attention**_ici_"),
+        f"t/essai.fr.md, line 8, template 'essai': {STYLE}",
+        id="underscores-after-bold",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "Un <b>mot</b>."),
+        "t/essai.fr.md, line 8, template 'essai': HTML is not allowed in a template; write plain Markdown",
+        id="html",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "    du code"),
+        f"t/essai.fr.md, line 8, template 'essai': {CODE}",
+        id="indented",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "\tdu code"), f"t/essai.fr.md, line 8, template 'essai': {CODE}", id="tab"
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "```"), f"t/essai.fr.md, line 8, template 'essai': {CODE}", id="fence"
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "Voir [le plan](plan.md)."),
+        "t/essai.fr.md, line 8, template 'essai': the link 'plan.md' only works on the site; a download "
+        "needs a full https:// address",
+        id="site-link",
+    ),
+    # Tables
+    pytest.param(
+        _with("Un paragraphe.", ROW_WITHOUT_END),
+        "t/essai.fr.md, line 8, template 'essai': a table row starts and ends with '|'",
+        id="row-without-end",
+    ),
+    pytest.param(
+        _with("- un autre point.\n", "- un autre point.\n\n| Jour | Fait |\n| --- | --- |\n| Lundi | X\n"),
+        "t/essai.fr.md, line 17, template 'essai': a table row starts and ends with '|'",
+        id="last-row-without-end",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "| A | B |\n| --- | --- |\n| 1 \\| 2 | 3 |"),
+        "t/essai.fr.md, line 10, template 'essai': a table cell cannot hold '|'",
+        id="escaped-bar",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "| A | B |\n| 1 | 2 |\n| 3 | 4 |"),
+        f"t/essai.fr.md, line 8, template 'essai': {NO_RULE}",
+        id="no-rule",
+    ),
+    pytest.param(
+        _with("Un paragraphe.", "| A | B |\n| --- | --- |"),
+        f"t/essai.fr.md, line 8, template 'essai': {NO_RULE}",
+        id="no-rows",
+    ),
+    pytest.param(
+        _with("- un autre point.", "| A |  |\n| --- | --- |\n| 1 | 2 |"),
+        "t/essai.fr.md, line 13, template 'essai': every column needs a name in the header row",
+        id="unnamed-column-after-a-list",
+    ),
+    pytest.param(
+        {
+            **_pair(GOOD_TABLE, file="essai.csv"),
+            "essai.fr.md": GOOD_TABLE.format(file="essai.csv", label="T", title="E", cell="x")
+            + "\n| Date | Sujet |\n| --- | --- |\n| 2027-01-06 | y |\n",
+        },
+        "t/essai.fr.md, line 8, template 'essai': a .csv template holds its title and one table, nothing else",
+        id="csv-of-two-tables",
+    ),
+    # The two languages, and the templates together
+    pytest.param({}, "t: no template found: add <id>.fr.md and <id>.en.md", id="empty-folder"),
+    pytest.param(
+        _with("file: test.txt", "file: test.csv", lang="en", template=GOOD_TABLE),
+        "t/essai.en.md, line 2, template 'essai': the download is .txt in French but .csv in English; "
+        "use one format",
+        id="two-formats",
+    ),
+    pytest.param(
+        _with("## Une section", "### Une section", lang="en"),
+        "t/essai.en.md, template 'essai': the French and English versions differ in shape "
+        "(['##'] against ['###']); give both the same headings and tables, in the same order",
+        id="heading-levels-differ",
+    ),
+    pytest.param(
+        _with(
+            "| Date | Sujet |\n| --- | --- |\n| 2027-01-05 | Été |",
+            "| Date | Sujet | Qui |\n| --- | --- | --- |\n| 2027-01-05 | Summer | Léa |",
+            lang="en",
+            template=GOOD_TABLE,
+        ),
+        "t/essai.en.md, template 'essai': the French and English versions differ in shape "
+        "(['table of 2 columns'] against ['table of 3 columns']); give both the same headings and "
+        "tables, in the same order",
+        id="table-columns-differ",
+    ),
+    pytest.param(
+        _pair() | {name.replace("essai", "autre"): text for name, text in _pair().items()},
+        "t/essai.fr.md, line 2, template 'essai': the file name 'essai.txt' is already a download of 'autre'",
+        id="one-download-for-two",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "message"), REFUSALS)
+def test_each_refusal_names_file_line_and_template(
+    tmp_path: Path, files: dict[str, str | bytes], message: str
+) -> None:
+    """What stops the build reads, whole, as the editor will: which file, which line, which
+    template, what to change."""
+    with pytest.raises(TemplateError) as refused:
+        load_templates(_folder(tmp_path, files), label="t")
+    assert str(refused.value) == message
+
+
+# --- What an editor may write, and what readers get from it -------------------------------
+
+
+def _both(
+    tmp_path: Path, body: str, *, file: str = "essai.txt", label: str = "Télécharger"
+) -> DocumentTemplate:
+    """One template whose French and English files share `body` (a title, then Markdown)."""
+    front = f"---\nfile: {file}\nlabel: {label}\n---\n\n"
+    english = front.replace("essai", "test")
+    folder = _folder(tmp_path, {"essai.fr.md": front + body, "essai.en.md": english + body})
+    return load_templates(folder, label="t")["essai"]
+
+
+def test_windows_line_ends_read_as_any_others(tmp_path: Path) -> None:
+    """A file saved with CRLF (Windows' Notepad) loads as the same template."""
+    unix, windows = tmp_path / "unix", tmp_path / "windows"
+    unix.mkdir()
+    windows.mkdir()
+    crlf = {name: text.replace("\n", "\r\n") for name, text in _pair().items()}
+    assert load_templates(_folder(windows, crlf), label="t") == load_templates(
+        _folder(unix, _pair()), label="t"
+    )
+
+
+def test_a_windows_text_parses_as_any_other() -> None:
+    """parse_template given CRLF text (load_templates reads with universal newlines)."""
+    text = _pair()["essai.fr.md"]
+    assert parse_template(text.replace("\n", "\r\n"), "t/x", "x") == parse_template(text, "t/x", "x")
+
+
+def test_spaces_an_editor_cannot_see_change_nothing(tmp_path: Path) -> None:
+    """A blank line holding spaces is a blank line, not an indented block; spaces after a
+    heading do not lengthen its underline."""
+    body = "# Essai\n\nUn.\n    \n## Une section  \n\nDeux.\n"
+    text = _both(tmp_path, body).text("fr")
+    assert plain_text(text).split("\r\n")[3:] == ["Un.", "", "Une section", "-----------", "", "Deux.", ""]
+    assert "<h3>Une section</h3>" in render_html(text, LABELS["fr"])
+
+
+def test_the_words_of_the_front_matter_are_kept_spaces_tidied(tmp_path: Path) -> None:
+    text = _both(tmp_path, "# Essai\n\nUn paragraphe.\n", label="Télécharger   le  modèle").text("fr")
+    assert (text.file, text.label, text.title) == ("essai.txt", "Télécharger le modèle", "Essai")
+
+
+def test_a_network_named_x_keeps_its_x(tmp_path: Path) -> None:
+    """The body's first and last characters are text like any other, even an X."""
+    body = "# Essai\n\nX (ex-Twitter) change ses règles.\n\n## Une section\n\nPubliez aussi sur X\n"
+    text = _both(tmp_path, body).text("fr")
+    assert text.body == "X (ex-Twitter) change ses règles.\n\n## Une section\n\nPubliez aussi sur X\n"
+    assert plain_text(text).split("\r\n")[3:] == [
+        "X (ex-Twitter) change ses règles.",
+        "",
+        "Une section",
+        "-----------",
+        "",
+        "Publiez aussi sur X",
+        "",
+    ]
+    assert "<p>Publiez aussi sur X</p>" in render_html(text, LABELS["fr"])
+
+
+def test_a_template_of_a_title_only_loads(tmp_path: Path) -> None:
+    text = _both(tmp_path, "# Essai\n").text("fr")
+    assert plain_text(text) == "Essai\r\n=====\r\n"
+
+
+def test_a_table_may_end_rows_with_spaces_space_its_dashes_and_hug_its_bars(tmp_path: Path) -> None:
+    """Spaces after a row's last bar, a rule of spaced dashes, no space around a cell: each
+    reads as the table the editor means, in both languages' shape too."""
+    front = "---\nfile: {}\nlabel: L\n---\n\n# Essai\n\n"
+    folder = _folder(
+        tmp_path,
+        {
+            "essai.fr.md": front.format("essai.txt") + "| Jour | Fait |   \n| - - - | - - - |\n|Lundi|X|\n",
+            "essai.en.md": front.format("test.txt") + "| Day | Done |\n| --- | --- |\n| Monday | X |\n",
+        },
+    )
+    template = load_templates(folder, label="t")["essai"]
+    assert tables(template.text("fr")) == [Table(("Jour", "Fait"), (("Lundi", "X"),))]
+    assert plain_text(template.text("fr")).split("\r\n")[3:] == [
+        "Jour  | Fait",
+        "------+-----",
+        "Lundi | X",
+        "",
+    ]
+
+
+def test_labels_are_the_words_given() -> None:
+    labels = Labels.of({"unit": "Ko", "or": "ou"})
+    assert (labels["unit"], labels["or"]) == ("Ko", "ou")
+
+
+def test_each_template_gives_its_files_under_its_own_names(tmp_path: Path) -> None:
+    """A text template: its .txt. A table: a workbook, then the CSV, named from `file`. Two
+    templates with their own names load side by side."""
+    values = {"label": "L", "title": "Autre", "cell": "x"}
+    table = {
+        "autre.fr.md": GOOD_TABLE.format(file="bilan-2.csv", **values),
+        "autre.en.md": GOOD_TABLE.format(file="report-2.csv", **values),
+    }
+    templates = load_templates(_folder(tmp_path, _pair() | table), label="t")
+    names = {
+        (template_id, lang): [(d.file, d.format) for d in downloads(t.text(lang), LABELS[lang])]
+        for template_id, t in templates.items()
+        for lang in LANGUAGES
+    }
+    assert names == {
+        ("essai", "fr"): [("essai.txt", "txt")],
+        ("essai", "en"): [("test.txt", "txt")],
+        ("autre", "fr"): [("bilan-2.xlsx", "xlsx"), ("bilan-2.csv", "csv")],
+        ("autre", "en"): [("report-2.xlsx", "xlsx"), ("report-2.csv", "csv")],
+    }
+    (text,) = downloads(templates["essai"].text("fr"), LABELS["fr"])
+    assert text.content == UTF8_BOM + plain_text(templates["essai"].text("fr")).encode("utf-8")
+    assert downloads(templates["autre"].text("fr"), LABELS["fr"])[1].content == (
+        UTF8_BOM + b"Date,Sujet\r\n2027-01-05,x\r\n"
+    )
+
+
+def test_the_tables_of_a_template_not_checked_yet_name_file_and_line() -> None:
+    """A template made without load_templates (another hook, a test) still gets a located error."""
+    text = TemplateText("t/x.fr.md", "x.txt", "L", "T", "Un.\n\n| A | B |\n| 1 | 2 |\n", body_line=7)
+    with pytest.raises(TemplateError) as refused:
+        tables(text)
+    assert str(refused.value) == f"t/x.fr.md, line 9: {NO_RULE}"
+
+
+BLOCKS = """# Titre
+
+Intro sans ligne vide :
+- un
+- deux
+Suite du texte
+sur deux lignes.
+### Détail
+1. premier
+2. second
+Fin.
+| A | B | C |
+| --- | --- | --- |
+| **gras** | [lien](https://example.org) | c |
+"""
+
+
+def test_blocks_need_no_blank_line_between_them_in_the_text_file(tmp_path: Path) -> None:
+    """A list, a heading or a table ends the paragraph above it; a `###` heading is
+    underlined with dots, a `##` with dashes; a numbered list is numbered."""
+    assert plain_text(_both(tmp_path, BLOCKS).text("fr")).split("\r\n") == [
+        "Titre",
+        "=====",
+        "",
+        "Intro sans ligne vide :",
+        "",
+        "- un",
+        "- deux",
+        "",
+        "Suite du texte sur deux lignes.",
+        "",
+        "Détail",
+        "······",
+        "",
+        "1. premier",
+        "2. second",
+        "",
+        "Fin.",
+        "",
+        "A    | B                          | C",
+        "-----+----------------------------+--",
+        "gras | lien (https://example.org) | c",
+        "",
+    ]
+
+
+def test_blocks_need_no_blank_line_between_them_on_the_page(tmp_path: Path) -> None:
+    """The same blocks in the page's frame; a text template's table has data cells only."""
+    assert render_html(_both(tmp_path, BLOCKS).text("fr"), LABELS["fr"]).split("\n") == [
+        '<div class="admonition note mdx-template">',
+        '<p class="admonition-title">Titre</p>',
+        "<p>Intro sans ligne vide :</p>",
+        "<ul><li>un</li><li>deux</li></ul>",
+        "<p>Suite du texte sur deux lignes.</p>",
+        "<h4>Détail</h4>",
+        "<ol><li>premier</li><li>second</li></ol>",
+        "<p>Fin.</p>",
+        "<table>",
+        '<thead><tr><th scope="col">A</th><th scope="col">B</th><th scope="col">C</th></tr></thead>',
+        '<tbody><tr><td><strong>gras</strong></td><td><a href="https://example.org">lien</a></td>'
+        "<td>c</td></tr></tbody>",
+        "</table>",
+        "</div>",
+    ]
+
+
+def test_a_spreadsheet_is_shown_a_row_per_column_on_the_page(tmp_path: Path) -> None:
+    """Each column heads its row; each example row becomes a column, numbered; cells keep
+    their bold and links, escaped."""
+    body = (
+        "# Calendrier\n\n| Date | Sujet |\n| --- | --- |\n| 2027-01-05 | Été |\n"
+        "| 2027-01-12 | **Bilan** [Q&R](https://example.org/?a=1&b=2) |\n"
+    )
+    html = render_html(_both(tmp_path, body, file="essai.csv").text("fr"), LABELS["fr"])
+    assert html.split("\n")[2:-1] == [
+        "<table>",
+        '<thead><tr><th scope="col">Colonne</th><th scope="col">Exemple 1</th>'
+        '<th scope="col">Exemple 2</th></tr></thead>',
+        '<tbody><tr><th scope="row">Date</th><td>2027-01-05</td><td>2027-01-12</td></tr>'
+        '<tr><th scope="row">Sujet</th><td>Été</td><td><strong>Bilan</strong> '
+        '<a href="https://example.org/?a=1&amp;b=2">Q&amp;R</a></td></tr></tbody>',
+        "</table>",
+    ]
+
+
+def test_a_block_marker_becomes_the_link_then_the_template_between_the_page_lines() -> None:
+    """In the page's language, its words included (the calendar's "Column", "Example 1")."""
+    template = TEMPLATES["editorial-calendar"]
+    page = insert_templates(
+        "Avant.\n<!-- template: editorial-calendar -->\nAprès.",
+        TEMPLATES,
+        "en",
+        "modeles.md",
+        source="x",
+        labels=LABELS["en"],
+    )
+    assert page.split("\n") == [
+        "Avant.",
+        "",
+        download_link(template, "en", "modeles.md", LABELS["en"]),
+        "",
+        *render_html(template.text("en"), LABELS["en"]).split("\n"),
+        "",
+        "Après.",
+    ]
+
+
+def test_a_download_marker_becomes_the_link_inside_its_sentence() -> None:
+    page = insert_templates(
+        "Lire\net <!-- template-download: monthly-report --> ici.",
+        TEMPLATES,
+        "fr",
+        "guide/plan.md",
+        source="x",
+        labels=LABELS["fr"],
+    )
+    link = download_link(TEMPLATES["monthly-report"], "fr", "guide/plan.md", LABELS["fr"])
+    assert link.startswith("[Télécharger le bilan mensuel (fichier texte, ") and "](../modeles/" in link
+    assert page == f"Lire\net {link} ici."
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "<!-- template: nothing-here -->",
+            "docs/plan.fr.md, line 12: no template 'nothing-here'; the templates are: editorial-calendar, "
+            "holding-statement, moderation-policy, monthly-report, staff-guidelines",
+        ),
+        (
+            "Voir <!-- templates: x --> ici.",
+            "docs/plan.fr.md, line 12: the marker '<!-- templates: x -->' is not understood; write "
+            "'<!-- template: <id> -->' alone on its line, or '<!-- template-download: <id> -->' inside "
+            "a sentence",
+        ),
+    ],
+)
+def test_a_wrong_marker_is_refused_whole(line: str, message: str) -> None:
+    with pytest.raises(TemplateError) as refused:
+        insert_templates(
+            f"# Plan\n\n{line}\n",
+            TEMPLATES,
+            "fr",
+            "plan.md",
+            source="docs/plan.fr.md",
+            labels=LABELS["fr"],
+            first_line=10,
+        )
+    assert str(refused.value) == message
 
 
 # --- In a page ---------------------------------------------------------------------

@@ -170,3 +170,21 @@ def test_mark_client_config_root_changes_the_first_config_only() -> None:
     assert mark_client_config_root(html) == _config_script({"base": SITE_ROOT_MARKER}) + _config_script(
         {"base": "/"}
     )
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [("enX", "enX/en/"), ("/enX/", "/enX/en/"), ("/guides/X/", "/guides/X/en/")],
+)
+def test_rebase_client_config_tells_the_folder_from_one_named_alike(base: str, expected: str) -> None:
+    """A folder whose name only starts like the language's, or ends in an X, is another folder."""
+    assert _config_of(rebase_client_config(_config_script({"base": base}), "en")) == {"base": expected}
+
+
+def test_preload_bundle_turns_the_first_bundle_script_only() -> None:
+    """A page has one bundle script; were there a second, it would stay a script."""
+    script = '<script src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    html = preload_bundle(script + script, "x.js")
+    assert html == (
+        '<link rel="preload" as="script" fetchpriority="low" data-md-bundle href="x.js">' + script
+    )
