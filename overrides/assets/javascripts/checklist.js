@@ -10,9 +10,7 @@
 
   // As hooks/checklist.py's fill.
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return has(values, name) ? String(values[name]) : match;
-    });
+    return template.replace(/\{(\w+)\}/g, (match, name) => (Object.hasOwn(values, name) ? String(values[name]) : match));
   }
 
   // Current and former ids to the current id.
@@ -30,15 +28,12 @@
   function isObject(value) {
     return !!value && typeof value === "object" && !Array.isArray(value);
   }
-  function has(object, name) {
-    return Object.prototype.hasOwnProperty.call(object, name);
-  }
 
   function clean(raw, byName) {
     var result = {};
     if (isObject(raw)) {
       Object.keys(raw).forEach(function (name) {
-        if (raw[name] === true && has(byName, name)) result[byName[name]] = true;
+        if (raw[name] === true && Object.hasOwn(byName, name)) result[byName[name]] = true;
       });
     }
     return result;
@@ -92,7 +87,7 @@
     if (from > 1 && !isObject(data.actions)) state.damaged = true;
     else if (from > 1) {
       Object.keys(data.actions).forEach(function (name) {
-        if (!has(byName, name)) return;
+        if (!Object.hasOwn(byName, name)) return;
         var action = cleanAction(data.actions[name]);
         if (JSON.stringify(action) !== JSON.stringify(data.actions[name])) state.damaged = true;
         if (action) state.actions[byName[name]] = action;
@@ -129,12 +124,9 @@
     return result;
   }
 
+  // The first level reached; none before the first answer.
   function levelIndex(levels, result) {
-    if (result.done === 0) return -1;
-    for (var i = 0; i < levels.length; i += 1) {
-      if (result.score >= levels[i].minScore && (result.essentialsDone || !levels[i].requiresEssentials)) return i;
-    }
-    return -1;
+    return result.done ? levels.findIndex((level) => result.score >= level.minScore && (result.essentialsDone || !level.requiresEssentials)) : -1;
   }
 
   function countTicked(names, answers) {
@@ -230,21 +222,14 @@
     };
   }
 
-  function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  // Ticking an item marks its action done.
+  // Ticking an item marks its action done. Essential first, then by date (none: last);
+  // the sort is stable: ties keep the checklist's order.
   function openActions(items, answers, actions) {
+    var time = (entry) => Date.parse(entry.action.due) || Infinity;
     return items
-      .map(function (item, index) {
-        return { item: item, action: actions[item.name], index: index };
-      })
-      .filter(function (entry) {
-        return entry.action && answers[entry.item.name] !== true;
-      })
-      .sort(function (a, b) {
-        return b.item.essential - a.item.essential || compare(a.action.due || "~", b.action.due || "~") || a.index - b.index;
-      });
+      .map((item) => ({ item: item, action: actions[item.name] }))
+      .filter((entry) => entry.action && answers[entry.item.name] !== true)
+      .sort((a, b) => b.item.essential - a.item.essential || time(a) - time(b));
   }
   function overdue(due, today) {
     return !!due && due < today;
