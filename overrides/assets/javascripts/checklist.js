@@ -44,9 +44,13 @@
   function cleanText(value, size) {
     return typeof value === "string" ? value.trim().slice(0, size) : "";
   }
+  // A time (ms since 1970, UTC) as its day, "2026-12-05".
+  function isoDay(time) {
+    return new Date(time).toISOString().slice(0, 10);
+  }
   function isDay(text) {
     var time = Date.parse(text + "T00:00Z");
-    return /^[1-9]\d{3}-\d\d-\d\d$/.test(text) && time === time && new Date(time).toISOString().slice(0, 10) === text;
+    return /^[1-9]\d{3}-\d\d-\d\d$/.test(text) && time === time && isoDay(time) === text;
   }
   function cleanAction(raw) {
     if (!isObject(raw)) return null;
@@ -168,9 +172,9 @@
     try {
       if (parts.pop() !== checksum(parts.join(), items) || parts.shift() !== "2" || parts.length !== 3 * items.length) throw 0;
       items.forEach((item, i) => {
-        var due = parts[3 * i + 2] && new Date(parseInt(parts[3 * i + 2], 36) * 864e5).toISOString().slice(0, 10);
-        var action = cleanAction({ who: decodeURIComponent(parts[3 * i + 1].replace(/\+/g, " ")), due: due });
-        if (parts[3 * i]) plan.answers[item.name] = true;
+        var [ticked, who, days] = parts.slice(3 * i, 3 * i + 3);
+        var action = cleanAction({ who: decodeURIComponent(who.replace(/\+/g, " ")), due: days && isoDay(parseInt(days, 36) * 864e5) });
+        if (ticked) plan.answers[item.name] = true;
         if (action) plan.actions[item.name] = action;
       });
     } catch (error) {
@@ -231,7 +235,7 @@
     return !!due && due < today;
   }
   function dayOf(date) {
-    return new Date(date - date.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+    return isoDay(date - date.getTimezoneOffset() * 6e4);
   }
 
   // The byte order mark makes Excel read UTF-8.
@@ -276,14 +280,13 @@
     entries.forEach((entry) => {
       var a = entry.action;
       if (!a.due) return;
-      var end = new Date(Date.parse(a.due) + 864e5).toISOString();
       var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.note, entry.item.href].filter(Boolean);
       lines.push(
         "BEGIN:VEVENT",
         "UID:" + id + "-" + entry.item.name + "@" + host,
         "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + a.due.replace(/-/g, ""),
-        "DTEND;VALUE=DATE:" + end.replace(/-/g, "").slice(0, 8),
+        "DTEND;VALUE=DATE:" + isoDay(Date.parse(a.due) + 864e5).replace(/-/g, ""),
         "SUMMARY:" + icsText(entry.item.text),
         "DESCRIPTION:" + icsText(about.join("\n")),
         "END:VEVENT"
@@ -354,7 +357,7 @@
     var items = Array.from($inputs, ($input, i) => ({
         $plan: $plans[i],
         name: $input.name,
-        weight: Number($input.getAttribute("data-weight")) || 1,
+        weight: Number($input.getAttribute("data-weight")),
         essential: $input.hasAttribute("data-essential"),
         formerly: ($input.getAttribute("data-formerly") || "").split(" "),
       }));
@@ -394,7 +397,7 @@
       return saved;
     }
     function state() {
-      return { organization: organization, answers: answers, actions: actions, snapshots: snapshots };
+      return { organization, answers, actions, snapshots };
     }
     function adopt(next) {
       organization = next.organization;
