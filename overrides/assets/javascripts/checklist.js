@@ -581,9 +581,6 @@
       say(message);
     }
 
-    function shareLink() {
-      return location.href.split("#")[0] + shareFragment(id, items, answers, actions);
-    }
     function openShared() {
       var shared = sharedPlan(location.hash, id, items, byName);
       if (shared === null) return;
@@ -686,7 +683,7 @@
       window.print();
     });
     on("share", () => {
-      $shareUrl.value = shareLink();
+      $shareUrl.value = location.href.split("#")[0] + shareFragment(id, items, answers, actions);
       show($q("share-output"));
       $shareUrl.focus();
       $shareUrl.select();
