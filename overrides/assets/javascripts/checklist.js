@@ -533,7 +533,7 @@
       var started = result.done > 0;
       $q("start").hidden = started;
       var index = levelIndex(levels, result);
-      var current = $levels[index] || null;
+      var current = $levels[index];
       $levels.forEach(($level) => {
         $level.hidden = $level !== current;
         $level.classList.toggle("mdx-checklist__level--current", $level === current);
@@ -544,8 +544,8 @@
       $gaps.hidden = !started || result.done === result.total;
       $root.classList.toggle("mdx-checklist--complete", result.done === result.total);
       showPlan();
-      if (changedSection && $to.value === "now") showComparison();
       if (changedSection) {
+        if ($to.value === "now") showComparison();
         announce.push(overall);
         if (current) announce.push(fill(s.status_level, { level: levels[index].title }));
         $q("live").textContent = announce.join(" ");
