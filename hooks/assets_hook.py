@@ -1,7 +1,7 @@
 """MkDocs hook: the site's scripts and stylesheets as the pages load them.
 
 - the site's own scripts and stylesheets get a hash in their name, for long caching, and
-  ship without their whole-line comments (not vendor/ files, which keep their licence);
+  ship minified (not vendor/ files, which keep their licence);
 - the offline copy ships the local iframe-worker shim, not Material's CDN copy.
 
 Thin adapter over hosting_core.py; each built file is copied once (by path, time, size).

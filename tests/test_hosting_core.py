@@ -213,38 +213,36 @@ def test_mark_site_root_leaves_other_attributes() -> None:
     assert mark_site_root(html) == html
 
 
-def test_shipped_source_drops_whole_line_comments_and_indentation() -> None:
-    """Comments that fill their lines go, and every line's indentation; code, a comment after
-    code, a licence and text that only looks like a comment (in a string) stay."""
+def test_shipped_source_minifies_a_script_and_keeps_its_licence() -> None:
+    """Comments go (on their own lines or after code) and the spaces between tokens; a
+    licence (`/*! … */`) and text that only looks like a comment (in a string) stay."""
     script = (
         "/*\n * Why this file exists.\n */\n(function () {\n  // why this line\n"
-        '  var url = "https://example.org/"; // kept: after code\n'
-        "  /* one line */\n  var a = 1; /* kept */ var b = 2;\n"
-        "  /* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
+        '  var url = "https://example.org/"; // after code\n'
+        "  /* one line */\n  var a = 1; /* inside */ var b = 2;\n/*! licence */\n})();\n"
     )
     assert shipped_source("x.js", script) == (
-        "(function () {\n"
-        'var url = "https://example.org/"; // kept: after code\n'
-        "var a = 1; /* kept */ var b = 2;\n"
-        "/* a */ var c = 3; /* b */\n/*! licence */\n})();\n"
+        '(function(){var url="https://example.org/";var a=1;var b=2;/*! licence */})();'
     )
 
 
 def test_shipped_source_in_a_stylesheet_keeps_double_slashes() -> None:
-    """In CSS `//` is no comment; `/* … */` lines go, and the indentation."""
+    """In CSS `//` is no comment; `/* … */` goes, and the spaces; other files stay as they are."""
     css = "/* Why. */\n.a {\n  background: url(//x/y.png);\n  /* why */\n  color: red;\n}\n"
-    assert shipped_source("x.css", css) == ".a {\nbackground: url(//x/y.png);\ncolor: red;\n}\n"
+    assert shipped_source("x.css", css) == ".a{background:url(//x/y.png);color:red}"
     assert shipped_source("x.svg", css) == css
 
 
 def test_shipped_source_keeps_the_spaces_that_are_part_of_a_string() -> None:
-    """A line continued by a backslash keeps the next line's spaces (they are in the string);
-    a script with a template literal keeps all its indentation."""
+    """Spaces inside a string, a line continued by a backslash or a template literal stay
+    (in CSS the backslash and newline of a continued string are no part of it: they go)."""
     continued = '.a::after {\n  content: "one \\\n    two";\n}\n'
-    assert shipped_source("x.css", continued) == '.a::after {\ncontent: "one \\\n    two";\n}\n'
-    assert shipped_source("x.js", '  var s = "a \\\n  b";\n') == 'var s = "a \\\n  b";\n'
-    template = "var s = `a\n  b`;\n  var t = 1;\n"
-    assert shipped_source("x.js", template) == template
+    assert shipped_source("x.css", continued) == '.a::after{content:"one     two"}'
+    assert shipped_source("x.js", '  var s = "a \\\n  b";\n') == 'var s="a \\\n  b";'
+    assert (
+        shipped_source("x.js", "var s = `a\n  b  ${ c }`;\n  var t = 1;\n")
+        == "var s=`a\n  b  ${ c }`;var t=1;"
+    )
 
 
 SITE_SCRIPTS = sorted(

@@ -3,7 +3,7 @@
 
 1. checklist.js + checklist.css as readers download them, gzipped (budget: 8 KiB together,
    issue 21): the files as the build ships them (hosting_core.shipped_source, the very
-   function the build applies: no whole-line comment, no indentation); the sources' size
+   function the build applies: minified by rjsmin and rcssmin); the sources' size
    is printed beside them.
 2. Time to restore 100 saved answers with 100 actions and 5 snapshots and show the
    result, the action plan and the comparison in Chromium (budget: 10 ms): a generated

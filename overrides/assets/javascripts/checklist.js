@@ -10,17 +10,15 @@
 
   // As hooks/checklist.py's fill.
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return has(values, name) ? String(values[name]) : match;
-    });
+    return template.replace(/\{(\w+)\}/g, (match, name) => (Object.hasOwn(values, name) ? String(values[name]) : match));
   }
 
   // Current and former ids to the current id.
   function aliases(items) {
     var byName = {};
-    items.forEach(function (item) {
+    items.forEach((item) => {
       byName[item.name] = item.name;
-      (item.formerly || []).forEach(function (old) {
+      (item.formerly || []).forEach((old) => {
         if (old) byName[old] = item.name;
       });
     });
@@ -30,15 +28,12 @@
   function isObject(value) {
     return !!value && typeof value === "object" && !Array.isArray(value);
   }
-  function has(object, name) {
-    return Object.prototype.hasOwnProperty.call(object, name);
-  }
 
   function clean(raw, byName) {
     var result = {};
     if (isObject(raw)) {
-      Object.keys(raw).forEach(function (name) {
-        if (raw[name] === true && has(byName, name)) result[byName[name]] = true;
+      Object.keys(raw).forEach((name) => {
+        if (raw[name] === true && Object.hasOwn(byName, name)) result[byName[name]] = true;
       });
     }
     return result;
@@ -49,15 +44,19 @@
   function cleanText(value, size) {
     return typeof value === "string" ? value.trim().slice(0, size) : "";
   }
+  // A time (ms since 1970, UTC) as its day, "2026-12-05".
+  function isoDay(time) {
+    return new Date(time).toISOString().slice(0, 10);
+  }
   function isDay(text) {
     var time = Date.parse(text + "T00:00Z");
-    return /^[1-9]\d{3}-\d\d-\d\d$/.test(text) && time === time && new Date(time).toISOString().slice(0, 10) === text;
+    return /^[1-9]\d{3}-\d\d-\d\d$/.test(text) && time === time && isoDay(time) === text;
   }
   function cleanAction(raw) {
     if (!isObject(raw)) return null;
     var action = {};
     var said = false;
-    FIELDS.forEach(function (field) {
+    FIELDS.forEach((field) => {
       var value = cleanText(raw[field], 500);
       action[field] = field !== "due" || isDay(value) ? value : "";
       said = said || !!action[field];
@@ -91,15 +90,15 @@
     var state = { organization: "", answers: from ? clean(data.answers, byName) : {}, actions: {}, snapshots: [], damaged: data !== null && !from };
     if (from > 1 && !isObject(data.actions)) state.damaged = true;
     else if (from > 1) {
-      Object.keys(data.actions).forEach(function (name) {
-        if (!has(byName, name)) return;
+      Object.keys(data.actions).forEach((name) => {
+        if (!Object.hasOwn(byName, name)) return;
         var action = cleanAction(data.actions[name]);
         if (JSON.stringify(action) !== JSON.stringify(data.actions[name])) state.damaged = true;
         if (action) state.actions[byName[name]] = action;
       });
     }
     if (from > 2) {
-      (Array.isArray(data.snapshots) ? data.snapshots : [null]).forEach(function (raw) {
+      (Array.isArray(data.snapshots) ? data.snapshots : [null]).forEach((raw) => {
         var snapshot = cleanSnapshot(raw, byName);
         if (snapshot && state.snapshots.length < MAX_SNAPSHOTS) state.snapshots.push(snapshot);
         else state.damaged = true;
@@ -115,7 +114,7 @@
     var result = { done: 0, total: items.length, score: 0, essentialsDone: true };
     var weight = 0;
     var weightDone = 0;
-    items.forEach(function (item) {
+    items.forEach((item) => {
       var w = item.weight || 1;
       weight += w;
       if (answers[item.name] === true) {
@@ -129,18 +128,13 @@
     return result;
   }
 
+  // The first level reached; none before the first answer.
   function levelIndex(levels, result) {
-    if (result.done === 0) return -1;
-    for (var i = 0; i < levels.length; i += 1) {
-      if (result.score >= levels[i].minScore && (result.essentialsDone || !levels[i].requiresEssentials)) return i;
-    }
-    return -1;
+    return result.done ? levels.findIndex((level) => result.score >= level.minScore && (result.essentialsDone || !level.requiresEssentials)) : -1;
   }
 
   function countTicked(names, answers) {
-    return names.filter(function (name) {
-      return answers[name] === true;
-    }).length;
+    return names.filter((name) => answers[name] === true).length;
   }
 
   // The link before version 2, still opened: #<id>-answers=id1,id2.
@@ -148,7 +142,7 @@
     var match = new RegExp("^#" + id + "-answers=([a-z0-9,-]*)$").exec(hash);
     if (!match) return null;
     var shared = {};
-    match[1].split(",").forEach(function (name) {
+    match[1].split(",").forEach((name) => {
       if (name) shared[name] = true;
     });
     return clean(shared, byName);
@@ -157,12 +151,12 @@
   // #<id>-share=2,<ticked>,<who>,<due: days, base 36>,…,<check>: README, "Share link".
   function checksum(text, items) {
     var sum = 7;
-    for (var c of items.map(function (item) { return item.formerly[0] || item.name; }) + text) sum = (sum * 31 + c.charCodeAt(0)) % 2147483647;
+    for (var c of items.map((item) => item.formerly[0] || item.name) + text) sum = (sum * 31 + c.charCodeAt(0)) % 2147483647;
     return sum.toString(36);
   }
   function shareFragment(id, items, answers, actions) {
     var text = [2];
-    items.forEach(function (item) {
+    items.forEach((item) => {
       var a = actions[item.name] || {};
       text.push(answers[item.name] ? 1 : "", encodeURIComponent(a.who || "").replace(/%20/g, "+"), a.due && (Date.parse(a.due) / 864e5).toString(36));
     });
@@ -177,10 +171,10 @@
     if (answers || hash.indexOf(prefix)) return answers && { answers: answers };
     try {
       if (parts.pop() !== checksum(parts.join(), items) || parts.shift() !== "2" || parts.length !== 3 * items.length) throw 0;
-      items.forEach(function (item, i) {
-        var due = parts[3 * i + 2] && new Date(parseInt(parts[3 * i + 2], 36) * 864e5).toISOString().slice(0, 10);
-        var action = cleanAction({ who: decodeURIComponent(parts[3 * i + 1].replace(/\+/g, " ")), due: due });
-        if (parts[3 * i]) plan.answers[item.name] = true;
+      items.forEach((item, i) => {
+        var [ticked, who, days] = parts.slice(3 * i, 3 * i + 3);
+        var action = cleanAction({ who: decodeURIComponent(who.replace(/\+/g, " ")), due: days && isoDay(parseInt(days, 36) * 864e5) });
+        if (ticked) plan.answers[item.name] = true;
         if (action) plan.actions[item.name] = action;
       });
     } catch (error) {
@@ -219,50 +213,39 @@
     return {
       before: side(before),
       after: side(after),
-      sections: sections.map(function (section) {
+      sections: sections.map((section) => {
         function gained(from, to) {
-          return section.names.filter(function (name) {
-            return to[name] === true && from[name] !== true;
-          });
+          return section.names.filter((name) => to[name] === true && from[name] !== true);
         }
         return { before: countTicked(section.names, before), after: countTicked(section.names, after), gained: gained(before, after), lost: gained(after, before) };
       }),
     };
   }
 
-  function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  // Ticking an item marks its action done.
+  // Ticking an item marks its action done. Essential first, then by date (none: last);
+  // the sort is stable: ties keep the checklist's order.
   function openActions(items, answers, actions) {
+    var time = (entry) => Date.parse(entry.action.due) || Infinity;
     return items
-      .map(function (item, index) {
-        return { item: item, action: actions[item.name], index: index };
-      })
-      .filter(function (entry) {
-        return entry.action && answers[entry.item.name] !== true;
-      })
-      .sort(function (a, b) {
-        return b.item.essential - a.item.essential || compare(a.action.due || "~", b.action.due || "~") || a.index - b.index;
-      });
+      .map((item) => ({ item: item, action: actions[item.name] }))
+      .filter((entry) => entry.action && answers[entry.item.name] !== true)
+      .sort((a, b) => b.item.essential - a.item.essential || time(a) - time(b));
   }
   function overdue(due, today) {
     return !!due && due < today;
   }
   function dayOf(date) {
-    return new Date(date - date.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+    return isoDay(date - date.getTimezoneOffset() * 6e4);
   }
 
   // The byte order mark makes Excel read UTF-8.
   function csv(rows, separator) {
-    var lines = rows.map(function (row) {
-      return '"' + row.join("\0").replace(/"/g, '""').split("\0").join('"' + separator + '"') + '"';
-    });
+    var lines = rows.map((row) => '"' + row.join("\0").replace(/"/g, '""').split("\0").join('"' + separator + '"') + '"');
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
   function planRows(entries, s, today) {
     var rows = [[s.csv_action, s.essential, s.plan_who, s.plan_due, s.plan_overdue, s.plan_note, s.csv_link]];
-    entries.forEach(function (entry) {
+    entries.forEach((entry) => {
       var a = entry.action;
       var item = entry.item;
       rows.push([item.text, item.essential ? s.csv_yes : "", a.who, a.due, overdue(a.due, today) ? s.csv_yes : "", a.note, item.href]);
@@ -294,17 +277,16 @@
   function icalendar(entries, s, id, host, now) {
     var stamp = now.toISOString().replace(/[-:]|\.\d+/g, "");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mdx-checklist//" + id + "//EN"];
-    entries.forEach(function (entry) {
+    entries.forEach((entry) => {
       var a = entry.action;
       if (!a.due) return;
-      var end = new Date(Date.parse(a.due) + 864e5).toISOString();
       var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.note, entry.item.href].filter(Boolean);
       lines.push(
         "BEGIN:VEVENT",
         "UID:" + id + "-" + entry.item.name + "@" + host,
         "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + a.due.replace(/-/g, ""),
-        "DTEND;VALUE=DATE:" + end.replace(/-/g, "").slice(0, 8),
+        "DTEND;VALUE=DATE:" + isoDay(Date.parse(a.due) + 864e5).replace(/-/g, ""),
         "SUMMARY:" + icsText(entry.item.text),
         "DESCRIPTION:" + icsText(about.join("\n")),
         "END:VEVENT"
@@ -354,7 +336,7 @@
     document.body.appendChild($link);
     $link.click();
     $link.remove();
-    setTimeout(function () {
+    setTimeout(() => {
       URL.revokeObjectURL(url);
     }, 1000);
   }
@@ -372,43 +354,30 @@
     var s = JSON.parse($q("strings").textContent);
     var $inputs = $root.querySelectorAll(".js-checklist-input");
     var $plans = $root.querySelectorAll(".js-checklist-plan-item");
-    var items = Array.from($inputs, function ($input, i) {
-      return {
+    var items = Array.from($inputs, ($input, i) => ({
         $plan: $plans[i],
         name: $input.name,
-        weight: Number($input.getAttribute("data-weight")) || 1,
+        weight: Number($input.getAttribute("data-weight")),
         essential: $input.hasAttribute("data-essential"),
         formerly: ($input.getAttribute("data-formerly") || "").split(" "),
-      };
-    });
-    var sections = Array.from($root.querySelectorAll(".js-checklist-section"), function ($el) {
-      return {
+      }));
+    var sections = Array.from($root.querySelectorAll(".js-checklist-section"), ($el) => ({
         $el: $el,
         $status: $el.querySelector(".js-checklist-section-status"),
         title: $el.querySelector(".js-checklist-section-title").textContent,
-        names: Array.from($el.querySelectorAll(".js-checklist-input"), function ($input) {
-          return $input.name;
-        }),
-      };
-    });
+        names: Array.from($el.querySelectorAll(".js-checklist-input"), ($input) => $input.name),
+      }));
     var $levels = $root.querySelectorAll(".js-checklist-level");
-    var levels = Array.from($levels, function ($level) {
-      return {
+    var levels = Array.from($levels, ($level) => ({
         title: $level.querySelector(".js-checklist-level-title").textContent,
         minScore: Number($level.getAttribute("data-min-score")),
         requiresEssentials: $level.hasAttribute("data-requires-essentials"),
-      };
-    });
+      }));
     var $gaps = $q("gaps");
     var $gapItems = $gaps.querySelectorAll("[data-item]");
-    var $message = $q("message");
-    var $live = $q("live");
     var $dialog = $q("dialog");
     var $file = $q("file");
-    var $shareOut = $q("share-output");
     var $shareUrl = $q("share-url");
-    var $form = $q("form");
-    var $planList = $q("plan").querySelector("ol");
     var $org = $q("organization");
     var $name = $q("snapshot-name");
     var $snapshots = $q("snapshot-list");
@@ -428,7 +397,7 @@
       return saved;
     }
     function state() {
-      return { organization: organization, answers: answers, actions: actions, snapshots: snapshots };
+      return { organization, answers, actions, snapshots };
     }
     function adopt(next) {
       organization = next.organization;
@@ -444,11 +413,11 @@
       $el.hidden = false;
     }
     function say(text) {
-      $message.textContent = text;
+      $q("message").textContent = text;
     }
 
     function plan() {
-      return openActions(items, answers, actions).map(function (entry) {
+      return openActions(items, answers, actions).map((entry) => {
         entry.item.text = entry.item.$plan.getAttribute("data-action");
         entry.item.href = entry.item.$plan.parentNode.querySelector(".mdx-checklist__hint a").href;
         return entry;
@@ -459,7 +428,7 @@
       var today = dayOf(new Date());
       // Built apart, then put in the page at once.
       var $list = document.createDocumentFragment();
-      entries.forEach(function (entry) {
+      entries.forEach((entry) => {
         var a = entry.action;
         var $li = add($list, "li", "");
         $li.dataset.item = entry.item.name;
@@ -470,14 +439,14 @@
         var about = [a.who && fill(s.plan_who_line, { who: a.who }), a.due && fill(s.plan_due_line, { date: a.due }), a.note];
         add($li, "p", about.filter(Boolean).join(" · "));
       });
-      $planList.replaceChildren($list);
+      $q("plan").querySelector("ol").replaceChildren($list);
       showDates(today);
       $q("plan-empty").hidden = entries.length > 0;
       $q("plan-actions").hidden = !entries.length;
     }
     // The organization's name above each date: on the plan and the printout.
     function showDates(today) {
-      $root.querySelectorAll(".js-checklist-org-name").forEach(function ($el) {
+      $root.querySelectorAll(".js-checklist-org-name").forEach(($el) => {
         $el.textContent = organization;
       });
       $q("plan-date").textContent = fill(s.plan_date, { date: today });
@@ -486,7 +455,7 @@
 
     function showSnapshots() {
       $snapshots.textContent = $from.textContent = $to.textContent = "";
-      snapshots.forEach(function (snapshot, i) {
+      snapshots.forEach((snapshot, i) => {
         var text = fill(s.snapshot_option, { name: snapshot.name, date: snapshot.taken });
         var $button = add(add($snapshots, "li", text), "button", fill(s.snapshot_delete, { name: snapshot.name }), "md-button");
         $button.dataset.snapshot = i;
@@ -501,28 +470,26 @@
     function showComparison() {
       if (!snapshots.length) return;
       var result = compared(items, levels, sections, (snapshots[$from.value] || state()).answers, (snapshots[$to.value] || state()).answers);
-      [result.before, result.after].forEach(function (side, i) {
+      [result.before, result.after].forEach((side, i) => {
         var texts = {
           name: [$from, $to][i].selectedOptions[0].text,
           score: fill(s.compare_score_value, side),
           level: (levels[side.level] || { title: s.compare_no_level }).title,
           done: fill(s.section_status, side),
         };
-        Object.keys(texts).forEach(function (name) {
-          $root.querySelectorAll(".js-checklist-compare-" + name)[i].textContent = texts[name];
-        });
+        for (var name in texts) $root.querySelectorAll(".js-checklist-compare-" + name)[i].textContent = texts[name];
       });
       var $list = $q("compare-sections");
       $list.textContent = "";
-      result.sections.forEach(function (change, i) {
+      result.sections.forEach((change, i) => {
         var section = sections[i];
         if (!change.gained.length && !change.lost.length) return;
         var $li = add($list, "li", fill(s.compare_section, Object.assign({ section: section.title, total: section.names.length }, change)));
-        [change.gained, change.lost].forEach(function (names, lost) {
+        [change.gained, change.lost].forEach((names, lost) => {
           if (!names.length) return;
           add($li, "p", lost ? s.compare_lost : s.compare_gained);
           var $items = add($li, "ul", "");
-          names.forEach(function (name) {
+          names.forEach((name) => {
             add($items, "li", document.getElementById(id + "-" + name).nextElementSibling.firstChild.textContent.trim());
           });
         });
@@ -531,13 +498,13 @@
 
     // An action's fields are filled when its disclosure opens: 300 fields cost milliseconds.
     function fillFields() {
-      $plans.forEach(function ($details) {
+      $plans.forEach(($details) => {
         if ($details.open) fillAction($details);
       });
     }
     function fillAction($details) {
       var action = actions[$details.getAttribute("data-item")] || {};
-      $details.querySelectorAll("[data-field]").forEach(function ($field) {
+      $details.querySelectorAll("[data-field]").forEach(($field) => {
         var value = action[$field.getAttribute("data-field")] || "";
         if ($field.value !== value) $field.value = value;
       });
@@ -546,12 +513,12 @@
     function update(changedSection) {
       var result = tally(items, answers);
       var announce = [];
-      items.forEach(function (item, i) {
+      items.forEach((item, i) => {
         var on = answers[item.name] === true;
         if ($inputs[i].checked !== on) $inputs[i].checked = on;
         if (item.$plan.hidden !== on) item.$plan.hidden = on;
       });
-      sections.forEach(function (section) {
+      sections.forEach((section) => {
         var values = { done: countTicked(section.names, answers), total: section.names.length };
         var text = fill(s.section_status, values);
         if (section.$status.textContent !== text) section.$status.textContent = text;
@@ -566,28 +533,28 @@
       var started = result.done > 0;
       $q("start").hidden = started;
       var index = levelIndex(levels, result);
-      var current = $levels[index] || null;
-      $levels.forEach(function ($level) {
+      var current = $levels[index];
+      $levels.forEach(($level) => {
         $level.hidden = $level !== current;
         $level.classList.toggle("mdx-checklist__level--current", $level === current);
       });
-      $gapItems.forEach(function ($li) {
+      $gapItems.forEach(($li) => {
         $li.hidden = answers[$li.getAttribute("data-item")] === true;
       });
       $gaps.hidden = !started || result.done === result.total;
       $root.classList.toggle("mdx-checklist--complete", result.done === result.total);
       showPlan();
-      if (changedSection && $to.value === "now") showComparison();
       if (changedSection) {
+        if ($to.value === "now") showComparison();
         announce.push(overall);
         if (current) announce.push(fill(s.status_level, { level: levels[index].title }));
-        $live.textContent = announce.join(" ");
+        $q("live").textContent = announce.join(" ");
       }
     }
 
     function ask(text, ok, cancel, then) {
       // Its question, then its two buttons.
-      $dialog.querySelectorAll("p, button").forEach(function ($el, i) {
+      $dialog.querySelectorAll("p, button").forEach(($el, i) => {
         $el.textContent = [text, ok, cancel][i];
       });
       pending = then;
@@ -595,7 +562,7 @@
       $dialog.showModal();
       $dialog.querySelector(".js-checklist-dialog-cancel").focus();
     }
-    $dialog.addEventListener("close", function () {
+    $dialog.addEventListener("close", () => {
       var then = pending;
       pending = null;
       if (then) then($dialog.returnValue === "ok");
@@ -614,9 +581,6 @@
       say(message);
     }
 
-    function shareLink() {
-      return location.href.split("#")[0] + shareFragment(id, items, answers, actions);
-    }
     function openShared() {
       var shared = sharedPlan(location.hash, id, items, byName);
       if (shared === null) return;
@@ -626,16 +590,16 @@
       var loaded = fill(s.done_share_loaded, { count: count(shared.answers) });
       var same = shareFragment(id, items, shared.answers, next) === shareFragment(id, items, answers, actions);
       if ((!count(answers) && !count(actions)) || same) return replaceWith(shared.answers, next, loaded);
-      ask(fill(s.confirm_share, { count: count(shared.answers), saved: count(answers) }), s.replace_ok, s.keep_mine, function (yes) {
+      ask(fill(s.confirm_share, { count: count(shared.answers), saved: count(answers) }), s.replace_ok, s.keep_mine, (yes) => {
         if (yes) replaceWith(shared.answers, next, loaded);
         else say(s.done_share_kept);
       });
     }
 
-    $form.addEventListener("submit", function (event) {
+    $q("form").addEventListener("submit", (event) => {
       event.preventDefault();
     });
-    $root.addEventListener("change", function (event) {
+    $root.addEventListener("change", (event) => {
       var $input = event.target;
       // The comparison's choice (or a text field's, which costs nothing).
       if (!$input.classList.contains("js-checklist-input")) return showComparison();
@@ -646,12 +610,12 @@
     });
     $root.addEventListener(
       "toggle",
-      function (event) {
+      (event) => {
         if (event.target.open && event.target.dataset.item) fillAction(event.target);
       },
       true
     );
-    $root.addEventListener("input", function (event) {
+    $root.addEventListener("input", (event) => {
       if (event.target === $org) {
         organization = cleanText($org.value, 200);
         save();
@@ -660,7 +624,7 @@
       var $details = event.target.closest(".js-checklist-plan-item");
       if (!$details) return;
       var raw = {};
-      $details.querySelectorAll("[data-field]").forEach(function ($field) {
+      $details.querySelectorAll("[data-field]").forEach(($field) => {
         raw[$field.getAttribute("data-field")] = $field.value;
       });
       var name = $details.getAttribute("data-item");
@@ -670,25 +634,25 @@
       save();
       showPlan();
     });
-    on("plan-print", function () {
+    on("plan-print", () => {
       // checklist.css prints the plan alone while <html> has this class.
       var classes = document.documentElement.classList;
       classes.add("mdx-print-plan");
-      window.addEventListener("afterprint", function () {
+      window.addEventListener("afterprint", () => {
         classes.remove("mdx-print-plan");
       });
       window.print();
     });
-    on("plan-csv", function () {
+    on("plan-csv", () => {
       download(csv(planRows(plan(), s, dayOf(new Date())), s.csv_separator), "text/csv;charset=utf-8", s.plan_filename + ".csv");
     });
-    on("plan-ics", function () {
+    on("plan-ics", () => {
       var entries = plan();
-      if (!entries.some(function (entry) { return entry.action.due; })) return say(s.plan_no_dates);
+      if (!entries.some((entry) => entry.action.due)) return say(s.plan_no_dates);
       download(icalendar(entries, s, id, location.host || "localhost", new Date()), "text/calendar;charset=utf-8", s.plan_filename + ".ics");
     });
-    on("reset", function () {
-      ask(s.confirm_reset, s.reset_ok, s.cancel, function (yes) {
+    on("reset", () => {
+      ask(s.confirm_reset, s.reset_ok, s.cancel, (yes) => {
         if (yes) replaceWith({}, {}, s.done_reset, { snapshots: [], organization: "" });
       });
     });
@@ -697,7 +661,7 @@
       showSnapshots();
       say(message);
     }
-    on("snapshot-take", function () {
+    on("snapshot-take", () => {
       if (snapshots.length >= MAX_SNAPSHOTS) return say(s.snapshot_full);
       var today = dayOf(new Date());
       var name = cleanText($name.value, 100) || today;
@@ -705,52 +669,52 @@
       $name.value = "";
       keep(fill(s.done_snapshot, { name: name }));
     });
-    $snapshots.addEventListener("click", function (event) {
+    $snapshots.addEventListener("click", (event) => {
       var snapshot = snapshots[event.target.dataset.snapshot];
       if (!snapshot) return;
-      ask(fill(s.confirm_snapshot_delete, { name: snapshot.name }), s.delete_ok, s.cancel, function (yes) {
+      ask(fill(s.confirm_snapshot_delete, { name: snapshot.name }), s.delete_ok, s.cancel, (yes) => {
         if (!yes) return;
         snapshots.splice(snapshots.indexOf(snapshot), 1);
         $name.focus();
         keep(fill(s.done_snapshot_deleted, { name: snapshot.name }));
       });
     });
-    on("print", function () {
+    on("print", () => {
       window.print();
     });
-    on("share", function () {
-      $shareUrl.value = shareLink();
-      show($shareOut);
+    on("share", () => {
+      $shareUrl.value = location.href.split("#")[0] + shareFragment(id, items, answers, actions);
+      show($q("share-output"));
       $shareUrl.focus();
       $shareUrl.select();
       say(s.share_ready);
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText($shareUrl.value).then(
-          function () {
+          () => {
             say(s.share_copied);
           },
-          function () {}
+          () => {}
         );
       }
     });
-    on("export", function () {
+    on("export", () => {
       var data = JSON.stringify(exported(id, version, state(), new Date().toISOString()), null, 2);
       download(data, "application/json", fill(s.export_filename, { id: id }));
     });
-    on("import", function () {
+    on("import", () => {
       $file.click();
     });
-    $file.addEventListener("change", function () {
+    $file.addEventListener("change", () => {
       var file = $file.files && $file.files[0];
       $file.value = "";
       if (!file) return;
       file.text().then(
-        function (text) {
+        (text) => {
           var next = imported(text, id, version, byName, state());
           if (next.error) return say(s[next.error]);
           replaceWith(next.answers, next.actions, fill(s.done_import, { count: count(next.answers) }), next);
         },
-        function () {
+        () => {
           say(s.error_import);
         }
       );
@@ -763,18 +727,18 @@
     if (!start.ok || (!start.same && !writeStore(key, version, start))) {
       show($q("storage-warning"));
     }
-    $root.querySelectorAll(".js-checklist-nojs").forEach(function ($el) {
+    $root.querySelectorAll(".js-checklist-nojs").forEach(($el) => {
       $el.hidden = true;
     });
     $root.querySelectorAll(".js-checklist-js").forEach(show);
     refresh();
     openShared();
-    window.addEventListener("hashchange", function () {
+    window.addEventListener("hashchange", () => {
       if (document.body.contains($root)) openShared();
     });
     // Another tab's changes; listened for late: it costs Chromium milliseconds.
-    setTimeout(function () {
-      window.addEventListener("storage", function (event) {
+    setTimeout(() => {
+      window.addEventListener("storage", (event) => {
         if ((event.key === key || event.key === null) && document.body.contains($root)) {
           adopt(load());
           refresh();
@@ -784,7 +748,7 @@
   }
 
   function init() {
-    document.querySelectorAll('[data-module="mdx-checklist"]:not([data-checklist-ready])').forEach(function ($root) {
+    document.querySelectorAll('[data-module="mdx-checklist"]:not([data-checklist-ready])').forEach(($root) => {
       $root.setAttribute("data-checklist-ready", "");
       try {
         Checklist($root);
