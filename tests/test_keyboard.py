@@ -59,7 +59,7 @@ def open_page(context: BrowserContext, url: str) -> Page:
 
 
 # Chromium only: in Firefox ESR, Tab out of the search field (Material closes the search and
-# blurs the field on Tab) at times leaves focus at the page's top or nowhere, about 1 walk in
+# blurs the field on Tab) at times only closes the search, the focus staying on the field, about 1 walk in
 # 30 (measured on 2026-12-05); the walk's figures in Firefox were otherwise 0 problems on every
 # page type. A known limitation in the statement (2.4.3), not a flaky gate.
 @pytest.mark.parametrize("page_type", list(PAGE_TYPES))
