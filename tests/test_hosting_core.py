@@ -259,6 +259,7 @@ process.stdout.write(JSON.stringify(tokens.map((t) => [t.type, t.value])));
 """
 
 
+@pytest.mark.npm
 @pytest.mark.parametrize("path", SITE_SCRIPTS, ids=lambda path: path.name)
 def test_each_site_script_ships_the_same_tokens(path: Path) -> None:
     """Each of the site's own scripts as shipped has the same tokens, strings and template
