@@ -192,6 +192,22 @@ def test_the_bundle_still_reads_the_hreflang_links_to_fetch_sitemaps() -> None:
     assert '"sitemap.xml"' in bundle
 
 
+def test_the_bundle_still_has_the_keys_theme_shims_keeps_from_it() -> None:
+    """theme-shims.js keeps Tab in the search field from Material's keyboard handler (a
+    capture listener on window stops it) and closes the search as Material does, by a click
+    on its checkbox; the menu button and the inert page behind the drawer read the drawer's
+    checkbox and Material's drawer breakpoint."""
+    bundle = _material_bundle()
+    assert 'h(window,"keydown")' in bundle
+    assert 'case"Tab":at("search",!1)' in bundle
+    # The single keys theme-shims.js keeps from Material (SINGLE_KEYS).
+    assert 'case"f":case"s":case"/":' in bundle
+    assert 'case"p":case",":' in bundle and 'case"n":case".":' in bundle
+    assert "function at(e,t){yr[e].checked!==t&&yr[e].click()}" in bundle
+    (stylesheet,) = (MATERIAL_TEMPLATES / "assets" / "stylesheets").glob("main.*.min.css")
+    assert "max-width:76.234375em" in stylesheet.read_text(encoding="utf-8")
+
+
 def test_main_html_extends_blocks_that_base_html_has() -> None:
     base_blocks = set(BLOCK_RE.findall(_base_template()))
     for name in ("main.html", "404.html"):

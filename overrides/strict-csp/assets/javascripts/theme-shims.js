@@ -20,7 +20,8 @@
  *    public host when site_url is set), so the fetches would fail or leave the
  *    site. The language selector already links to the twin page;
  * 3. makes the header's menu button usable with a keyboard, and the page behind the
- *    open drawer inert.
+ *    open drawer inert; lets Tab leave the search field as it leaves any other field;
+ *    turns off the theme's single-key shortcuts.
  *
  * With the speed switch (extra.strict_csp.speed: data-md-speed on this script; README,
  * "Performance", says what each part buys), in <head> also:
@@ -409,9 +410,43 @@
     if (typeof covered.addEventListener === "function") covered.addEventListener("change", update);
     update();
   }
+
+  // Tab (or Shift+Tab) in the search field: Material closes the search, then takes the
+  // focus off the field before the browser moves it. Firefox then at times moves from the
+  // top of the search form, back onto the field (about one keyboard walk in 30): the
+  // reader stays put. Here Material does not see that key: the search closes (as Material
+  // closes it) and the browser moves the focus on from the field, as from any other field.
+  //
+  // Material's single keys outside a field (f, s and / focus the search; n, p, period and
+  // comma go to the next or previous page) cannot be turned off or changed: a speech-input
+  // user saying a word would set them off (WCAG 2.1.4). Material does not see them either:
+  // the search is one Tab away, or its button.
+  var SINGLE_KEYS = ["f", "s", "/", "n", "p", ".", ","];
+  function setUpKeys() {
+    var $search = document.getElementById("__search");
+    window.addEventListener(
+      "keydown",
+      function (keydown) {
+        var $target = keydown.target;
+        if (keydown.ctrlKey || keydown.metaKey || keydown.altKey || !$target.matches) return;
+        if (keydown.key === "Tab" && $target.matches("[data-md-component=search-query]")) {
+          keydown.stopPropagation();
+          if ($search && $search.checked) $search.click();
+        } else if (
+          SINGLE_KEYS.indexOf(keydown.key) >= 0 &&
+          !$target.isContentEditable &&
+          !$target.matches("input, select, textarea")
+        ) {
+          keydown.stopPropagation();
+        }
+      },
+      true
+    );
+  }
   document.addEventListener("DOMContentLoaded", function (event) {
     if (!event.isTrusted) return;
     try {
+      setUpKeys();
       setUpMenuButton();
     } catch (error) {
       /* a failed enhancement leaves the page as the server sent it */
