@@ -229,9 +229,11 @@ def test_build_stops_on_a_bad_table(tmp_path: Path, caplog: pytest.LogCaptureFix
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     data = docs / DATA_FILE
-    text = data.read_text(encoding="utf-8")
-    data.write_text(text.replace("status: not-met", "status: failed", 1), encoding="utf-8")
-    line = text.splitlines().index("    status: not-met") + 1
+    lines = data.read_text(encoding="utf-8").splitlines()
+    line = lines.index("  - id: 2.1.4") + 3  # its status, two lines below its id
+    assert lines[line - 1].startswith("    status: ")
+    lines[line - 1] = "    status: failed"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build_site(tmp_path / "site", docs_dir=str(docs))
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
