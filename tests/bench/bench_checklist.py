@@ -194,7 +194,11 @@ def restore_time_ms(runs: int) -> dict[str, tuple[float, float, int]]:
     strings = cl.parse_strings(load_interface_strings(STRINGS, "docs/data/strings.yml").section("checklist"))
     links = {"plan.md#budget": cl.Link("plan.html#budget", "Budget")}
     html = cl.render_checklist(checklist, strings, "en", links)
-    seeds = {ticked: json.dumps(json.dumps(saved_state(checklist, ticked))) for ticked in (True, False)}
+    # Stored as checklist.js writes it (no spaces): read back as it is, not migrated and rewritten.
+    seeds = {
+        ticked: json.dumps(json.dumps(saved_state(checklist, ticked), separators=(",", ":")))
+        for ticked in (True, False)
+    }
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
