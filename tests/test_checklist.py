@@ -1636,7 +1636,7 @@ def test_a_placeholder_lost_doubled_or_unknown_stops_the_build(
 
 
 def test_built_page_has_the_whole_checklist_and_no_placeholder(built_site: BuiltSite) -> None:
-    """In each language the built page holds every item's box and fields, the table of contents
+    """In each language the built page holds every item's box and "Plan this action", the table of contents
     lists the sections and what is left to do, and no placeholder or mark is left."""
     readiness = cl.load_checklist(ROOT / "docs" / "data" / "checklists" / "readiness.yml", "readiness.yml")
     for lang in LANGUAGES:
@@ -1645,7 +1645,15 @@ def test_built_page_has_the_whole_checklist_and_no_placeholder(built_site: Built
         soup = BeautifulSoup(text, "html.parser")
         boxes = [box["name"] for box in soup.select(".js-checklist-input")]
         assert boxes == [item.id for item in readiness.items]
-        assert len(soup.select(".js-checklist-plan-item [data-field]")) == 3 * len(readiness.items)
+        # Each item's "Plan this action" ships empty: the script makes its fields from the
+        # page's one template, in the page's language, when it opens.
+        plans = soup.select(".js-checklist-plan-item")
+        assert [plan["data-item"] for plan in plans] == boxes
+        assert not soup.select(".js-checklist-plan-item [data-field]")
+        fields = soup.select_one("template.js-checklist-plan-fields")
+        assert fields is not None
+        assert [field["data-field"] for field in fields.select("[data-field]")] == ["who", "due", "note"]
+        assert len(fields.select("label")) == 3
         toc = [link["href"] for link in soup.select(".md-sidebar--secondary .md-nav__link")]
         sections = [f"#readiness-{section.id}" for section in readiness.sections]
         gaps = soup.select_one(".js-checklist-gaps h3")

@@ -1255,6 +1255,38 @@ def test_plan_by_keyboard(checklist_page: tuple[Page, Traffic], site_url: str) -
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_plan_fields_are_made_by_the_click_that_opens_them(
+    checklist_page: tuple[Page, Traffic], site_url: str, lang: str
+) -> None:
+    """ "Plan this action" ships without its fields (tests/bench/bench_checklist.py): the click
+    that opens it makes them, before the disclosure's toggle event, so that a key pressed at
+    once reaches them; each labelled in the page's language, with the id links point to."""
+    page, _ = checklist_page
+    strings = STRINGS[lang]
+    open_checklist(page, checklist_url(site_url, lang))
+    details = page.locator(f".js-checklist-plan-item[data-item='{ESSENTIAL[0]}']")
+    assert details.locator("[data-field]").count() == 0
+    made = details.evaluate(
+        """details => {
+          details.querySelector("summary").click();
+          return [details.open, Array.from(details.querySelectorAll("[data-field]"), f => [f.id, f.labels[0].textContent])];
+        }"""
+    )
+    assert made == [
+        True,
+        [
+            [f"readiness-{ESSENTIAL[0]}-who", strings["plan_who"]],
+            [f"readiness-{ESSENTIAL[0]}-due", strings["plan_due"]],
+            [f"readiness-{ESSENTIAL[0]}-note", strings["plan_note"]],
+        ],
+    ]
+    # Opened and closed again: still one set.
+    details.locator("summary").click()
+    details.locator("summary").click()
+    expect(details.locator("[data-field]")).to_have_count(3)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_plan_has_no_accessibility_violation(
     checklist_page: tuple[Page, Traffic], site_url: str, lang: str
 ) -> None:
