@@ -560,9 +560,8 @@ def test_a_link_to_the_page_s_own_folder_stays_a_folder_link() -> None:
 def test_an_embedded_page_keeps_its_address() -> None:
     """Only a link (href) becomes a place on the page; a src that names a chapter still
     loads that file."""
-    assert rewrite_links('<iframe src="../objectifs/"></iframe>', "plan/", "guide-complet/", CHAPTERS, ANCHORS) == (
-        '<iframe src="../objectifs/"></iframe>'
-    )
+    embedded = '<iframe src="../objectifs/"></iframe>'
+    assert rewrite_links(embedded, "plan/", "guide-complet/", CHAPTERS, ANCHORS) == embedded
 
 
 def test_a_quote_in_a_rewritten_link_stays_inside_its_attribute() -> None:
