@@ -8,6 +8,7 @@ import ast
 import logging
 import posixpath
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -411,3 +412,17 @@ def test_each_problem_is_named_whole_with_the_line_of_its_key(text: str, message
     with pytest.raises(DataFileError) as caught:
         parse_conformance(parse_data(text, LABEL))
     assert str(caught.value) == f"{LABEL}, {message}"
+
+
+def test_a_criterion_out_of_order_is_named_whole_with_the_file() -> None:
+    later = GOOD_ENTRY.replace("id: 1.1.1", "id: 1.4.10")
+    with pytest.raises(DataFileError) as caught:
+        _parse(later + GOOD_ENTRY)
+    assert str(caught.value) == (
+        f"{LABEL}, line 10, criterion '1.1.1': is out of order; list the criteria once each, in WCAG's order"
+    )
+
+
+def test_the_review_date_is_read() -> None:
+    conformance = parse_conformance(parse_data(f"reviewed: 2026-12-05\ncriteria:\n{GOOD_ENTRY}", LABEL))
+    assert conformance.reviewed == date(2026, 12, 5)

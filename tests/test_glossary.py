@@ -657,3 +657,8 @@ def test_repeated_marker_error_names_the_page() -> None:
     """The second marker is reported with the page and its line."""
     with pytest.raises(DataFileError, match=r"^page\.md, line 2: <!-- glossary --> appears more than once"):
         insert_glossary("<!-- glossary -->\n<!-- glossary -->\n", "H", "page.md")
+
+
+def test_a_loaded_glossary_names_its_file() -> None:
+    """The parsed glossary keeps the name its messages use for the file."""
+    assert _parse(_entry()).source == "glossary.yml"

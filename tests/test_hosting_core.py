@@ -278,3 +278,9 @@ def test_each_site_script_ships_the_same_tokens(path: Path) -> None:
     shipped = shipped_source(path.name, source)
     assert len(shipped) < len(source)
     assert tokens(shipped) == tokens(source)
+
+
+def test_shipped_source_keeps_a_stylesheet_s_licence() -> None:
+    """A stylesheet's `/*! licence */` stays, as a script's does; other comments go."""
+    css = "/*! licence */\n/* why */\n.a {\n  color: red;\n}\n"
+    assert shipped_source("x.css", css) == "/*! licence */.a{color:red}"

@@ -335,3 +335,64 @@ def test_every_hook_and_template_shows_the_files_words(
     for old, _ in changes.values():
         words = old.split(": ", 1)[1].strip('"')
         assert not any(f">{words}<" in text for text in pages.values()), f"{words!r} is still shown"
+
+
+# --- Whole messages and boundaries (found by mutation testing) ----------------------------------
+
+
+def test_an_unknown_language_names_the_ones_to_use() -> None:
+    text = FOOTER + "  de:\n    report: Ein Problem melden\n"
+    with pytest.raises(DataFileError) as caught:
+        _parse(text)
+    assert str(caught.value) == (
+        f"docs/data/strings.yml, line {_line(text, '  de:')}: the strings of 'footer' have an "
+        "unknown language 'de'; use fr and en"
+    )
+
+
+def test_a_placeholder_only_in_english_says_the_french_has_none() -> None:
+    text = FOOTER.replace("Problème sur la page «\u00a0%s\u00a0»", "Problème sur la page")
+    with pytest.raises(DataFileError) as caught:
+        _parse(text)
+    assert str(caught.value) == (
+        f"docs/data/strings.yml, line {_line(text, '    subject: Problem on the page “%s”')}: the English "
+        "string 'subject' of 'footer' has the placeholders ['%s']; the French one has none: use the same"
+    )
+
+
+def test_a_key_no_one_reads_lists_every_key_the_component_reads() -> None:
+    with pytest.raises(DataFileError) as caught:
+        _parse(FOOTER).component("footer", ("report", "contact"))
+    assert str(caught.value) == (
+        "docs/data/strings.yml, line 4: 'footer' has no use for the string 'subject'; "
+        "its strings are: report, contact"
+    )
+
+
+def test_a_component_that_checks_its_own_strings_needs_its_section() -> None:
+    with pytest.raises(DataFileError) as caught:
+        _parse(FOOTER).section("checklist")
+    assert str(caught.value) == (
+        "docs/data/strings.yml, line 1: there are no strings for 'checklist': add a 'checklist:' section"
+    )
+
+
+def test_a_problem_in_a_loaded_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "strings.yml"
+    path.write_text(FOOTER + "    report: Report it\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_interface_strings(path, LABEL)
+    assert str(caught.value).startswith(f"docs/data/strings.yml, line {len(path.read_text().splitlines())}: ")
+
+
+def test_two_files_of_the_same_size_and_time_each_load_their_own(tmp_path: Path) -> None:
+    """The parsed file is kept by path: two strings files (two sites built in one process)
+    saved at the same moment with as many bytes are not mistaken for each other."""
+    first, second = tmp_path / "a.yml", tmp_path / "b.yml"
+    first.write_text(FOOTER, encoding="utf-8")
+    second.write_text(FOOTER.replace("Report a problem", "Report a mistake"), encoding="utf-8")
+    assert first.stat().st_size == second.stat().st_size
+    os.utime(first, ns=(10**18, 10**18))
+    os.utime(second, ns=(10**18, 10**18))
+    assert load_interface_strings(first, LABEL).tables["footer"]["en"]["report"] == "Report a problem"
+    assert load_interface_strings(second, LABEL).tables["footer"]["en"]["report"] == "Report a mistake"

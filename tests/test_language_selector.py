@@ -152,3 +152,16 @@ def test_the_script_is_served_by_the_site_on_every_page(built_site: BuiltSite) -
         src = scripts[0]["src"].removeprefix("/./").removeprefix("/")
         base = built_site.path if scripts[0]["src"].startswith("/") else built.path.parent
         assert (base / src).resolve().is_file(), (built.source, src)
+
+
+def test_with_link_languages_looks_only_at_the_link_s_own_tag() -> None:
+    """A lang= further down the page (a quotation in English) is not the link's: the link
+    still gets its own."""
+    page = (
+        '<a href="../en/" hreflang="en" class="md-select__link">English</a>\n'
+        '<p>Il a dit <q lang="en">hello</q>.</p>'
+    )
+    assert with_link_languages(page) == (
+        '<a href="../en/" hreflang="en" class="md-select__link" lang="en">English</a>\n'
+        '<p>Il a dit <q lang="en">hello</q>.</p>'
+    )

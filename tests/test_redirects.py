@@ -208,3 +208,17 @@ def test_the_stub_loads_the_fragment_script_before_its_head_ends() -> None:
         '<head>\n<title>x</title>\n<script src="../assets/javascripts/redirect.js"></script>\n</head>\n'
         "<body></head></body>"
     )
+
+
+def test_a_redirect_from_a_page_that_still_exists_says_what_to_do_whole() -> None:
+    with pytest.raises(RedirectError) as caught:
+        check_redirects({"plan.md": "objectifs.md"}, PAGES)
+    assert str(caught.value) == (
+        "mkdocs.yml, plugins → redirects → redirect_maps, “plan.md: objectifs.md”: docs/plan.fr.md still "
+        "exists; a redirect would hide it. Remove the line, or remove or rename the page."
+    )
+
+
+def test_the_new_page_is_what_comes_before_the_first_hash() -> None:
+    """A section written with a # of its own (#step#2) still leads to plan.md."""
+    check_redirects({"ancien-plan.md": "plan.md#step#2"}, PAGES)

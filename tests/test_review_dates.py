@@ -400,3 +400,24 @@ def test_the_guide_itself_on_a_far_day_lists_every_page(capsys: pytest.CaptureFi
     assert status == 1
     pages = [line for line in output if ".md, line " in line]
     assert len(pages) == len(page_slugs()) * len(LANGUAGES)
+
+
+def test_front_matter_yaml_broken_with_no_line_still_names_the_file() -> None:
+    """A control character (YAML gives no line for it) is named with the file, not a crash."""
+    with pytest.raises(
+        DataFileError, match=r"^docs/a\.fr\.md: this is not valid YAML \(unacceptable character"
+    ):
+        read_review_dates(
+            "---\nreviewed: 2026-12-05\x01\nreview_due: 2027-01-01\n---\nText\n", "docs/a.fr.md"
+        )
+
+
+@pytest.mark.parametrize(
+    "front_matter", ["# nothing yet\n", "reviewed and review_due\n"], ids=["empty", "text"]
+)
+def test_front_matter_that_is_empty_or_one_text_has_no_dates(front_matter: str) -> None:
+    """Front matter that is no 'key: value' lines, even text that holds the words, has no dates."""
+    with pytest.raises(
+        DataFileError, match=r"^docs/a\.fr\.md, line 1: the front matter has no 'reviewed:' line"
+    ):
+        read_review_dates(f"---\n{front_matter}---\nText\n", "docs/a.fr.md")

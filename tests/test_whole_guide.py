@@ -530,3 +530,50 @@ def test_a_relative_link_starts_from_the_page_s_folder(
     target: str, page_url: str, folder: bool, link: str
 ) -> None:
     assert _relative(target, page_url, folder) == link
+
+
+@pytest.mark.parametrize(
+    ("chapter_address", "href", "expected"),
+    [
+        ("plan/", "../objectifs/index.html#goals", "#objectifs--goals"),
+        ("", "index.html#four-steps", "#index--four-steps"),  # the home page, from itself
+    ],
+)
+def test_a_link_to_a_chapter_s_index_file_points_inside_the_page(
+    chapter_address: str, href: str, expected: str
+) -> None:
+    """`objectifs/index.html` is the chapter at `objectifs/`, whichever way the link is written."""
+    content = f'<a href="{href}">x</a>'
+    assert (
+        rewrite_links(content, chapter_address, "guide-complet/", CHAPTERS, ANCHORS)
+        == f'<a href="{expected}">x</a>'
+    )
+
+
+def test_a_link_to_the_page_s_own_folder_stays_a_folder_link() -> None:
+    """Without directory URLs (en/guide.html), a link to en/ seen from the page is ./."""
+    assert rewrite_links('<a href="../">up</a>', "en/a/", "en/guide.html", CHAPTERS, ANCHORS) == (
+        '<a href="./">up</a>'
+    )
+
+
+def test_an_embedded_page_keeps_its_address() -> None:
+    """Only a link (href) becomes a place on the page; a src that names a chapter still
+    loads that file."""
+    embedded = '<iframe src="../objectifs/"></iframe>'
+    assert rewrite_links(embedded, "plan/", "guide-complet/", CHAPTERS, ANCHORS) == embedded
+
+
+def test_a_quote_in_a_rewritten_link_stays_inside_its_attribute() -> None:
+    """An address with a quote (&quot;) keeps it escaped: the attribute does not end early."""
+    content = '<a href="../files/say&quot;hi&quot;.pdf">f</a>'
+    rewritten = rewrite_links(content, "plan/", "guide-complet/", CHAPTERS, ANCHORS)
+    link = BeautifulSoup(rewritten, "html.parser").a
+    assert link is not None
+    assert link["href"] == '../files/say"hi".pdf'
+
+
+def test_a_level_six_heading_in_a_chapter_names_the_chapter_s_file() -> None:
+    chapters = [_chapter("plan", "plan/", "<h6>Deep</h6>")]
+    with pytest.raises(WholeGuideError, match=r"^docs/plan\.en\.md: a level-6 heading"):
+        assemble(chapters, "guide-complet/", "docs/guide-complet.en.md", PAGE_HTML)
