@@ -1515,6 +1515,29 @@ def test_data_is_read_once_per_build_and_again_after_an_edit(
     assert len(loads) == 2
 
 
+def test_each_language_renders_the_checklist_once_per_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's Markdown and its HTML share one rendering (the build's time, README
+    "Performance"), and a second build renders again: its links may have changed."""
+    config = load_config(str(CONFIG_FILE), site_dir=str(tmp_path / "site"))
+    hook = config["hooks"][HOOK_MODULE]
+    hook._cache.clear()
+    languages: list[str] = []
+    real_render = hook.cl.render_checklist
+
+    def counted(checklist: cl.Checklist, strings: cl.Strings, lang: str, links: Any) -> str:
+        languages.append(lang)
+        return real_render(checklist, strings, lang, links)
+
+    monkeypatch.setattr(hook.cl, "render_checklist", counted)
+    build(config)
+    assert sorted(languages) == sorted(LANGUAGES)
+    assert not any(data.renderings for _, data in hook._cache.values())
+    build(load_config(str(CONFIG_FILE), site_dir=str(tmp_path / "site")))
+    assert sorted(languages) == sorted(LANGUAGES * 2)
+
+
 def test_assets_are_added_once(built_site: BuiltSite) -> None:
     """The checklist's script and stylesheet appear exactly once on the page, in each language."""
     for lang in LANGUAGES:
