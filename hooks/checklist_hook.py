@@ -7,9 +7,8 @@ language with this same module, so the data are loaded and checked once per buil
 Markers are checked and replaced in the page's Markdown, where their line is known:
 the checklist's section titles are Markdown headings, which the table of contents lists
 by itself. The rest of its HTML goes into the Markdown as placeholders, which the page's
-HTML gets back in on_page_content (Markdown took 20 ms to read that HTML). The page's
-rendering is kept from one event to the next, and taken out when used; the data are
-checked for changes once a build, in on_pre_build.
+HTML gets back in on_page_content (Markdown took 20 ms to read that HTML), from the
+rendering on_page_markdown kept; the files are looked at once a build, in on_pre_build.
 """
 
 from __future__ import annotations
@@ -66,25 +65,21 @@ def _load(config: MkDocsConfig) -> _Data:
     return _Data(checklists, strings, anchors)
 
 
-def _fresh_data(config: MkDocsConfig) -> _Data:
-    """The checked data, read again only when a file changed (mkdocs serve edits)."""
+def _data(config: MkDocsConfig, look_at_files: bool = False) -> _Data:
+    """The checked data. on_pre_build looks at the files, once a build, and reads them again
+    when one changed (mkdocs serve edits); a page's events use what it found."""
     key = str(config.docs_dir)
-    fingerprint = _fingerprint(Path(config.docs_dir))
     cached = _cache.get(key)
-    if cached is None or cached[0] != fingerprint:
-        with data_errors_stop_the_build():
-            _cache[key] = (fingerprint, _load(config))
-    return _cache[key][1]
-
-
-def _data(config: MkDocsConfig) -> _Data:
-    """The data on_pre_build checked for this build: its pages need not look at the files again."""
-    cached = _cache.get(str(config.docs_dir))
-    return cached[1] if cached is not None else _fresh_data(config)
+    if cached is None or look_at_files:
+        fingerprint = _fingerprint(Path(config.docs_dir))
+        if cached is None or cached[0] != fingerprint:
+            with data_errors_stop_the_build():
+                _cache[key] = cached = (fingerprint, _load(config))
+    return cached[1]
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    data = _fresh_data(config)
+    data = _data(config, look_at_files=True)
     log.debug("checklists: %s", ", ".join(sorted(data.checklists)) or "none")
 
 
@@ -97,8 +92,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     with data_errors_stop_the_build():
         lines = cl.check_markers(markdown, source, sorted(data.checklists), first_line)
         rendered = {checklist_id: _render(checklist_id, page, config, files, data) for checklist_id in lines}
-        for checklist_id, html in rendered.items():
-            data.renderings[_rendering_key(checklist_id, page, config)] = html
+        lang = page_language(page, config)
+        data.renderings.update({(i, page.file.src_uri, lang): html for i, html in rendered.items()})
         for checklist_id, ids in cl.clashing_ids(cl.heading_ids(markdown), rendered).items():
             raise cl.ChecklistError(
                 source,
@@ -120,7 +115,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     data = _data(config)
     with data_errors_stop_the_build():
         known = owners & data.checklists.keys()
-        blocks = {owner: cl.html_blocks(_rendered(owner, page, config, files, data)) for owner in known}
+        lang = page_language(page, config)  # on_page_markdown's rendering, else a new one
+        kept = {o: data.renderings.pop((o, page.file.src_uri, lang), "") for o in known}
+        blocks = {o: cl.html_blocks(kept[o] or _render(o, page, config, files, data)) for o in known}
         content = cl.put_back_html_blocks(html, blocks, source)
     # Markdown did not see the blocks' ids: MkDocs checks links to them against this set.
     if page.present_anchor_ids is not None:
@@ -128,25 +125,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return content
 
 
-def _rendering_key(checklist_id: str, page: Page, config: MkDocsConfig) -> tuple[str, str, str]:
-    return checklist_id, page.file.src_uri, page_language(page, config)
-
-
-def _rendered(checklist_id: str, page: Page, config: MkDocsConfig, files: Files, data: _Data) -> str:
-    """What on_page_markdown rendered for this page, taken out; rendered again if it is not there."""
-    kept = data.renderings.pop(_rendering_key(checklist_id, page, config), None)
-    return kept if kept is not None else _render(checklist_id, page, config, files, data)
-
-
 def _render(checklist_id: str, page: Page, config: MkDocsConfig, files: Files, data: _Data) -> str:
     """The checklist in the page's language, its links relative to the page."""
     checklist = data.checklists[checklist_id]
     lang = page_language(page, config)
-    # Several items share a link: each is worked out once.
-    links = {
-        link: _link(link, lang, page, files, data)
-        for link in dict.fromkeys(item.link for item in checklist.items)
-    }
+    shared = dict.fromkeys(item.link for item in checklist.items)  # each link worked out once
+    links = {link: _link(link, lang, page, files, data) for link in shared}
     return cl.render_checklist(checklist, data.strings, lang, links)
 
 
