@@ -668,6 +668,11 @@ class AxeProblem:
         return f"{self.url}: {self.help} [{self.rule}, {self.impact}] at {self.target}: {self.html[:160]}"
 
 
+SETTLED = """() => document.getAnimations().every(
+  (animation) => animation.playState !== "running" || animation.effect.getComputedTiming().endTime === Infinity
+)"""
+
+
 def axe_problems(page: Page, context: str | None = None, rules: list[str] | None = None) -> list[AxeProblem]:
     """Run axe-core on the page as it is now (or only inside the CSS selector
     `context`; only the axe `rules` named, if given); one entry per failing element.
@@ -677,6 +682,9 @@ def axe_problems(page: Page, context: str | None = None, rules: list[str] | None
     """
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": list(WCAG_TAGS)}
     options = {"runOnly": run_only, "resultTypes": ["violations"]}
+    # A transition caught half-way (Material's "back to top" button fading in after a scroll
+    # up) has colours the page never settles on: wait until every finite one has ended.
+    page.wait_for_function(SETTLED)
     results = _AXE.run(page, context=context, options=options)
     return [
         AxeProblem(
